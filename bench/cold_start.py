@@ -1,0 +1,47 @@
+#!/usr/bin/env python3
+"""Cold-start wall time of kyivcli commands against `python -c pass` (median of N runs).
+
+    python bench/cold_start.py [--runs 15] [--cmd "sections --json"] [--cmd "places --json"]
+
+Runs the installed `kyivcli` (the one on PATH next to this interpreter) on the bundled article.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+
+def median_wall(argv: list[str], runs: int) -> float:
+    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # warm the OS file cache
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--runs", type=int, default=15)
+    ap.add_argument("--cmd", action="append", help="kyivcli arguments to time (repeatable)")
+    a = ap.parse_args()
+    exe = shutil.which("kyivcli")
+    if not exe:
+        print("kyivcli is not on PATH: install the project first (pip install -e .)", file=sys.stderr)
+        return 1
+    base = median_wall([sys.executable, "-c", "pass"], a.runs)
+    print(f"python -c pass          {base * 1000:7.1f} ms")
+    for cmd in a.cmd or ["sections --json"]:
+        t = median_wall([exe, *cmd.split()], a.runs)
+        print(f"kyivcli {cmd:15} {t * 1000:7.1f} ms   ratio {t / base:5.1f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

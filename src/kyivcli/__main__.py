@@ -1,0 +1,3 @@
+from kyivcli.cli import main
+
+main()

@@ -1,0 +1,193 @@
+"""Command line: parse arguments, call the core, hand results to a renderer. Nothing else.
+
+Heavy modules (mistune, Rich, the extractors) are imported inside commands so that
+`kyivcli --help` and the `--json` paths start fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated, Any
+
+import typer
+
+from kyivcli.errors import EXIT_USAGE, KyivError
+
+HELP = """Interrogate a Wikipedia-style markdown article about a military campaign.
+
+Every command takes an optional ARTICLE (a path, or - for stdin); without one it reads the
+bundled *Kyiv offensive (2022)* article.
+
+Exit codes: 0 ok · 1 runtime problem (unreadable, binary or non-UTF-8 input; no search result)
+· 2 usage error (bad option, missing file, ambiguous section) · 130 interrupted · 141 closed pipe.
+"""
+
+app = typer.Typer(
+    name="kyivcli", help=HELP, add_completion=False, no_args_is_help=False,
+    rich_markup_mode="markdown", pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+ArticleArg = Annotated[
+    str | None,
+    typer.Argument(help="Markdown article (path, or - for stdin). Default: the bundled article.",
+                   show_default=False),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON only (UTF-8, no colour).")]
+FormatOpt = Annotated[
+    str | None,
+    typer.Option("--format", "-f", help="Output format: table, json, jsonl or csv.", show_default=False),
+]
+
+
+def _fmt(fmt: str | None, as_json: bool, allowed: tuple[str, ...] = ("table", "json", "jsonl", "csv")) -> str:
+    if as_json:
+        if fmt and fmt != "json":
+            raise KyivError(f"--json and --format {fmt} disagree; give one of them", EXIT_USAGE)
+        return "json"
+    fmt = (fmt or "table").lower()
+    if fmt not in allowed:
+        raise KyivError(f"unknown format '{fmt}' (choose from {', '.join(allowed)})", EXIT_USAGE)
+    return fmt
+
+
+def _warn(warnings: list[str], quiet: bool = False) -> None:
+    if quiet:
+        return
+    for w in warnings:
+        sys.stderr.write(f"kyivcli: warning: {w}\n")
+
+
+def _open(article: str | None) -> Any:
+    """Open an article as an Analysis; warnings about the input go to stderr (debris: see `info`)."""
+    from kyivcli.pipeline import Analysis
+
+    a = Analysis.open(article)
+    _warn([w for w in a.doc.warnings if not w.startswith("conversion debris")])
+    return a
+
+
+@app.callback(invoke_without_command=True)
+def _root(ctx: typer.Context,
+          version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False) -> None:
+    if version:
+        from kyivcli import __version__
+
+        sys.stdout.write(f"kyivcli {__version__}\n")
+        raise typer.Exit(0)
+    if ctx.invoked_subcommand is None:
+        from kyivcli.overview import overview_text
+
+        sys.stdout.write(overview_text())
+
+
+@app.command()
+def info(article: ArticleArg = None, as_json: JsonOpt = False) -> None:
+    """Title, description, author, date, counts, and warnings about the input."""
+    from kyivcli.outline import info as info_data
+    from kyivcli.pipeline import open_document
+
+    data = info_data(open_document(article))
+    if as_json:
+        from kyivcli.render.json_format import render
+
+        render(data, sys.stdout)
+        return
+    from kyivcli.render.info_view import render as render_info
+
+    render_info(data, sys.stdout)
+
+
+@app.command()
+def sections(
+    article: ArticleArg = None,
+    depth: Annotated[int | None, typer.Option("--depth", "-d", min=1, help="Show only N levels.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """The section tree: number, title, words and images per section."""
+    from kyivcli.outline import section_tree
+
+    doc = _open(article).doc
+    tree = section_tree(doc, depth)
+    if as_json:
+        from kyivcli.render.json_format import render
+
+        render(tree, sys.stdout)
+        return
+    from kyivcli.render.tree import render as render_tree
+
+    render_tree(doc.title, tree, sys.stdout)
+
+
+@app.command()
+def show(
+    args: Annotated[list[str], typer.Argument(metavar="[ARTICLE] SECTION", show_default=False,
+                                              help="Section by number (1.2), slug, or title fragment.")],
+    plain: Annotated[bool, typer.Option("--plain", help="Plain text instead of rendered markdown.")] = False,
+) -> None:
+    """Print one section, chosen by number, slug or a case-insensitive title fragment."""
+    if len(args) > 2:
+        raise KyivError("show takes [ARTICLE] SECTION: too many arguments", EXIT_USAGE)
+    article, query = (args[0], args[1]) if len(args) == 2 else (None, args[0])
+    from kyivcli.outline import find_section, section_markdown, section_plain
+
+    doc = _open(article).doc
+    sec = find_section(doc, query)
+    if plain:
+        sys.stdout.write(section_plain(sec))
+        return
+    from rich.markdown import Markdown
+
+    from kyivcli.render.console import console
+
+    console().print(Markdown(section_markdown(doc, sec)))
+
+
+def _report_usage(e: Exception, prog: str) -> int:
+    msg = e.format_message() if hasattr(e, "format_message") else str(e)  # type: ignore[attr-defined]
+    ctx = getattr(e, "ctx", None)
+    where = ctx.command_path if ctx is not None else prog
+    sys.stderr.write(f"kyivcli: error: {msg.strip().splitlines()[0] if msg.strip() else msg} "
+                     f"(see '{where} --help')\n")
+    return EXIT_USAGE
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console entry point: run the app; turn every expected failure into one stderr line."""
+    try:  # newer typer vendors click; older ones depend on it
+        from typer._click import exceptions as click_exc
+    except ImportError:  # pragma: no cover
+        from click import exceptions as click_exc  # type: ignore[no-redef]
+
+    code = 0
+    try:
+        command = typer.main.get_command(app)
+        result = command.main(args=argv, prog_name="kyivcli", standalone_mode=False)
+        code = result if isinstance(result, int) else 0
+    except KyivError as e:
+        sys.stderr.write(f"kyivcli: error: {e.message}\n")
+        code = e.exit_code
+    except typer.Abort:
+        sys.stderr.write("\n")
+        code = 130
+    except click_exc.ClickException as e:
+        code = _report_usage(e, "kyivcli") if isinstance(e, click_exc.UsageError) else e.exit_code
+        if not isinstance(e, click_exc.UsageError):
+            sys.stderr.write(f"kyivcli: error: {e.format_message()}\n")
+    except typer.Exit as e:
+        code = e.exit_code
+    except KeyboardInterrupt:
+        sys.stderr.write("\n")
+        code = 130
+    except BrokenPipeError:
+        code = 141
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        code = 141
+    if code == 141:
+        # the reader went away (`| head`): silence the flush at interpreter exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(code)

@@ -1,0 +1,1 @@
+"""Parse: body text → sections, blocks and sentences, each with its source line."""

@@ -1,0 +1,48 @@
+"""Render: the same plain rows as a Rich table, JSON, JSON Lines or CSV.
+
+Every format is a small module exposing `render(rows, columns, out)`; `emit` picks one.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from typing import Any, TextIO
+
+FORMATS = ("table", "json", "jsonl", "csv")
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    justify: str = "left"  # left | right | center
+    style: str | None = None
+    max_width: int | None = None
+    no_wrap: bool = False
+
+
+def emit(data: Any, fmt: str, columns: list[Column] | None = None, title: str | None = None,
+         out: TextIO | None = None) -> None:
+    """Write `data` (a list of row dicts, or any JSON value for json) in format `fmt`."""
+    out = out or sys.stdout
+    if fmt == "json":
+        from kyivcli.render import json_format
+
+        json_format.render(data, out)
+    elif fmt == "jsonl":
+        from kyivcli.render import jsonl_format
+
+        jsonl_format.render(data, out)
+    elif fmt == "csv":
+        from kyivcli.render import csv_format
+
+        csv_format.render(data, columns, out)
+    elif fmt == "geojson":
+        from kyivcli.render import geojson_format
+
+        geojson_format.render(data, out)
+    else:
+        from kyivcli.render import table
+
+        table.render(data, columns or [], title, out)

@@ -1,0 +1,27 @@
+"""CSV with a header row; list values are joined with '; ', nested values become JSON."""
+
+from __future__ import annotations
+
+import csv
+import json
+from typing import Any, TextIO
+
+
+def _cell(v: Any) -> Any:
+    if v is None:
+        return ""
+    if isinstance(v, list):
+        return "; ".join(str(x.get("name", x)) if isinstance(x, dict) else str(x) for x in v)
+    if isinstance(v, dict):
+        return json.dumps(v, ensure_ascii=False)
+    return v
+
+
+def render(rows: list[dict[str, Any]], columns: Any, out: TextIO) -> None:
+    keys: list[str] = []
+    for row in rows:
+        keys.extend(k for k in row if k not in keys)
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(keys)
+    for row in rows:
+        writer.writerow([_cell(row.get(k)) for k in keys])
