@@ -144,6 +144,64 @@ def show(
     console().print(Markdown(section_markdown(doc, sec)))
 
 
+def _emit_rows(rows: list[dict[str, Any]], fmt: str, columns: list[Any], title: str) -> None:
+    from kyivcli.render import emit
+
+    emit(rows, fmt, columns, title)
+
+
+def _section_filter(a: Any, section: str | None) -> set[int] | None:
+    """Sentence indexes inside the chosen section (and its subsections), or None for all."""
+    if section is None:
+        return None
+    from kyivcli.outline import find_section
+
+    sec = find_section(a.doc, section)
+    return {s.index for sub in sec.walk() for s in sub.sentences}
+
+
+@app.command()
+def dates(article: ArticleArg = None, fmt: FormatOpt = None, as_json: JsonOpt = False) -> None:
+    """Every temporal expression, resolved to a calendar value (TIMEX3)."""
+    fmt = _fmt(fmt, as_json)
+    a = _open(article)
+    rows = [m.to_dict() for m in a.dates]
+    from kyivcli.render import Column
+
+    columns = [Column("line", "line", "right"), Column("section", "§"), Column("text", "text"),
+               Column("type", "type"), Column("value", "value", no_wrap=True), Column("mod", "mod")]
+    _emit_rows(rows, fmt, columns, f"Dates — {a.doc.title}")
+
+
+@app.command()
+def events(
+    article: ArticleArg = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="Only events on or after this date (2022-03-16, 2022-03, 2022).")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Only events on or before this date.")] = None,
+    section: Annotated[str | None, typer.Option("--section", "-s", help="Only this section (number, slug or title fragment).")] = None,
+    include_all: Annotated[bool, typer.Option("--all", help="Also sentences dated only to a month or year.")] = False,
+    fmt: FormatOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """The event table: each sentence with its own calendar day, in time order."""
+    from kyivcli.index.events import in_range, parse_bound
+
+    fmt = _fmt(fmt, as_json)
+    lo, hi = parse_bound(date_from, "--from"), parse_bound(date_to, "--to")
+    a = _open(article)
+    inside = _section_filter(a, section)
+    rows = [e.to_dict() for e in a.events(include_all)
+            if in_range(e.start, e.end, lo, hi) and (inside is None or e.sentence.index in inside)]
+    from kyivcli.render import Column
+
+    columns = [Column("date", "date", no_wrap=True, style="cyan"), Column("line", "line", "right"),
+               Column("section", "§"), Column("text", "sentence", max_width=70),
+               Column("places", "places", max_width=24), Column("units", "units", max_width=24)]
+    if include_all:
+        columns.insert(1, Column("precision", "precision"))
+    _emit_rows(rows, fmt, columns, f"Events — {a.doc.title}")
+
+
 def _report_usage(e: Exception, prog: str) -> int:
     msg = e.format_message() if hasattr(e, "format_message") else str(e)  # type: ignore[attr-defined]
     ctx = getattr(e, "ctx", None)

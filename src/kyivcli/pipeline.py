@@ -29,3 +29,21 @@ class Analysis:
         from kyivcli.extract.dates import tag_document
 
         return tag_document(self.doc)
+
+    def events(self, include_all: bool = False) -> list[Any]:
+        from kyivcli.index.events import build_events
+
+        events = build_events(self.dates, include_all)
+        self.annotate(events)
+        return events
+
+    def annotate(self, events: list[Any]) -> None:
+        """Fill each event's places and units from the mentions in its sentence."""
+        for attr, name in (("places", "place_mentions"), ("units", "unit_mentions")):
+            by_sentence: dict[int, list[str]] = {}
+            for m in getattr(self, name, []):
+                names = by_sentence.setdefault(m.sentence.index, [])
+                if m.name not in names:
+                    names.append(m.name)
+            for e in events:
+                setattr(e, attr, list(by_sentence.get(e.sentence.index, [])))

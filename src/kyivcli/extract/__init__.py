@@ -1,0 +1,1 @@
+"""Extract: dates, military units and places from a parsed Document."""

@@ -1,0 +1,81 @@
+"""The matching engine: expand the macros in resources/dates.json, find the longest non-overlapping matches.
+
+Adding a pattern means adding a line of data; nothing here knows what a date looks like.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kyivcli.resources import resource
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    kind: str
+    regex: re.Pattern[str]
+    priority: int
+
+
+@dataclass
+class Match:
+    rule: Rule
+    m: re.Match[str]
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """The reported text: group 't' when the pattern narrows it, else the whole match."""
+        if "t" in self.rule.regex.groupindex and self.m.group("t") is not None:
+            return self.m.span("t")
+        return self.m.span()
+
+    def group(self, name: str) -> str | None:
+        return self.m.group(name) if name in self.rule.regex.groupindex else None
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def rules() -> tuple[Rule, ...]:
+    data = resource("dates")
+    full = [m for m in data["months"] if len(m) > 4 or m in ("March", "April", "June", "July", "May")]
+    abbr = [m for m in data["months"] if m not in full]
+    macros = dict(data["macros"])
+    macros["MONTH"] = rf"\b(?:(?:{'|'.join(full)})\b|(?:{'|'.join(sorted(abbr, key=len, reverse=True))})(?:\.|\b))"
+    macros["RELATIVE_DAYS"] = _alternation(list(data["relative_days"]))
+    macros["RELATIVE_PERIODS"] = _alternation(list(data["relative_periods"]))
+    macros["REFERENCE_WORDS"] = _alternation(list(data["reference_words"]))
+    out = []
+    for i, p in enumerate(data["patterns"]):
+        src = re.sub(r"\{([A-Z_]+)\}", lambda m: f"(?:{macros[m.group(1)]})", p["re"])
+        out.append(Rule(p["name"], p["kind"], re.compile(src), i))
+    return tuple(out)
+
+
+_QUICK = re.compile(r"\d|(?i:day|week|month|year|morning|night|evening|afternoon|noon|spring|summer|autumn|"
+                    r"winter|fall|now|today|current|recent|future|decade|centur)|"
+                    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+
+
+def find(text: str) -> list[Match]:
+    """Longest non-overlapping matches of all rules in `text`, in text order (ties: earlier rule)."""
+    if not _QUICK.search(text):
+        return []
+    cands: list[Match] = []
+    for rule in rules():
+        for m in rule.regex.finditer(text):
+            if m.end() > m.start():
+                cands.append(Match(rule, m))
+    cands.sort(key=lambda c: (-(c.m.end() - c.m.start()), c.rule.priority, c.m.start()))
+    chosen: list[Match] = []
+    for c in cands:
+        s, e = c.m.span()
+        if all(e <= o.m.start() or s >= o.m.end() for o in chosen):
+            chosen.append(c)
+    chosen.sort(key=lambda c: c.m.start())
+    return chosen

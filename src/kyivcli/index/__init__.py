@@ -1,0 +1,1 @@
+"""Index: events in time order and search over sentences."""
