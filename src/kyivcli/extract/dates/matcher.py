@@ -46,10 +46,11 @@ def rules() -> tuple[Rule, ...]:
     full = [m for m in data["months"] if len(m) > 4 or m in ("March", "April", "June", "July", "May")]
     abbr = [m for m in data["months"] if m not in full]
     macros = dict(data["macros"])
-    macros["MONTH"] = rf"\b(?:(?:{'|'.join(full)})\b|(?:{'|'.join(sorted(abbr, key=len, reverse=True))})(?:\.|\b))"
+    macros["MONTH"] = rf"\b(?:(?:{'|'.join(full)})\b|(?:{'|'.join(sorted(abbr, key=len, reverse=True))})\b(?:\.(?= \d))?)"
     macros["RELATIVE_DAYS"] = _alternation(list(data["relative_days"]))
     macros["RELATIVE_PERIODS"] = _alternation(list(data["relative_periods"]))
     macros["REFERENCE_WORDS"] = _alternation(list(data["reference_words"]))
+    macros["COUNT_NOUNS"] = _alternation(list(data["count_nouns"]))
     out = []
     for i, p in enumerate(data["patterns"]):
         src = re.sub(r"\{([A-Z_]+)\}", lambda m: f"(?:{macros[m.group(1)]})", p["re"])

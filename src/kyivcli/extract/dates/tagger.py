@@ -155,6 +155,13 @@ class Resolver:
             return Resolved("DATE", fmt(y, m), mod, moves=lambda r: r.set_month(y, m))
         return Resolved("DATE", fmt_year(y), mod, moves=lambda r: r.set_year(y))
 
+    def era_context_year(self, mt: Match) -> Resolved | None:
+        """A bare 2-3 digit number after a preposition is a year only where the story is BC."""
+        if self.ref.year is None or self.ref.year > 0:
+            return None
+        y = -int(mt.group("y1"))
+        return Resolved("DATE", fmt_year(y), moves=lambda r: r.set_year(y))
+
     def decade(self, mt: Match) -> Resolved | None:
         return Resolved("DATE", mt.group("y1")[:3] + "X", self.mod(mt))
 
@@ -220,7 +227,7 @@ class Resolver:
         return Resolved("DATE", None, anchor="relative")
 
     def relative_n(self, mt: Match) -> Resolved | None:
-        n = _num(mt.group("num"), self.numbers)
+        n = "X" if mt.group("vague") is not None else _num(mt.group("num"), self.numbers)
         unit = self.units.get(mt.group("unit").lower().rstrip("s"), "D")
         back = mt.group("dir").lower() in ("earlier", "before", "prior", "previously", "ago")
         if n == "X":
