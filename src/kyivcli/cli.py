@@ -202,6 +202,22 @@ def events(
     _emit_rows(rows, fmt, columns, f"Events — {a.doc.title}")
 
 
+@app.command()
+def units(article: ArticleArg = None, fmt: FormatOpt = None, as_json: JsonOpt = False) -> None:
+    """Military units: name, side, echelon, mentions, first and last date, places nearby."""
+    fmt = _fmt(fmt, as_json)
+    a = _open(article)
+    from kyivcli.index.summary import unit_rows
+
+    rows = unit_rows(a)
+    from kyivcli.render import Column
+
+    columns = [Column("name", "unit", style="bold"), Column("side", "side"), Column("echelon", "echelon"),
+               Column("mentions", "n", "right"), Column("first_date", "first", no_wrap=True),
+               Column("last_date", "last", no_wrap=True), Column("places", "places", max_width=30)]
+    _emit_rows(rows, fmt, columns, f"Units — {a.doc.title}")
+
+
 def _report_usage(e: Exception, prog: str) -> int:
     msg = e.format_message() if hasattr(e, "format_message") else str(e)  # type: ignore[attr-defined]
     ctx = getattr(e, "ctx", None)

@@ -47,3 +47,17 @@ class Analysis:
                     names.append(m.name)
             for e in events:
                 setattr(e, attr, list(by_sentence.get(e.sentence.index, [])))
+
+    @cached_property
+    def _units(self) -> tuple[list[Any], list[Any]]:
+        from kyivcli.extract.units import build_units
+
+        return build_units(self.doc)
+
+    @property
+    def units(self) -> list[Any]:
+        return self._units[0]
+
+    @property
+    def unit_mentions(self) -> list[Any]:
+        return self._units[1]

@@ -1,0 +1,55 @@
+"""Unit mentions and canonical units, as plain data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from kyivcli.parse.model import Sentence
+
+
+@dataclass
+class UnitMention:
+    text: str  # as written, side word included
+    sentence: Sentence
+    start: int
+    end: int
+    tier: str  # formation | service
+    number: str | None = None  # "41st", "XXX"
+    qualifiers: tuple[str, ...] = ()
+    echelon: str | None = None  # singular, lower-case
+    proper: str | None = None  # a proper name part: "Wagner", "Eastern"
+    service: str | None = None  # canonical service kind, e.g. "air force"
+    side: str | None = None  # from the text right at the mention
+    country: str | None = None  # for services: whose ("of Ukraine", "Russian")
+    short: bool = False  # "the 31st Guards": only counts if it names a full unit
+    abbreviation: str | None = None  # defined right after it: "(EMD)"
+    parent_mention: UnitMention | None = field(default=None, repr=False)  # "… of the 90th Guards Tank Division"
+    unit: Unit | None = field(default=None, repr=False)
+
+    @property
+    def line(self) -> int:
+        return self.sentence.line_of(self.start)
+
+    @property
+    def name(self) -> str:
+        return self.unit.name if self.unit else self.text
+
+
+@dataclass
+class Unit:
+    name: str
+    tier: str
+    echelon: str | None
+    side: str = "unknown"
+    aliases: list[str] = field(default_factory=list)
+    parent: str | None = None
+    mentions: list[UnitMention] = field(default_factory=list)
+
+    @property
+    def lines(self) -> list[int]:
+        return [m.line for m in self.mentions]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "aliases": self.aliases, "side": self.side, "echelon": self.echelon,
+                "tier": self.tier, "parent": self.parent, "mentions": len(self.mentions), "lines": self.lines}

@@ -1,0 +1,205 @@
+"""Find unit mentions with a grammar built from resources/units.json.
+
+    formation := [side] number (("," | "and" | "or") number)* qualifier* echelon ["of" formation]
+               | Name qualifier* echelon  |  "Army Group" Name  |  "Army of" Name
+    service   := [side] service-name ["of" country]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kyivcli.extract.units.model import UnitMention
+from kyivcli.parse.model import Sentence
+from kyivcli.resources import resource
+
+_ROMAN = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Grammar:
+    numbered: re.Pattern[str]
+    named: re.Pattern[str]
+    army_of: re.Pattern[str]
+    service: re.Pattern[str]
+    short: re.Pattern[str]
+    num_item: re.Pattern[str]
+    echelons: dict[str, int]
+    plurals: dict[str, str]
+    qualifiers: tuple[str, ...]
+    services: dict[str, str]
+    service_country: dict[str, str]
+    demonyms: dict[str, str]
+    stop_names: frozenset[str]
+
+
+@cache
+def grammar() -> Grammar:
+    d = resource("units")
+    ech_words = [w.title() for w in d["echelons"]] + [w.title() for w in d["plurals"]]
+    ech = _alt(sorted(set(ech_words)))
+    ech_any = f"(?:{ech}|{_alt(sorted(set(w.lower() for w in ech_words)))})"
+    qual = _alt(d["qualifiers"])
+    side = _alt(list(d["demonyms"]))
+    num = r"(?:\d{1,4}(?:st|nd|rd|th)|(?:No\.\s*)?\d{1,4}(?=\s+(?:Squadron|Flotilla|Group|Wing))|[IVXLC]{1,7}(?=\s))"
+    nums = rf"{num}(?:(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)(?:the\s+)?{num})*"
+    numbered = re.compile(
+        rf"(?:\b(?P<side>{side})\s+)?(?P<nums>\b{nums})\s+(?P<quals>(?:(?:{qual})\s+)*)(?P<ech>{ech_any})\b"
+    )
+    named = re.compile(
+        rf"(?:\b(?P<side>{side})\s+)?(?P<name>\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,2}}?)\s+"
+        rf"(?P<quals>(?:(?:{qual})\s+)*)(?P<ech>{ech})\b(?!\s+(?:of|Group)\b)"
+    )
+    army_of = re.compile(
+        r"\b(?:(?P<ech>Army\s+Group|Panzer\s+Group)\s+|(?P<ech2>Army|Corps)\s+of\s+(?:the\s+)?)"
+        r"(?P<name>(?:North|South|East|West|Northern|Southern|Eastern|Western|Centre|Center|[A-Z][a-z]+)"
+        r"(?:\s+[A-Z][a-z]+){0,2})\b"
+    )
+    services = d["services"]
+    countries = sorted(set(d["demonyms"].values()) | {"Russian Federation"})
+    service = re.compile(
+        rf"(?:\b(?P<side>{side})\s+)?\b(?P<svc>{_alt(list(services))})\b"
+        rf"(?:\s+of\s+(?:the\s+)?(?P<of>{_alt(countries + ['Russian Federation'])})\b)?"
+    )
+    short = re.compile(rf"(?:\b(?P<side>{side})\s+)?\b(?P<nums>\d{{1,4}}(?:st|nd|rd|th))\s+(?P<quals>Guards)\b")
+    return Grammar(numbered, named, army_of, service, short, re.compile(num), d["echelons"], d["plurals"],
+                   tuple(d["qualifiers"]), services, d["service_country"], d["demonyms"], frozenset(d["stop_names"]))
+
+
+def _echelon(word: str, g: Grammar) -> tuple[str, bool]:
+    w = " ".join(word.lower().split())
+    if w in g.plurals:
+        return g.plurals[w], w != g.plurals[w]
+    return w, False
+
+
+def _quals(text: str, g: Grammar) -> tuple[str, ...]:
+    found = []
+    rest = " ".join(text.split())
+    for q in sorted(g.qualifiers, key=len, reverse=True):
+        if re.search(rf"\b{re.escape(q)}\b", rest):
+            found.append(q)
+            rest = re.sub(rf"\b{re.escape(q)}\b", " ", rest)
+    order = " ".join(text.split())
+    return tuple(sorted(found, key=order.find))
+
+
+def _valid_number(n: str) -> bool:
+    n = n.replace("No.", "").strip()
+    if n[0].isdigit():
+        return True
+    return bool(_ROMAN.fullmatch(n)) and n != "I" or n == "I"
+
+
+def _side(word: str | None, g: Grammar) -> str | None:
+    return g.demonyms.get(word) if word else None
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(span[0] < e and s < span[1] for s, e in taken)
+
+
+def find_mentions(s: Sentence) -> list[UnitMention]:
+    """Unit mentions in one sentence, in text order; coordinated numbers become separate mentions."""
+    g = grammar()
+    text = s.text
+    out: list[UnitMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(m: UnitMention) -> None:
+        out.append(m)
+
+    # 1. numbered formations, with coordination
+    for m in g.numbered.finditer(text):
+        if _overlaps(m.span(), taken):
+            continue
+        ech, _plural = _echelon(m.group("ech"), g)
+        quals = _quals(m.group("quals"), g)
+        nums = [n.group(0) for n in g.num_item.finditer(m.group("nums"))]
+        nums = [n for n in nums if _valid_number(n)]
+        if not nums:
+            continue
+        if not m.group("ech")[0].isupper() and ech not in ("army", "division", "brigade", "regiment", "corps"):
+            continue
+        tail = " ".join(([*quals] + [m.group("ech")]))
+        side = _side(m.group("side"), g)
+        for i, n in enumerate(nums):
+            written = m.group(0) if len(nums) == 1 else f"{n} {tail}"
+            if len(nums) == 1:
+                a, b = m.span()
+            else:
+                a = m.start("nums") + m.group("nums").find(n)
+                b = m.end()
+            add(UnitMention(written, s, a, b, tier="formation", number=n.replace("No.", "").strip(),
+                            qualifiers=quals, echelon=ech, side=side if i == 0 or len(nums) > 1 else None))
+        taken.append(m.span())
+    # 2. services: "Armed Forces of Ukraine", "Russian Air Force", "OMON"
+    for m in g.service.finditer(text):
+        if _overlaps(m.span(), taken):
+            continue
+        svc = " ".join(m.group("svc").split())
+        country = g.demonyms.get(m.group("of") or "") or _side(m.group("side"), g) or g.service_country.get(svc)
+        span = m.span()
+        add(UnitMention(text[span[0]:span[1]], s, *span, tier="service", service=g.services[svc],
+                        side=_side(m.group("side"), g) or (g.demonyms.get(m.group("of")) if m.group("of") else None),
+                        country=country))
+        taken.append(span)
+    # 3. "Army Group Centre", "Army of Northern Virginia"
+    for m in g.army_of.finditer(text):
+        if _overlaps(m.span(), taken) or m.group("name").split()[0] in g.stop_names:
+            continue
+        ech, _ = _echelon(m.group("ech") or m.group("ech2"), g)
+        add(UnitMention(m.group(0), s, *m.span(), tier="formation", echelon=ech, proper=m.group("name")))
+        taken.append(m.span())
+    # 4. named formations: "Wagner Group", "Eastern Military District"
+    for m in g.named.finditer(text):
+        if _overlaps(m.span(), taken):
+            continue
+        name = m.group("name")
+        words = name.split()
+        while words and (words[0] in g.stop_names or words[0] in g.demonyms):
+            words = words[1:]
+        if not words or any(w in g.qualifiers for w in words[-1:]) and len(words) == 1 and not m.group("quals"):
+            continue
+        start = m.start("name") + name.find(words[0])
+        proper = " ".join(words)
+        ech, _ = _echelon(m.group("ech"), g)
+        side_word = m.group("side")
+        if name.split()[0] in g.demonyms and start > m.start("name"):
+            side_word = name.split()[0]
+        add(UnitMention(text[start:m.end()], s, start, m.end(), tier="formation", echelon=ech, proper=proper,
+                        qualifiers=_quals(m.group("quals"), g), side=_side(side_word, g)))
+        taken.append(m.span())
+    # 5. short forms ("the 31st Guards"): kept only if they name a full unit (canon decides)
+    for m in g.short.finditer(text):
+        if _overlaps(m.span(), taken):
+            continue
+        add(UnitMention(m.group(0), s, *m.span(), tier="formation", number=m.group("nums"),
+                        qualifiers=("Guards",), side=_side(m.group("side"), g), short=True))
+    out.sort(key=lambda u: u.start)
+    _link_parents_and_abbreviations(text, out)
+    return out
+
+
+_ABBR = re.compile(r"\s*\(([A-Z][A-Z0-9]{1,7})\)")
+
+
+def _link_parents_and_abbreviations(text: str, mentions: list[UnitMention]) -> None:
+    g = grammar()
+    for i, m in enumerate(mentions):
+        ab = _ABBR.match(text, m.end)
+        if ab:
+            m.abbreviation = ab.group(1)
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if nxt and re.fullmatch(r"['’]?s?\s+of\s+(?:the\s+)?", text[m.end:nxt.start]) is not None:
+            if m.echelon and nxt.echelon and g.echelons.get(nxt.echelon, 0) > g.echelons.get(m.echelon, 0):
+                # every coordinated sibling ending here shares the parent
+                for sib in mentions[: i + 1]:
+                    if sib.end == m.end:
+                        sib.parent_mention = nxt

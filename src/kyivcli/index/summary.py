@@ -1,0 +1,43 @@
+"""Per-entity summary rows: mentions, first and last date, and what co-occurs in the same sentences."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def sentence_days(a: Any) -> dict[int, list[str]]:
+    """Calendar days (range ends included) each sentence pins down."""
+    out: dict[int, list[str]] = {}
+    for m in a.dates:
+        v = m.day_value
+        if v and m.sentence.where != "caption":
+            out.setdefault(m.sentence.index, []).extend(v.split("/"))
+    return out
+
+
+def names_by_sentence(mentions: list[Any]) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for m in mentions:
+        names = out.setdefault(m.sentence.index, [])
+        if m.name not in names:
+            names.append(m.name)
+    return out
+
+
+def _span(indexes: list[int], days: dict[int, list[str]]) -> tuple[str | None, str | None]:
+    found = sorted(d for i in indexes for d in days.get(i, []))
+    return (found[0], found[-1]) if found else (None, None)
+
+
+def unit_rows(a: Any) -> list[dict[str, Any]]:
+    days = sentence_days(a)
+    places = names_by_sentence(getattr(a, "place_mentions", []))
+    rows = []
+    for u in a.units:
+        idx = [m.sentence.index for m in u.mentions]
+        first, last = _span(idx, days)
+        near: list[str] = []
+        for i in idx:
+            near.extend(p for p in places.get(i, []) if p not in near)
+        rows.append({**u.to_dict(), "first_date": first, "last_date": last, "places": near})
+    return rows
