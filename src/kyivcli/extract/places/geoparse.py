@@ -1,0 +1,414 @@
+"""Geoparsing in the spirit of Mordecai/CLAVIN: candidates from the text, then disambiguation.
+
+Candidates: places the text types ("the village of X", "X Oblast", "X River", borders), then runs of
+capitalised words found in the gazetteer. Spans inside units or organisations are not places.
+Disambiguation: the article's focus country (inferred from the candidates themselves), then
+proximity to the article's confident places, then population.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from kyivcli.extract.places.gazetteer import Gazetteer, Place, normalize
+from kyivcli.parse.model import Document, Sentence
+from kyivcli.resources import resource
+
+_FACILITY_KINDS = {"airport", "air_base", "power_plant", "facility", "dam"}
+_CAP = r"[A-Z\u0400-\u042F][\w'’\-]*"
+_NAME = rf"{_CAP}(?:\s+{_CAP}){{0,3}}"
+_TOKEN = re.compile(r"[A-Z\u0400-\u042F][\w'’\-]*|[a-z][\w]*-[A-Z][\w'’\-]*")
+
+
+@dataclass
+class PlaceMention:
+    text: str
+    sentence: Sentence
+    start: int
+    end: int
+    key: tuple = ()
+    place: PlaceItem | None = field(default=None, repr=False)
+
+    @property
+    def line(self) -> int:
+        return self.sentence.line_of(self.start)
+
+    @property
+    def name(self) -> str:
+        return self.place.name if self.place else self.text
+
+
+@dataclass
+class PlaceItem:
+    name: str
+    kind: str
+    country: str | None = None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+    population: int | None = None
+    aliases: list[str] = field(default_factory=list)
+    variants: list[str] = field(default_factory=list)
+    mentions: list[PlaceMention] = field(default_factory=list)
+
+    @property
+    def lines(self) -> list[int]:
+        return [m.line for m in self.mentions]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "aliases": self.aliases, "variants": self.variants, "kind": self.kind,
+                "country": self.country, "admin1": self.admin1, "lat": self.lat, "lon": self.lon,
+                "geonameid": self.geonameid, "mentions": len(self.mentions), "lines": self.lines}
+
+
+@dataclass
+class _Cand:
+    text: str
+    sentence: Sentence
+    start: int
+    end: int
+    lookup: str  # the name to look up in the gazetteer ("" = none)
+    kind: str | None = None  # typed by the text
+    typed_name: str | None = None
+    country_code: str | None = None
+    border: frozenset[str] | None = None
+    bare_river: bool = False
+
+
+@cache
+def _data() -> dict[str, Any]:
+    d = dict(resource("places"))
+    units = resource("units")
+    demonyms = dict(units["demonyms"])
+    d["demonyms"] = demonyms
+    adjectives = {k for k, v in demonyms.items() if k != v and not k.startswith(v) and k not in d["country_aliases"]}
+    d["not_places_set"] = frozenset(d["not_places"]) | frozenset(adjectives)
+    d["adjectives"] = frozenset(adjectives)
+    countries = sorted(set(demonyms.values()) | set(d["country_aliases"]), key=len, reverse=True)
+    dem = sorted(set(demonyms) | set(d["combining_forms"]) | set(demonyms.values()), key=len, reverse=True)
+
+    def alt(words: list[str]) -> str:
+        return "|".join(re.escape(w) for w in words)
+
+    macros = {"NAME": _NAME, "DEMONYM": alt(dem), "COUNTRY": alt(countries)}
+    d["typed_rx"] = [
+        (t, re.compile(re.sub(r"\{([A-Z]+)\}", lambda m: f"(?:{macros[m.group(1)]})", t["re"])))
+        for t in d["typed"]
+    ]
+    d["org_tail"] = re.compile(rf"(?:{_CAP}\s+)*(?:{alt(d['org_heads'])})\s+of\s+(?:the\s+)?$")
+    d["titles_rx"] = re.compile(rf"(?:\b(?:{alt(d['person_titles'])})\s+)$")
+    return d
+
+
+def _country_of(word: str) -> str:
+    d = _data()
+    word = word.rstrip("'’s") if word.endswith(("'s", "’s")) else word
+    return d["demonyms"].get(word) or d["combining_forms"].get(word) or word
+
+
+def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < e and s < b for s, e in spans)
+
+
+def _strip_possessive(s: str) -> str:
+    return re.sub(r"['’]s?$", "", s)
+
+
+def candidates(s: Sentence, blocked: list[tuple[int, int]]) -> list[_Cand]:
+    d = _data()
+    text = s.text
+    out: list[_Cand] = []
+    taken = list(blocked)
+    for spec, rx in d["typed_rx"]:
+        for m in rx.finditer(text):
+            if _overlaps(m.start(), m.end(), taken):
+                continue
+            if spec.get("border"):
+                parts = [m.group(g) for g in ("name", "name2", "name3", "name4") if g in rx.groupindex and m.group(g)]
+                if "name3" in rx.groupindex and m.group("name3"):
+                    other = m.group("name1b") or m.group("name4")
+                    first = frozenset({_country_of(m.group("name")), _country_of(other)})
+                    second = frozenset({_country_of(m.group("name3")), _country_of(m.group("name4"))})
+                    a_end = m.end("name1b") if m.group("name1b") else m.end("name")
+                    out.append(_Cand(text[m.start():a_end], s, m.start(), a_end, "", "border",
+                                     f"{text[m.start():a_end]} border", border=first))
+                    out.append(_Cand(text[m.start("name3"):m.end()], s, m.start("name3"), m.end(), "",
+                                     "border", text[m.start("name3"):m.end()].rstrip("s"), border=second))
+                else:
+                    written = text[m.start():m.end()]
+                    out.append(_Cand(written, s, m.start(), m.end(), "", "border",
+                                     written[:-1] if written.endswith("borders") else written,
+                                     border=frozenset(_country_of(p) for p in parts)))
+                taken.append(m.span())
+                continue
+            name = m.group("name").strip()
+            words = name.split()
+            while words and words[0] in d["not_places_set"] and not spec.get("direction"):
+                words = words[1:]
+            if not words:
+                continue
+            name = " ".join(words)
+            start = m.start("name") + m.group("name").find(words[0])
+            if spec.get("direction"):
+                typed = f"{m.group('dir')} {name}"
+                out.append(_Cand(typed, s, m.start(), m.end(), "", spec["kind"], typed))
+            elif spec.get("in_country"):
+                out.append(_Cand(name, s, start, m.end("name"), name, None,
+                                 country_code=_country_of(m.group("country"))))
+                out.append(_Cand(m.group("country"), s, m.start("country"), m.end("country"), m.group("country")))
+            elif spec.get("plural"):
+                for g in ("name", "name2"):
+                    nm = m.group(g)
+                    out.append(_Cand(f"{nm} {spec['plural']}", s, m.start(g), m.end(), nm, spec["kind"],
+                                     f"{nm} {spec['plural']}"))
+            elif spec.get("keep_type"):
+                typed = f"{name} {' '.join(m.group('type').split())}"
+                out.append(_Cand(typed, s, start, m.end(), name, spec["kind"], typed))
+            else:
+                out.append(_Cand(name, s, start, m.end("name"), name, spec["kind"], None,
+                                 bare_river=bool(spec.get("bare")) and spec.get("only_if_river_named", False)))
+            taken.append((m.start(), m.end()))
+    # capitalised runs
+    for run in _runs(text):
+        a, b = run
+        if _overlaps(a, b, taken):
+            continue
+        words = text[a:b].split()
+        title = d["titles_rx"].search(text[:a])
+        if title or d["org_tail"].search(text[:a]):
+            continue
+        if words[-1] in d["org_heads"]:
+            continue
+        # leading function words, demonyms and the like are not part of a name
+        while words and (words[0] in d["not_places_set"] or _strip_possessive(words[0]) in d["adjectives"]):
+            a = text.index(words[0], a) + len(words[0])
+            a = len(text[:a]) + (len(text[a:]) - len(text[a:].lstrip()))
+            words = words[1:]
+        if not words:
+            continue
+        if any(w in d["person_titles"] for w in words):
+            continue
+        name = _strip_possessive(" ".join(words))
+        out.append(_Cand(text[a:a + len(name)], s, a, a + len(name), name))
+    return out
+
+
+def _runs(text: str) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised tokens (hyphenated parts split off: 'London-based', 'Kyiv-Chernihiv')."""
+    spans: list[tuple[int, int]] = []
+    for m in _TOKEN.finditer(text):
+        tok = m.group(0)
+        pieces = [(m.start(), m.end())]
+        if "-" in tok and not re.search(r"\d", tok):
+            pieces = []
+            pos = m.start()
+            for part in tok.split("-"):
+                if part[:1].isupper():
+                    pieces.append((pos, pos + len(part)))
+                pos += len(part) + 1
+        elif re.search(r"\d", tok) or (tok.isupper() and len(tok) > 1 and not text[m.start():].startswith(tok)):
+            pieces = [(m.start(), m.end())]
+        for p in pieces:
+            prev = text[spans[-1][0]:spans[-1][1]] if spans else ""
+            if (spans and text[spans[-1][1]:p[0]] == " " and "-" not in text[spans[-1][0]:p[0]]
+                    and not prev.endswith(("'s", "’s"))):
+                spans[-1] = (spans[-1][0], p[1])
+            else:
+                spans.append(p)
+    return [(a, b) for a, b in spans if not re.search(r"\d", text[a:b])]
+
+
+def _dist_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(h))
+
+
+def _kind_by_population(p: Place) -> str:
+    if p.kind == "country":
+        return "country"
+    return "city" if p.population >= 100_000 else "town" if p.population >= 10_000 else "village"
+
+
+class Geoparser:
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gz = gazetteer
+        d = _data()
+        self.min_related = int(d["min_related_population"])
+        self.min_foreign = int(d["min_foreign_population"])
+        self.aliases: dict[str, str] = d["country_aliases"]
+
+    def country_code(self, name: str, hits: dict[str, list[Place]]) -> str | None:
+        if name in self.aliases:
+            return self.aliases[name]
+        for p in hits.get(normalize(name), []):
+            if p.kind == "country" and normalize(p.name) == normalize(name):
+                return p.country
+        return None
+
+    def parse(self, doc: Document, blocked: dict[int, list[tuple[int, int]]]) -> tuple[list[PlaceItem], list[PlaceMention]]:
+        cands: list[_Cand] = []
+        for s in doc.sentences:
+            cands.extend(candidates(s, blocked.get(s.index, [])))
+        names = {c.lookup for c in cands if c.lookup} | {c.country_code for c in cands if c.country_code}
+        names |= set(_data()["demonyms"].values())
+        hits = self.gz.lookup(names)
+        focus, related = self._countries(cands, hits)
+        centre = self._centre(cands, hits, focus)
+        items: dict[tuple, PlaceItem] = {}
+        mentions: list[PlaceMention] = []
+        resolved: dict[tuple[int, int], bool] = {}
+        for c in cands:
+            key, item = self._resolve(c, hits, focus, related, centre)
+            if key is None or item is None:
+                continue
+            resolved[(c.sentence.index, c.start)] = True
+            mentions.append(PlaceMention(c.text, c.sentence, c.start, c.end, key))
+            items.setdefault(key, item)
+        self._rescue_lists(cands, mentions, items, resolved)
+        rivers = {normalize(i.name.rsplit(" ", 1)[0]): k for k, i in items.items()
+                  if i.kind == "river" and k[0] != "bare_river"}
+        mentions = [m for m in mentions if m.key[0] != "bare_river" or normalize(m.text) in rivers]
+        for m in mentions:
+            if m.key[0] == "bare_river":
+                m.key = rivers[normalize(m.text)]
+        out_items: dict[tuple, PlaceItem] = {}
+        mentions.sort(key=lambda m: (m.sentence.index, m.start))
+        for m in mentions:
+            item = out_items.setdefault(m.key, items[m.key])
+            m.place = item
+            item.mentions.append(m)
+            if m.text != item.name and m.text not in item.aliases:
+                item.aliases.append(m.text)
+        return list(out_items.values()), mentions
+
+    def _countries(self, cands: list[_Cand], hits: dict[str, list[Place]]) -> tuple[set[str], set[str]]:
+        """Focus: countries holding the text's place names (each name's vote split among its countries)."""
+        votes: dict[str, float] = {}
+        related: set[str] = set()
+        for c in cands:
+            if c.country_code:
+                related.add(self.country_code(c.country_code, hits) or "")
+            code = self.country_code(c.lookup, hits) if c.lookup else None
+            if code:
+                related.add(code)
+                votes[code] = votes.get(code, 0) + 0.5
+                continue
+            places = [p for p in hits.get(normalize(c.lookup), []) if p.population >= 1000]
+            ccs = {p.country for p in places}
+            for cc in ccs:
+                votes[cc] = votes.get(cc, 0) + 1 / len(ccs)
+        if not votes:
+            return set(), related
+        top = max(votes.values())
+        focus = {cc for cc, v in votes.items() if v >= 0.5 * top}
+        return focus, related | focus
+
+    def _centre(self, cands: list[_Cand], hits: dict[str, list[Place]], focus: set[str]) -> tuple[float, float] | None:
+        pts = []
+        for c in cands:
+            places = [p for p in hits.get(normalize(c.lookup), []) if p.kind == "city" and p.country in focus]
+            if len(places) == 1 and places[0].lat is not None:
+                pts.append((places[0].lat, places[0].lon))
+        if not pts:
+            return None
+        lats = sorted(p[0] for p in pts)
+        lons = sorted(p[1] for p in pts)
+        return lats[len(lats) // 2], lons[len(lons) // 2]
+
+    def _best(self, name: str, hits: dict[str, list[Place]], focus: set[str], related: set[str],
+              centre: tuple[float, float] | None, country: str | None = None) -> Place | None:
+        best, best_score = None, -1e9
+        for p in hits.get(normalize(name), []):
+            if p.kind == "country":
+                if normalize(p.name) == normalize(name) or name in (p.country,):
+                    return p
+                continue
+            if country and p.country != country:
+                continue
+            by_alternate = normalize(p.name) != normalize(name)
+            if by_alternate and p.country not in focus and not country:
+                continue  # "Molotov" is an old name of Perm: only trust alternate names close to home
+            if p.country in focus or country:
+                score = 10.0
+            elif p.country in related and p.population >= self.min_related:
+                score = 5.0
+            elif p.population >= self.min_foreign:
+                score = 0.0
+            else:
+                continue
+            if centre and p.lat is not None:
+                score += max(0.0, 6 - _dist_km(centre, (p.lat, p.lon)) / 50)
+            score += math.log10(p.population + 10)
+            if score > best_score:
+                best, best_score = p, score
+        return best
+
+    def _item(self, p: Place, name: str | None = None, kind: str | None = None) -> PlaceItem:
+        return PlaceItem(name or p.name, kind or _kind_by_population(p), p.country, p.admin1 or None, p.lat, p.lon,
+                         p.geonameid, p.population, [], list(p.variants[:12]))
+
+    def _resolve(self, c: _Cand, hits: dict[str, list[Place]], focus: set[str], related: set[str],
+                 centre: tuple[float, float] | None) -> tuple[tuple | None, PlaceItem | None]:
+        if c.border is not None:
+            return ("border", c.border), PlaceItem(c.typed_name or c.text, "border")
+        if c.kind and c.typed_name:  # typed with its type word: "Kyiv Oblast", "Vasylkiv Air Base"
+            item = PlaceItem(c.typed_name, c.kind)
+            anchor = self._best(c.lookup, hits, focus, related, centre) if c.lookup else None
+            if anchor is not None:
+                item.country = anchor.country
+                if c.kind in _FACILITY_KINDS and anchor.kind != "country":
+                    item.lat, item.lon, item.admin1 = anchor.lat, anchor.lon, anchor.admin1 or None
+            elif c.kind == "region" and c.typed_name:
+                item.country = self.country_code(c.typed_name.split(" ", 1)[-1], hits)
+            if item.country is None and len(focus) == 1 and c.kind not in ("region",):
+                item.country = next(iter(focus))  # the text types it; the article is about one country
+            return ("typed", c.kind, normalize(c.lookup or c.typed_name)), item
+        code = self.country_code(c.lookup, hits)
+        if code:
+            country = self.gz.country_by_code(code)
+            if country is None:
+                return ("country", code), PlaceItem(c.lookup, "country", code)
+            item = self._item(country, kind="country")
+            item.name = c.lookup if c.lookup in self.aliases and len(c.lookup) <= 3 else country.name
+            return ("geo", country.geonameid), item
+        cc = self.country_code(c.country_code, hits) if c.country_code else None
+        if c.kind in ("river", "reservoir", "dam") and not c.typed_name:
+            key = ("bare_river",) if c.bare_river else ("typed", c.kind, normalize(c.lookup))
+            return key, PlaceItem(c.lookup, c.kind, next(iter(focus)) if len(focus) == 1 else None)
+        place = self._best(c.lookup, hits, focus, related, centre, cc)
+        if place is None:
+            if c.kind:  # "the village of X" that GeoNames lacks: keep it, no coordinates
+                key = ("bare_river",) if c.bare_river else ("typed", c.kind, normalize(c.lookup))
+                return key, PlaceItem(c.lookup, c.kind, next(iter(focus), None) if len(focus) == 1 else None)
+            if c.country_code:
+                return ("typed", "place", normalize(c.lookup)), PlaceItem(c.lookup, "place", cc)
+            return None, None
+        if c.bare_river:
+            return ("bare_river",), PlaceItem(c.lookup, "river")
+        return ("geo", place.geonameid), self._item(place, kind=c.kind)
+
+    def _rescue_lists(self, cands: list[_Cand], mentions: list[PlaceMention], items: dict[tuple, PlaceItem],
+                      resolved: dict[tuple[int, int], bool]) -> None:
+        """'Vorzel and Markhalivka': an unknown single name listed among resolved places is a place too."""
+        by_sentence: dict[int, list[_Cand]] = {}
+        for c in cands:
+            if not c.kind and c.lookup and " " not in c.lookup:
+                by_sentence.setdefault(c.sentence.index, []).append(c)
+        for cs in by_sentence.values():
+            cs.sort(key=lambda c: c.start)
+            for i, c in enumerate(cs):
+                if resolved.get((c.sentence.index, c.start)):
+                    continue
+                neighbours = [o for o in cs[max(i - 2, 0): i + 3] if o is not c and resolved.get((o.sentence.index, o.start))]
+                glue = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s*(?:and|or)\s+)$")
+                linked = [o for o in neighbours if glue.match(c.sentence.text[min(o.end, c.end):max(o.start, c.start)])]
+                if len(linked) >= 1 and len(neighbours) >= 2:
+                    key = ("typed", "place", normalize(c.lookup))
+                    items.setdefault(key, PlaceItem(c.lookup, "place"))
+                    mentions.append(PlaceMention(c.text, c.sentence, c.start, c.end, key))
