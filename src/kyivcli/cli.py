@@ -265,6 +265,62 @@ def gazetteer(
         sys.stdout.write(f"{path}  {state}\n")
 
 
+@app.command()
+def search(
+    args: Annotated[list[str] | None, typer.Argument(metavar="[ARTICLE] [QUERY]", show_default=False,
+                                                     help="Text or a quoted phrase, case-insensitive.")] = None,
+    town: Annotated[str | None, typer.Option("--town", "-t", help="A place, any spelling (Kiev, Gostomel, Irpen).")] = None,
+    unit: Annotated[str | None, typer.Option("--unit", "-u", help="A unit: '79th', '79th brigade', 'air assault'.")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="Sentences dated on or after (2022-03-01).")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Sentences dated on or before.")] = None,
+    section: Annotated[str | None, typer.Option("--section", "-s", help="Only this section.")] = None,
+    context: Annotated[int, typer.Option("--context", "-C", min=0, help="Sentences of context around each hit.")] = 0,
+    sort: Annotated[str, typer.Option("--sort", help="position or date.")] = "position",
+    fmt: FormatOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Sentences matching text, town, unit, dates and section (all filters combine).
+
+    No result: a message on stderr and exit code 1, like grep."""
+    from pathlib import Path
+
+    from kyivcli.index.events import parse_bound
+    from kyivcli.index.search import search as run_search
+
+    fmt = _fmt(fmt, as_json)
+    if sort not in ("position", "date"):
+        raise KyivError(f"--sort takes position or date (got '{sort}')", EXIT_USAGE)
+    args = list(args or [])
+    if len(args) > 2:
+        raise KyivError("search takes [ARTICLE] [QUERY]: quote a query of several words", EXIT_USAGE)
+    article = query = None
+    if len(args) == 2:
+        article, query = args
+    elif len(args) == 1:
+        if args[0] == "-" or Path(args[0]).is_file():
+            article = args[0]
+        else:
+            query = args[0]
+    if not any([query, town, unit, date_from, date_to, section]):
+        raise KyivError("give a QUERY or at least one of --town, --unit, --from, --to, --section", EXIT_USAGE)
+    lo, hi = parse_bound(date_from, "--from"), parse_bound(date_to, "--to")
+    a = _open(article)
+    hits, resolved = run_search(a, query, town, unit, lo, hi, _section_filter(a, section), context, sort)
+    for key, names in resolved.items():
+        if not names:
+            raise KyivError(f"no {key} in the article matches '{town if key == 'town' else unit}'", 1)
+    if not hits:
+        sys.stderr.write("kyivcli: no sentence matches\n")
+        raise typer.Exit(1)
+    rows = [h.to_dict() for h in hits]
+    if fmt != "table":
+        _emit_rows(rows, fmt, [], "")
+        return
+    from kyivcli.render.hits import render as render_hits
+
+    render_hits(hits, resolved, sys.stdout)
+
+
 def _report_usage(e: Exception, prog: str) -> int:
     msg = e.format_message() if hasattr(e, "format_message") else str(e)  # type: ignore[attr-defined]
     ctx = getattr(e, "ctx", None)

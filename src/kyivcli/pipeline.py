@@ -64,13 +64,18 @@ class Analysis:
 
     @cached_property
     def _places(self) -> tuple[list[Any], list[Any]]:
-        from kyivcli.extract.places.gazetteer import Gazetteer
         from kyivcli.extract.places.geoparse import Geoparser
 
         blocked: dict[int, list[tuple[int, int]]] = {}
         for m in self.unit_mentions:
             blocked.setdefault(m.sentence.index, []).append((m.start, m.end))
-        return Geoparser(Gazetteer.open()).parse(self.doc, blocked)
+        return Geoparser(self.gazetteer).parse(self.doc, blocked)
+
+    @cached_property
+    def gazetteer(self) -> Any:
+        from kyivcli.extract.places.gazetteer import Gazetteer
+
+        return Gazetteer.open()
 
     @property
     def places(self) -> list[Any]:

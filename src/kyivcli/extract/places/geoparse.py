@@ -87,7 +87,7 @@ def _data() -> dict[str, Any]:
     demonyms = dict(units["demonyms"])
     d["demonyms"] = demonyms
     adjectives = {k for k, v in demonyms.items() if k != v and not k.startswith(v) and k not in d["country_aliases"]}
-    d["not_places_set"] = frozenset(d["not_places"]) | frozenset(adjectives)
+    d["not_places_set"] = frozenset(d["not_places"]) | frozenset(adjectives) | {f"{a}s" for a in adjectives}
     d["adjectives"] = frozenset(adjectives)
     countries = sorted(set(demonyms.values()) | set(d["country_aliases"]), key=len, reverse=True)
     dem = sorted(set(demonyms) | set(d["combining_forms"]) | set(demonyms.values()), key=len, reverse=True)
@@ -223,6 +223,11 @@ def _runs(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if not re.search(r"\d", text[a:b])]
 
 
+def _common_words(doc: Document) -> set[str]:
+    """Words the document also writes in lower case ('war', 'victory'): not proper names on their own."""
+    return {w for s in doc.sentences for w in re.findall(r"\b[a-z][a-z'’]+\b", s.text)}
+
+
 def _dist_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
@@ -242,6 +247,7 @@ class Geoparser:
         self.min_related = int(d["min_related_population"])
         self.min_foreign = int(d["min_foreign_population"])
         self.aliases: dict[str, str] = d["country_aliases"]
+        self.dominant = False  # one focus country clearly ahead: proximity to its places counts
 
     def country_code(self, name: str, hits: dict[str, list[Place]]) -> str | None:
         if name in self.aliases:
@@ -255,6 +261,13 @@ class Geoparser:
         cands: list[_Cand] = []
         for s in doc.sentences:
             cands.extend(candidates(s, blocked.get(s.index, [])))
+        common = _common_words(doc)
+        hits0 = self.gz.lookup({c.lookup for c in cands if c.lookup})
+        surnames = {c.lookup.split()[-1] for c in cands
+                    if not c.kind and " " in c.lookup and normalize(c.lookup) not in hits0}
+        aliases = self.aliases
+        cands = [c for c in cands if c.kind or c.country_code or c.lookup in aliases or not (
+            " " not in c.lookup and (len(c.lookup) < 3 or c.lookup.lower() in common or c.lookup in surnames))]
         names = {c.lookup for c in cands if c.lookup} | {c.country_code for c in cands if c.country_code}
         names |= set(_data()["demonyms"].values())
         hits = self.gz.lookup(names)
@@ -299,14 +312,17 @@ class Geoparser:
                 related.add(code)
                 votes[code] = votes.get(code, 0) + 0.5
                 continue
-            places = [p for p in hits.get(normalize(c.lookup), []) if p.population >= 1000]
-            ccs = {p.country for p in places}
-            for cc in ccs:
-                votes[cc] = votes.get(cc, 0) + 1 / len(ccs)
+            places = [p for p in hits.get(normalize(c.lookup), [])
+                      if p.population >= 1000 and normalize(p.name) == normalize(c.lookup)]
+            if places:
+                cc = max(places, key=lambda p: p.population).country
+                votes[cc] = votes.get(cc, 0) + 1
         if not votes:
             return set(), related
-        top = max(votes.values())
+        ranked = sorted(votes.values(), reverse=True)
+        top = ranked[0]
         focus = {cc for cc, v in votes.items() if v >= 0.5 * top}
+        self.dominant = len(ranked) == 1 or top >= 2 * ranked[1]
         return focus, related | focus
 
     def _centre(self, cands: list[_Cand], hits: dict[str, list[Place]], focus: set[str]) -> tuple[float, float] | None:
@@ -335,16 +351,16 @@ class Geoparser:
             if by_alternate and p.country not in focus and not country:
                 continue  # "Molotov" is an old name of Perm: only trust alternate names close to home
             if p.country in focus or country:
-                score = 10.0
+                score = 3.0
             elif p.country in related and p.population >= self.min_related:
-                score = 5.0
+                score = 1.5
             elif p.population >= self.min_foreign:
                 score = 0.0
             else:
                 continue
-            if centre and p.lat is not None:
-                score += max(0.0, 6 - _dist_km(centre, (p.lat, p.lon)) / 50)
-            score += math.log10(p.population + 10)
+            if centre and p.lat is not None and self.dominant:
+                score += max(0.0, 4 - _dist_km(centre, (p.lat, p.lon)) / 75)
+            score += 1.5 * math.log10(p.population + 10)
             if score > best_score:
                 best, best_score = p, score
         return best
@@ -398,7 +414,7 @@ class Geoparser:
         """'Vorzel and Markhalivka': an unknown single name listed among resolved places is a place too."""
         by_sentence: dict[int, list[_Cand]] = {}
         for c in cands:
-            if not c.kind and c.lookup and " " not in c.lookup:
+            if not c.kind and c.lookup and " " not in c.lookup and not c.lookup.isupper():
                 by_sentence.setdefault(c.sentence.index, []).append(c)
         for cs in by_sentence.values():
             cs.sort(key=lambda c: c.start)
