@@ -25,6 +25,27 @@ class Result:
         return json.loads(self.out)
 
 
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def tiny_gazetteer_dir(tmp_path_factory) -> Path:
+    """A gazetteer built by the real builder from a few real GeoNames rows (fast, offline)."""
+    from kyivcli.extract.places.gazetteer import FILE_NAME, build
+
+    rows = json.loads((FIXTURES / "gazetteer_rows.json").read_text(encoding="utf-8"))
+    d = tmp_path_factory.mktemp("cache")
+    build(d / FILE_NAME, rows["cities"], rows["countries"])
+    return d
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache(tiny_gazetteer_dir, monkeypatch):
+    """No test reads or writes the user's cache: every test sees the tiny gazetteer."""
+    monkeypatch.setenv("KYIVCLI_CACHE_DIR", str(tiny_gazetteer_dir))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+
+
 @pytest.fixture
 def cli(capsys, monkeypatch):
     """Run kyivcli in-process: cli(*args, stdin=bytes) -> Result."""

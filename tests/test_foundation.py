@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from conftest import SEED_LINES
-
 from kyivcli.load import load
 from kyivcli.parse.markdown import parse
 from kyivcli.parse.sentences import split_sentences

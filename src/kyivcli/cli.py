@@ -359,6 +359,9 @@ def main(argv: list[str] | None = None) -> None:
         code = 130
     except BrokenPipeError:
         code = 141
+    except SystemExit as e:
+        # click answers a closed pipe with exit 1 after wrapping stdout; report it as SIGPIPE does
+        code = 141 if "PacifyFlushWrapper" in type(sys.stdout).__name__ else (e.code if isinstance(e.code, int) else 1)
     try:
         sys.stdout.flush()
     except BrokenPipeError:

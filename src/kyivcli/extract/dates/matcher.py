@@ -18,6 +18,7 @@ class Rule:
     kind: str
     regex: re.Pattern[str]
     priority: int
+    needs: tuple[str, ...] = ()
 
 
 @dataclass
@@ -40,8 +41,32 @@ def _alternation(words: list[str]) -> str:
     return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in sorted(words, key=len, reverse=True))
 
 
+def _expand(src: str, macros: dict[str, str]) -> str:
+    return re.sub(r"\{([A-Z_]+)\}", lambda m: f"(?:{macros[m.group(1)]})", src)
+
+
+@cache
+def features() -> dict[str, re.Pattern[str]]:
+    """Cheap per-sentence tests ('has a digit', 'names a month') that gate the patterns."""
+    macros = _macros()
+    return {k: re.compile(_expand(v, macros)) for k, v in resource("dates")["features"].items()}
+
+
 @cache
 def rules() -> tuple[Rule, ...]:
+    data = resource("dates")
+    macros = _macros()
+    out = []
+    for i, p in enumerate(data["patterns"]):
+        src = _expand(p["re"], macros)
+        if not src.startswith("\\b"):
+            src = "\\b" + src  # try matches at word starts only: most positions fail at once
+        out.append(Rule(p["name"], p["kind"], re.compile(src), i, tuple(p.get("needs", ()))))
+    return tuple(out)
+
+
+@cache
+def _macros() -> dict[str, str]:
     data = resource("dates")
     full = [m for m in data["months"] if len(m) > 4 or m in ("March", "April", "June", "July", "May")]
     abbr = [m for m in data["months"] if m not in full]
@@ -51,24 +76,24 @@ def rules() -> tuple[Rule, ...]:
     macros["RELATIVE_PERIODS"] = _alternation(list(data["relative_periods"]))
     macros["REFERENCE_WORDS"] = _alternation(list(data["reference_words"]))
     macros["COUNT_NOUNS"] = _alternation(list(data["count_nouns"]))
-    out = []
-    for i, p in enumerate(data["patterns"]):
-        src = re.sub(r"\{([A-Z_]+)\}", lambda m: f"(?:{macros[m.group(1)]})", p["re"])
-        out.append(Rule(p["name"], p["kind"], re.compile(src), i))
-    return tuple(out)
-
-
-_QUICK = re.compile(r"\d|(?i:day|week|month|year|morning|night|evening|afternoon|noon|spring|summer|autumn|"
-                    r"winter|fall|now|today|current|recent|future|decade|centur)|"
-                    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+    return macros
 
 
 def find(text: str) -> list[Match]:
     """Longest non-overlapping matches of all rules in `text`, in text order (ties: earlier rule)."""
-    if not _QUICK.search(text):
-        return []
     cands: list[Match] = []
+    present: dict[str, bool] = {}
+    tests = features()
+
+    def has(feature: str) -> bool:
+        found = present.get(feature)
+        if found is None:
+            found = present[feature] = tests[feature].search(text) is not None
+        return found
+
     for rule in rules():
+        if not all(has(f) for f in rule.needs):
+            continue
         for m in rule.regex.finditer(text):
             if m.end() > m.start():
                 cands.append(Match(rule, m))

@@ -147,6 +147,7 @@ def build_default(path: Path | None = None, show_progress: bool = True) -> int:
 class Gazetteer:
     def __init__(self, con: sqlite3.Connection) -> None:
         self.con = con
+        self._countries: dict[str, Place] | None = None
 
     @staticmethod
     def valid(path: Path) -> bool:
@@ -192,7 +193,8 @@ class Gazetteer:
         return out
 
     def country_by_code(self, code: str) -> Place | None:
-        row = self.con.execute(
-            "SELECT geonameid, name, country, admin1, lat, lon, population, kind, variants FROM places"
-            " WHERE kind='country' AND country=?", (code,)).fetchone()
-        return Place(*row[:8]) if row else None
+        if self._countries is None:
+            rows = self.con.execute("SELECT geonameid, name, country, admin1, lat, lon, population, kind"
+                                    " FROM places WHERE kind = 'country'").fetchall()
+            self._countries = {r[2]: Place(*r) for r in rows}
+        return self._countries.get(code)

@@ -111,7 +111,7 @@ def _abbreviations(doc: Document, mentions: list[UnitMention], units: list[Unit]
     taken = {(m.sentence.index, m.start) for m in mentions}
     for s in doc.sentences:
         for hit in pat.finditer(s.text):
-            if (s.index, hit.start()) in taken or s.text[max(hit.start() - 1, 0)] == "(":
+            if (s.index, hit.start()) in taken:
                 continue
             unit = defined[hit.group(1)]
             mentions.append(UnitMention(hit.group(1), s, hit.start(), hit.end(), unit.tier, unit=unit))

@@ -37,6 +37,10 @@ class Grammar:
     service_country: dict[str, str]
     demonyms: dict[str, str]
     stop_names: frozenset[str]
+    qual_rx: re.Pattern[str]
+    gate_numbered: re.Pattern[str]
+    gate_named: re.Pattern[str]
+    gate_service: re.Pattern[str]
 
 
 @cache
@@ -68,8 +72,14 @@ def grammar() -> Grammar:
         rf"(?:\s+of\s+(?:the\s+)?(?P<of>{_alt(countries + ['Russian Federation'])})\b)?"
     )
     short = re.compile(rf"(?:\b(?P<side>{side})\s+)?\b(?P<nums>\d{{1,4}}(?:st|nd|rd|th))\s+(?P<quals>Guards)\b")
+    # cheap gates: a rule runs only on sentences holding its trigger
+    gate_numbered = re.compile(r"\d(?:st|nd|rd|th)\b|\b[IVXLC]{1,7}\s+[A-Z]|\d+\s+(?:Squadron|Flotilla|Group|Wing)")
+    gate_named = re.compile(rf"\b(?:{ech})\b")
+    gate_service = re.compile(rf"\b(?:{_alt(list(services))})\b")
+    qual_rx = re.compile(rf"\b(?:{qual})\b")
     return Grammar(numbered, named, army_of, service, short, re.compile(num), d["echelons"], d["plurals"],
-                   tuple(d["qualifiers"]), services, d["service_country"], d["demonyms"], frozenset(d["stop_names"]))
+                   tuple(d["qualifiers"]), services, d["service_country"], d["demonyms"], frozenset(d["stop_names"]),
+                   qual_rx, gate_numbered, gate_named, gate_service)
 
 
 def _echelon(word: str, g: Grammar) -> tuple[str, bool]:
@@ -80,14 +90,12 @@ def _echelon(word: str, g: Grammar) -> tuple[str, bool]:
 
 
 def _quals(text: str, g: Grammar) -> tuple[str, ...]:
-    found = []
-    rest = " ".join(text.split())
-    for q in sorted(g.qualifiers, key=len, reverse=True):
-        if re.search(rf"\b{re.escape(q)}\b", rest):
-            found.append(q)
-            rest = re.sub(rf"\b{re.escape(q)}\b", " ", rest)
-    order = " ".join(text.split())
-    return tuple(sorted(found, key=order.find))
+    """Qualifiers in the order written, each once ("Guards Air Assault" → Guards, Air Assault)."""
+    seen: list[str] = []
+    for m in g.qual_rx.finditer(" ".join(text.split())):
+        if m.group(0) not in seen:
+            seen.append(m.group(0))
+    return tuple(seen)
 
 
 def _valid_number(n: str) -> bool:
@@ -115,8 +123,10 @@ def find_mentions(s: Sentence) -> list[UnitMention]:
     def add(m: UnitMention) -> None:
         out.append(m)
 
+    numbered_ok = g.gate_numbered.search(text) is not None
+    echelon_ok = g.gate_named.search(text) is not None
     # 1. numbered formations, with coordination
-    for m in g.numbered.finditer(text):
+    for m in g.numbered.finditer(text) if numbered_ok else ():
         if _overlaps(m.span(), taken):
             continue
         ech, _plural = _echelon(m.group("ech"), g)
@@ -127,7 +137,7 @@ def find_mentions(s: Sentence) -> list[UnitMention]:
             continue
         if not m.group("ech")[0].isupper() and ech not in ("army", "division", "brigade", "regiment", "corps"):
             continue
-        tail = " ".join(([*quals] + [m.group("ech")]))
+        tail = " ".join([*quals] + [m.group("ech")])
         side = _side(m.group("side"), g)
         for i, n in enumerate(nums):
             written = m.group(0) if len(nums) == 1 else f"{n} {tail}"
@@ -140,7 +150,7 @@ def find_mentions(s: Sentence) -> list[UnitMention]:
                             qualifiers=quals, echelon=ech, side=side if i == 0 or len(nums) > 1 else None))
         taken.append(m.span())
     # 2. services: "Armed Forces of Ukraine", "Russian Air Force", "OMON"
-    for m in g.service.finditer(text):
+    for m in g.service.finditer(text) if g.gate_service.search(text) else ():
         if _overlaps(m.span(), taken):
             continue
         svc = " ".join(m.group("svc").split())
@@ -151,14 +161,14 @@ def find_mentions(s: Sentence) -> list[UnitMention]:
                         country=country))
         taken.append(span)
     # 3. "Army Group Centre", "Army of Northern Virginia"
-    for m in g.army_of.finditer(text):
+    for m in g.army_of.finditer(text) if echelon_ok else ():
         if _overlaps(m.span(), taken) or m.group("name").split()[0] in g.stop_names:
             continue
         ech, _ = _echelon(m.group("ech") or m.group("ech2"), g)
         add(UnitMention(m.group(0), s, *m.span(), tier="formation", echelon=ech, proper=m.group("name")))
         taken.append(m.span())
     # 4. named formations: "Wagner Group", "Eastern Military District"
-    for m in g.named.finditer(text):
+    for m in g.named.finditer(text) if echelon_ok else ():
         if _overlaps(m.span(), taken):
             continue
         name = m.group("name")
@@ -177,7 +187,7 @@ def find_mentions(s: Sentence) -> list[UnitMention]:
                         qualifiers=_quals(m.group("quals"), g), side=_side(side_word, g)))
         taken.append(m.span())
     # 5. short forms ("the 31st Guards"): kept only if they name a full unit (canon decides)
-    for m in g.short.finditer(text):
+    for m in g.short.finditer(text) if numbered_ok else ():
         if _overlaps(m.span(), taken):
             continue
         add(UnitMention(m.group(0), s, *m.span(), tier="formation", number=m.group("nums"),

