@@ -194,9 +194,9 @@ def events(
             if in_range(e.start, e.end, lo, hi) and (inside is None or e.sentence.index in inside)]
     from kyivcli.render import Column
 
-    columns = [Column("date", "date", no_wrap=True, style="cyan"), Column("line", "line", "right"),
-               Column("section", "§"), Column("text", "sentence", max_width=70),
-               Column("places", "places", max_width=24), Column("units", "units", max_width=24)]
+    columns = [Column("date", "date", no_wrap=True, style="cyan"), Column("line", "line", "right", no_wrap=True),
+               Column("section", "§", no_wrap=True), Column("text", "sentence", ratio=4),
+               Column("places", "places", ratio=1), Column("units", "units", ratio=1)]
     if include_all:
         columns.insert(1, Column("precision", "precision"))
     _emit_rows(rows, fmt, columns, f"Events — {a.doc.title}")

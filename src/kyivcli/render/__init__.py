@@ -20,6 +20,7 @@ class Column:
     style: str | None = None
     max_width: int | None = None
     no_wrap: bool = False
+    ratio: int | None = None  # share of spare width (for the long text column)
 
 
 def emit(data: Any, fmt: str, columns: list[Column] | None = None, title: str | None = None,
