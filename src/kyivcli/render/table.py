@@ -26,7 +26,7 @@ def render(rows: list[dict[str, Any]], columns: list[Column], title: str | None,
     table = Table(title=title, header_style="bold", show_lines=False, expand=expand)
     for c in columns:
         table.add_column(c.header, justify=c.justify, style=c.style, max_width=c.max_width,  # type: ignore[arg-type]
-                         no_wrap=c.no_wrap, overflow="fold", ratio=c.ratio)
+                         no_wrap=c.no_wrap, overflow="ellipsis", ratio=c.ratio, min_width=4)
     for row in rows:
         table.add_row(*(escape(_text(row.get(c.key))) for c in columns))
     con = console(out)
