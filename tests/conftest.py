@@ -7,9 +7,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from kyivcli.cli import main
 from kyivcli.load import bundled_path
+
+# CI keeps property tests small and deterministic; `bench/fuzz_long.py` picks the long profile
+settings.register_profile("ci", max_examples=60, derandomize=True)
+settings.register_profile("long", max_examples=3000)
+settings.load_profile("ci")
 
 SEED = bundled_path()
 SEED_LINES = SEED.read_text(encoding="utf-8").split("\n")

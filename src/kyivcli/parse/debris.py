@@ -22,7 +22,13 @@ def blank_debris(body: str, first_line: int) -> tuple[str, list[str]]:
     hits = list(pat.finditer(body))
     if not hits:
         return body, []
-    lines = sorted({first_line + body.count("\n", 0, m.start()) for m in hits})
+    lines: list[int] = []
+    line, pos = first_line, 0
+    for m in hits:  # hits are in order: count newlines incrementally, not from the start each time
+        line += body.count("\n", pos, m.start())
+        pos = m.start()
+        if not lines or lines[-1] != line:
+            lines.append(line)
     cleaned = pat.sub(lambda m: " " * len(m.group(0)), body)
     markers = sorted({m.group(0) for m in hits})
     span = f"line {lines[0]}" if len(lines) == 1 else f"lines {lines[0]}–{lines[-1]}"

@@ -17,6 +17,7 @@ from kyivcli.parse.model import Block, Document, Image, Section, Sentence
 from kyivcli.parse.sentences import split_sentences
 
 _markdown = None
+_BLANKISH = re.compile(r"^[ \t]+$", re.MULTILINE)
 
 
 def _parser() -> Any:
@@ -30,8 +31,9 @@ def _parser() -> Any:
                 last = self.last_token()
                 if last and last["type"] == "paragraph":
                     last["text"] += text
-                else:
-                    self.tokens.append({"type": "paragraph", "text": text, "_pos": self.cursor})
+                    last["_raw"] = last.get("_raw", "") + text
+                else:  # _raw keeps leading blank lines that mistune strips before inline parsing
+                    self.tokens.append({"type": "paragraph", "text": text, "_pos": self.cursor, "_raw": text})
 
         class PosBlockParser(BlockParser):
             state_cls = PosState
@@ -90,6 +92,28 @@ class _Inline:
         return "".join(self.parts)
 
 
+_MARKUP = re.compile(r"[`*_\[\]()<>#!]+")
+
+
+def _realign(inline: _Inline, raw: str) -> None:
+    """Rebuild line breaks from the raw text when inline parsing lost some (a code span joins its
+    lines with spaces): each raw line starts where its first word next occurs in the plain text."""
+    raw_lines = raw.strip("\n").split("\n")
+    if len(raw_lines) - 1 <= len(inline.breaks):
+        return
+    plain, pos, breaks = inline.text(), 0, []
+    words_of = [_MARKUP.sub(" ", ln).split() for ln in raw_lines]
+    for i in range(1, len(raw_lines)):
+        for w in words_of[i - 1]:  # walk past the previous line, word by word
+            at = plain.find(w, pos)
+            if at >= 0:
+                pos = at + len(w)
+        at = plain.find(words_of[i][0], pos) if words_of[i] else -1
+        if at >= 0:
+            breaks.append(at)
+    inline.breaks = breaks
+
+
 def _make_block(kind: str, inline: _Inline, line: int) -> Block | None:
     text = inline.text()
     stripped = text.lstrip()
@@ -127,7 +151,8 @@ class _Builder:
     def __init__(self, source: Source, body: str) -> None:
         self.source = source
         self.starts = [0] + [m.end() for m in re.finditer("\n", body)]
-        self.lines = body.split("\n")
+        # lines as the aligner compares them: markup dropped, whitespace folded
+        self.lines = [" ".join(_MARKUP.sub(" ", ln).split()) for ln in body.split("\n")]
         self.lead = Section(0, "(lead)", source.body_line, number="0", slug="lead")
         self.current = self.lead
         self.stack: list[Section] = [self.lead]
@@ -138,8 +163,8 @@ class _Builder:
 
     def align(self, text: str, from_line: int) -> int:
         """The first file line at or after from_line that holds the start of `text`."""
-        words = text.split()
-        for probe in (" ".join(words)[:24], words[0] if words else ""):
+        words = _MARKUP.sub(" ", text).split()
+        for probe in (" ".join(words)[:24], " ".join(words[:2])):
             if probe:
                 for i in range(max(from_line - self.source.body_line, 0), len(self.lines)):
                     if probe in self.lines[i]:
@@ -147,8 +172,12 @@ class _Builder:
         return from_line
 
     def add_prose(self, kind: str, tok: dict[str, Any], line: int) -> None:
+        raw = str(tok.get("_raw", ""))
+        line += raw[: len(raw) - len(raw.lstrip())].count("\n")
         inline = _Inline()
         inline.flatten(tok.get("children", []))
+        if raw and not inline.images:
+            _realign(inline, raw)
         for breaks_before, alt, url in inline.images:
             img_line = line + breaks_before
             self.current.images.append(Image(alt, url, img_line))
@@ -164,7 +193,7 @@ class _Builder:
         title = " ".join(inline.text().split())
         level = int(tok.get("attrs", {}).get("level", 1))
         prev = self.current
-        if not title:
+        if not any(ch.isalnum() for ch in title):
             self.warnings.append(f"line {line}: heading without words; its content joins the section above")
             return
         if prev is not self.lead and prev.title.lower() == title.lower() and prev.level == level and prev.empty:
@@ -180,27 +209,36 @@ class _Builder:
         self.stack.append(sec)
         self.current = sec
 
-    def walk(self, tokens: list[dict[str, Any]], base_line: int | None = None, kind_in: str = "paragraph") -> None:
-        """Walk block tokens. Top level: lines from `_pos`; nested: aligned below base_line."""
-        cursor = base_line
+    def walk(self, tokens: list[dict[str, Any]], base_line: int | None = None, kind_in: str = "paragraph") -> int:
+        """Walk block tokens. Top level: lines from `_pos`; nested: aligned at or after base_line, each
+        sibling after the last line its predecessor used. Returns the last line used."""
+        cursor = base_line or 0
+        last = cursor
         for tok in tokens:
             kind = tok.get("type")
             if base_line is None:
                 line = self.line_of(int(tok.get("_pos", 0)))
             else:
-                line = cursor = self.align(_first_text(tok), cursor or base_line)
+                line = self.align(_first_text(tok), cursor)
+            last = max(last, line)
             if kind == "heading":
                 self.heading(tok, line)
             elif kind in ("paragraph", "block_text"):
                 self.add_prose(kind_in, tok, line)
+                block = self.current.blocks[-1] if self.current.blocks else None
+                if block is not None:
+                    last = max(last, block.line + len(block.breaks))
             elif kind == "list":
                 self.current.lists += 1
-                self.walk(tok.get("children", []), line, "list")
+                last = max(last, self.walk(tok.get("children", []), line, "list"))
             elif kind == "list_item":
-                self.walk(tok.get("children", []), line, kind_in)
+                last = max(last, self.walk(tok.get("children", []), line, kind_in))
             elif kind == "block_quote":
-                self.walk(tok.get("children", []), line, "quote")
+                last = max(last, self.walk(tok.get("children", []), line, "quote"))
             # block_code, block_html, thematic_break, blank_line: not prose
+            if base_line is not None and kind not in ("blank_line",):
+                cursor = last + 1 if kind in ("list_item", "paragraph", "block_text") else cursor
+        return last
 
     def finish(self) -> Document:
         used: set[str] = {"lead"}
@@ -227,6 +265,9 @@ def parse(source: Source) -> Document:
     meta, meta_warnings = debris_meta(source.meta)
     source.meta = meta
     body, debris_warnings = blank_debris(source.body, source.body_line)
+    # whitespace-only lines are blank (CommonMark); emptied, mistune splits paragraphs there instead
+    # of folding them into one soft break, and the line count stays the same
+    body = _BLANKISH.sub("", body)
     builder = _Builder(source, body)
     if body.strip():
         tokens, _state = _parser().parse(body)

@@ -50,6 +50,7 @@ class Resolved:
     mod: str | None = None
     anchor: str = "explicit"
     moves: Callable[[Ref], None] | None = None  # how this mention moves the reference
+    day: tuple[int, int, int] | None = None  # the calendar day it names (a range: its first day)
 
 
 def _num(word: str | None, numbers: dict[str, object]) -> int | str:
@@ -120,7 +121,7 @@ class Resolver:
         if d is not None:
             if not valid_day(y, m, d):
                 return None
-            return Resolved("DATE", fmt(y, m, d), self.mod(mt), moves=lambda r: r.set_day(y, m, d))
+            return Resolved("DATE", fmt(y, m, d), self.mod(mt), moves=lambda r: r.set_day(y, m, d), day=(y, m, d))
         return Resolved("DATE", fmt(y, m), self.mod(mt), moves=lambda r: r.set_month(y, m))
 
     def range(self, mt: Match) -> Resolved | None:
@@ -139,7 +140,8 @@ class Resolver:
             y1 = y2 if m1 <= m2 else y2 - 1
         if not (valid_day(y1, m1, d1) and valid_day(y2, m2, d2)) or (y1, m1, d1) >= (y2, m2, d2):
             return None
-        return Resolved("DATE", f"{fmt(y1, m1, d1)}/{fmt(y2, m2, d2)}", moves=lambda r: r.set_day(y2, m2, d2))
+        return Resolved("DATE", f"{fmt(y1, m1, d1)}/{fmt(y2, m2, d2)}", moves=lambda r: r.set_day(y2, m2, d2),
+                        day=(y1, m1, d1))
 
     def year(self, mt: Match) -> Resolved | None:
         raw = mt.group("y1") or mt.group("y2")
@@ -301,9 +303,8 @@ def tag_sentence(resolver: Resolver, s: Sentence) -> list[DateMention]:
     for mt in matches:
         if mt.rule.kind == "date" and mt.group("d1"):
             r = resolver.date(mt)
-            if r and r.value and len(r.value) == 10:
-                y, m, d = (int(x) for x in r.value.split("-"))
-                resolver.sentence_day = (y, m, d)
+            if r and r.day:
+                resolver.sentence_day = r.day
                 break
     out: list[DateMention] = []
     for mt in matches:
@@ -314,9 +315,8 @@ def tag_sentence(resolver: Resolver, s: Sentence) -> list[DateMention]:
         anchor = r.anchor
         out.append(DateMention(s.text[a:b], r.type, r.value, r.mod, anchor, s, a, b, mt.rule.name))
         if r.moves and not caption:
-            if s.where == "heading" and mt.rule.kind == "range" and r.value:
-                y, m, d = (int(x) for x in r.value.split("/")[0].split("-"))
-                resolver.ref.set_day(y, m, d)
+            if s.where == "heading" and mt.rule.kind == "range" and r.day:
+                resolver.ref.set_day(*r.day)  # a heading's range scopes its section from its start
             else:
                 r.moves(resolver.ref)
     if caption:
