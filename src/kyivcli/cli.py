@@ -321,6 +321,67 @@ def search(
     render_hits(hits, resolved, sys.stdout)
 
 
+def _width(width: int | None) -> int:
+    if width:
+        return max(40, width)
+    from kyivcli.render.console import console
+
+    return max(40, console().width)
+
+
+@app.command()
+def timeline(
+    article: ArticleArg = None,
+    width: Annotated[int | None, typer.Option("--width", "-w", help="Columns (default: the terminal's).")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """The campaign on one screen: events per day, phases from dated headings, busiest days."""
+    from kyivcli.index.timeline import timeline as build
+
+    a = _open(article)
+    data = build(a)
+    if as_json:
+        from kyivcli.render.json_format import render
+
+        render(data, sys.stdout)
+        return
+    from kyivcli.render.timeline_view import lines
+
+    sys.stdout.write("\n".join(lines(data, a.doc.title, _width(width))) + "\n")
+
+
+@app.command(name="map")
+def map_(
+    article: ArticleArg = None,
+    around: Annotated[str | None, typer.Option("--around", help="Zoom on a place (any spelling).")] = None,
+    radius: Annotated[float | None, typer.Option("--radius", min=1, help="Kilometres shown around the centre.")] = None,
+    width: Annotated[int | None, typer.Option("--width", "-w", help="Columns (default: the terminal's).")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """The places with coordinates drawn in the terminal, labelled, sized by mentions."""
+    from kyivcli.index.geo import map_points
+    from kyivcli.index.search import match_places
+
+    a = _open(article)
+    centre = None
+    if around:
+        found = [p for p in match_places(a, around) if p.lat is not None]
+        if not found:
+            raise KyivError(f"no place with coordinates matches '{around}'", 1)
+        centre = found[0]
+    view = map_points(a.places, centre, radius)
+    if as_json:
+        from kyivcli.render.json_format import render
+
+        render({"centre": view["centre"], "points": [p.to_dict() for p in view["points"]],
+                "off_map": [p.name for p in view["off"]]}, sys.stdout)
+        return
+    from kyivcli.render.map_view import lines
+
+    title = f"{a.doc.title} — places" + (f" around {centre.name}" if centre else "")
+    sys.stdout.write("\n".join(lines(view["points"], view["off"], title, _width(width))) + "\n")
+
+
 def _report_usage(e: Exception, prog: str) -> int:
     msg = e.format_message() if hasattr(e, "format_message") else str(e)  # type: ignore[attr-defined]
     ctx = getattr(e, "ctx", None)

@@ -1,21 +1,32 @@
-"""What `kyivcli` with no command prints: a short overview and the commands to try."""
+"""What `kyivcli` with no command prints: the bundled article at a glance and the commands to try."""
 
 from __future__ import annotations
+
+from collections import Counter
 
 
 def overview_text() -> str:
     from kyivcli.outline import info
-    from kyivcli.pipeline import open_document
+    from kyivcli.pipeline import Analysis
 
-    data = info(open_document(None))
+    a = Analysis.open(None)
+    data = info(a.doc)
     c = data["counts"]
+    events = a.events()
+    span = f"{events[0].start} … {events[-1].end}" if events else "no dated events"
+    top_places = Counter({p.name: len(p.mentions) for p in a.places if p.kind != "country"}).most_common(5)
+    top_units = Counter({u.name: len(u.mentions) for u in a.units}).most_common(4)
     return (
         f"kyivcli — {data['title']} (bundled article)\n"
-        f"  {c['sections']} sections, {c['paragraphs']} paragraphs, {c['sentences']} sentences, "
-        f"{c['words']} words\n\n"
+        f"  {span}: {len(events)} dated events in {c['sentences']} sentences, {c['sections']} sections\n"
+        f"  places: {', '.join(f'{n} ({k})' for n, k in top_places)}\n"
+        f"  units:  {', '.join(f'{n} ({k})' for n, k in top_units)}\n\n"
         "Try:\n"
-        "  kyivcli info                 title, counts, warnings\n"
-        "  kyivcli sections             the section tree\n"
-        "  kyivcli show 1.2             one section\n"
-        "  kyivcli --help               every command\n"
+        "  kyivcli events --from 2022-03-16      the event table\n"
+        "  kyivcli search --town Gostomel        sentences about a town, any spelling\n"
+        "  kyivcli search --unit 79th            sentences about a unit\n"
+        "  kyivcli timeline                      the campaign on one screen\n"
+        "  kyivcli map                           the places, drawn\n"
+        "  kyivcli sections                      the section tree\n"
+        "  kyivcli --help                        every command\n"
     )
