@@ -6,12 +6,14 @@ import csv
 import json
 from typing import Any, TextIO
 
+from kyivcli.render.cells import joined
+
 
 def _cell(v: Any) -> Any:
     if v is None:
         return ""
     if isinstance(v, list):
-        return "; ".join(str(x.get("name", x)) if isinstance(x, dict) else str(x) for x in v)
+        return joined(v, "; ")
     if isinstance(v, dict):
         return json.dumps(v, ensure_ascii=False)
     return v

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from kyivcli.index.geo import km
+from kyivcli.extract.places.distance import km
 
 MARKERS = ("·", "•", "●")
 

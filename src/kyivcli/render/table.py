@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, TextIO
 
 from kyivcli.render import Column
+from kyivcli.render.cells import joined
 from kyivcli.render.console import console
 
 
@@ -12,7 +13,7 @@ def _text(v: Any) -> str:
     if v is None:
         return ""
     if isinstance(v, list):
-        return ", ".join(str(x.get("name", x)) if isinstance(x, dict) else str(x) for x in v)
+        return joined(v, ", ")
     if isinstance(v, float):
         return f"{v:.4f}"
     return str(v)

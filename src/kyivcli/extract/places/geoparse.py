@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from kyivcli.extract.places.distance import km
 from kyivcli.extract.places.gazetteer import Gazetteer, Place, normalize
 from kyivcli.parse.model import Document, Sentence
 from kyivcli.resources import resource
@@ -228,12 +229,6 @@ def _common_words(doc: Document) -> set[str]:
     return {w for s in doc.sentences for w in re.findall(r"\b[a-z][a-z'’]+\b", s.text)}
 
 
-def _dist_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 6371 * 2 * math.asin(math.sqrt(h))
-
-
 def _kind_by_population(p: Place) -> str:
     if p.kind == "country":
         return "country"
@@ -359,7 +354,7 @@ class Geoparser:
             else:
                 continue
             if centre and p.lat is not None and self.dominant:
-                score += max(0.0, 4 - _dist_km(centre, (p.lat, p.lon)) / 75)
+                score += max(0.0, 4 - km(centre, (p.lat, p.lon)) / 75)
             score += 1.5 * math.log10(p.population + 10)
             if score > best_score:
                 best, best_score = p, score
