@@ -6,8 +6,10 @@ Adding a pattern means adding a line of data; nothing here knows what a date loo
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from kyivcli.resources import resource
 
@@ -45,11 +47,24 @@ def _expand(src: str, macros: dict[str, str]) -> str:
     return re.sub(r"\{([A-Z_]+)\}", lambda m: f"(?:{macros[m.group(1)]})", src)
 
 
+Feature = Callable[[str, str], bool]  # (text, lower-cased text) -> present?
+
+
+def _feature(spec: dict[str, Any]) -> Feature:
+    if "re" in spec:
+        rx = re.compile(spec["re"])
+        return lambda text, _low: rx.search(text) is not None
+    if "words" in spec:
+        exact = re.compile("|".join(map(re.escape, spec["words"])))
+        return lambda text, _low: exact.search(text) is not None
+    lower = re.compile("|".join(map(re.escape, spec["lower"])))
+    return lambda _text, low: lower.search(low) is not None
+
+
 @cache
-def features() -> dict[str, re.Pattern[str]]:
+def features() -> dict[str, Feature]:
     """Cheap per-sentence tests ('has a digit', 'names a month') that gate the patterns."""
-    macros = _macros()
-    return {k: re.compile(_expand(v, macros)) for k, v in resource("dates")["features"].items()}
+    return {k: _feature(v) for k, v in resource("dates")["features"].items()}
 
 
 @cache
@@ -63,6 +78,17 @@ def rules() -> tuple[Rule, ...]:
             src = "\\b" + src  # try matches at word starts only: most positions fail at once
         out.append(Rule(p["name"], p["kind"], re.compile(src), i, tuple(p.get("needs", ()))))
     return tuple(out)
+
+
+@cache
+def rule_groups() -> tuple[tuple[tuple[str, ...], tuple[Rule, ...]], ...]:
+    """Rules grouped by the features they need, so each group's gate is tested once per sentence."""
+    groups: dict[tuple[str, ...], list[Rule]] = {}
+    cheap_first = ("digit", "month")
+    for rule in rules():
+        key = tuple(sorted(rule.needs, key=lambda f: (f not in cheap_first, f)))
+        groups.setdefault(key, []).append(rule)
+    return tuple((k, tuple(v)) for k, v in groups.items())
 
 
 @cache
@@ -82,21 +108,24 @@ def _macros() -> dict[str, str]:
 def find(text: str) -> list[Match]:
     """Longest non-overlapping matches of all rules in `text`, in text order (ties: earlier rule)."""
     cands: list[Match] = []
-    present: dict[str, bool] = {}
     tests = features()
-
-    def has(feature: str) -> bool:
-        found = present.get(feature)
-        if found is None:
-            found = present[feature] = tests[feature].search(text) is not None
-        return found
-
-    for rule in rules():
-        if not all(has(f) for f in rule.needs):
+    low = text.lower()
+    present: dict[str, bool] = {}
+    for needs, group in rule_groups():
+        ok = True
+        for f in needs:  # each feature computed at most once per sentence, and only when asked
+            got = present.get(f)
+            if got is None:
+                got = present[f] = tests[f](text, low)
+            if not got:
+                ok = False
+                break
+        if not ok:
             continue
-        for m in rule.regex.finditer(text):
-            if m.end() > m.start():
-                cands.append(Match(rule, m))
+        for rule in group:
+            for m in rule.regex.finditer(text):
+                if m.end() > m.start():
+                    cands.append(Match(rule, m))
     cands.sort(key=lambda c: (-(c.m.end() - c.m.start()), c.rule.priority, c.m.start()))
     chosen: list[Match] = []
     for c in cands:

@@ -300,7 +300,8 @@ def tag_sentence(resolver: Resolver, s: Sentence) -> list[DateMention]:
     saved = (resolver.ref.year, resolver.ref.month, resolver.ref.day, resolver.ref.first_day)
     # a clock time or a part of day in the sentence is anchored to the sentence's own date
     resolver.sentence_day = None
-    for mt in matches:
+    needs_day = any(mt.rule.kind in ("time", "part_of_day") for mt in matches)
+    for mt in matches if needs_day else ():
         if mt.rule.kind == "date" and mt.group("d1"):
             r = resolver.date(mt)
             if r and r.day:
