@@ -129,3 +129,20 @@ def test_real_gazetteer_builds(tmp_path):
     assert n > 100_000 and Gazetteer.valid(path)
     hits = Gazetteer.open(path).lookup(["Gostomel"])
     assert any(p.name == "Hostomel" and p.country == "UA" for p in hits["gostomel"])
+
+
+def test_damage_found_at_query_time_is_rebuilt(tmp_path, tiny_gazetteer_dir, monkeypatch):
+    from kyivcli.extract.places import gazetteer as gz
+
+    rows = json.loads((__import__("pathlib").Path(__file__).parent / "fixtures" / "gazetteer_rows.json").read_text())
+    path = tmp_path / FILE_NAME
+    data = bytearray((tiny_gazetteer_dir / FILE_NAME).read_bytes())
+    data[4096:len(data)] = b"\xff" * (len(data) - 4096)  # same size, pages beyond the first scrambled
+    path.write_bytes(bytes(data))
+    rebuilt = []
+    monkeypatch.setattr(gz, "build_default", lambda p, show_progress=True: rebuilt.append(p) or
+                        build(p, rows["cities"], rows["countries"]))
+    g = Gazetteer.open(path)
+    hits = g.lookup(["Gostomel"])
+    assert rebuilt == [path]  # rebuilt exactly once, at open or at the first failing query
+    assert hits["gostomel"][0].name == "Hostomel"

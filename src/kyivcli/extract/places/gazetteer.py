@@ -148,22 +148,22 @@ class Gazetteer:
     def __init__(self, con: sqlite3.Connection) -> None:
         self.con = con
         self._countries: dict[str, Place] | None = None
+        self.path: Path | None = None
 
     @staticmethod
     def valid(path: Path) -> bool:
-        """True when the file is a complete gazetteer of this schema."""
+        """True when the file is a complete gazetteer of this schema: the schema matches and the file is
+        as long as its own header says (a truncated copy is caught here; other damage at query time)."""
         try:
             con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
             try:
                 meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
-                if meta.get("schema") != SCHEMA_VERSION:
-                    return False
-                (count,) = con.execute("SELECT count(*) FROM places").fetchone()
-                con.execute("SELECT norm FROM names ORDER BY norm DESC LIMIT 1").fetchone()
-                return str(count) == meta.get("places")
+                (pages,) = con.execute("PRAGMA page_count").fetchone()
+                (size,) = con.execute("PRAGMA page_size").fetchone()
+                return meta.get("schema") == SCHEMA_VERSION and pages * size == path.stat().st_size
             finally:
                 con.close()
-        except sqlite3.Error:
+        except (sqlite3.Error, OSError):
             return False
 
     @classmethod
@@ -175,10 +175,29 @@ class Gazetteer:
 
                 raise KyivError(f"no usable gazetteer at {path}; run `kyivcli gazetteer --rebuild`")
             build_default(path)
-        return cls(sqlite3.connect(f"file:{path}?mode=ro", uri=True))
+        gz = cls(sqlite3.connect(f"file:{path}?mode=ro", uri=True))
+        gz.path = path
+        return gz
+
+    def _rebuild(self) -> None:
+        """The file looked whole but a query failed: build it anew and reconnect."""
+        self.con.close()
+        build_default(self.path)
+        self.con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+        self._countries = None
 
     def lookup(self, names: Iterable[str]) -> dict[str, list[Place]]:
-        """Places for each normalised name (only names that have any)."""
+        """Places for each normalised name (only names that have any). A damaged file is rebuilt once."""
+        names = list(names)
+        try:
+            return self._lookup(names)
+        except sqlite3.DatabaseError:
+            if self.path is None:
+                raise
+            self._rebuild()
+            return self._lookup(names)
+
+    def _lookup(self, names: list[str]) -> dict[str, list[Place]]:
         keys = sorted({normalize(n) for n in names} - {""})
         out: dict[str, list[Place]] = {}
         for i in range(0, len(keys), 500):

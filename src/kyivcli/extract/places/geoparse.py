@@ -125,7 +125,10 @@ def candidates(s: Sentence, blocked: list[tuple[int, int]]) -> list[_Cand]:
     text = s.text
     out: list[_Cand] = []
     taken = list(blocked)
+    low = text.lower()
     for spec, rx in d["typed_rx"]:
+        if not any(w in low for w in spec.get("needs", ("",))):
+            continue
         for m in rx.finditer(text):
             if _overlaps(m.start(), m.end(), taken):
                 continue
