@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from kyivcli.extract.mention import Mention
 from kyivcli.extract.places.distance import km
 from kyivcli.extract.places.gazetteer import Gazetteer, Place, normalize
 from kyivcli.parse.model import Document, Sentence
@@ -26,17 +27,9 @@ _TOKEN = re.compile(r"[A-Z\u0400-\u042F][\w'’\-]*|[a-z][\w]*-[A-Z][\w'’\-]*"
 
 
 @dataclass
-class PlaceMention:
-    text: str
-    sentence: Sentence
-    start: int
-    end: int
+class PlaceMention(Mention):
     key: tuple = ()
     place: PlaceItem | None = field(default=None, repr=False)
-
-    @property
-    def line(self) -> int:
-        return self.sentence.line_of(self.start)
 
     @property
     def name(self) -> str:

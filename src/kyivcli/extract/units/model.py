@@ -5,16 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from kyivcli.parse.model import Sentence
+from kyivcli.extract.mention import Mention
 
 
 @dataclass
-class UnitMention:
-    text: str  # as written, side word included
-    sentence: Sentence
-    start: int
-    end: int
-    tier: str  # formation | service
+class UnitMention(Mention):
+    tier: str  # formation | service (text: as written, side word included)
     number: str | None = None  # "41st", "XXX"
     qualifiers: tuple[str, ...] = ()
     echelon: str | None = None  # singular, lower-case
@@ -26,10 +22,6 @@ class UnitMention:
     abbreviation: str | None = None  # defined right after it: "(EMD)"
     parent_mention: UnitMention | None = field(default=None, repr=False)  # "… of the 90th Guards Tank Division"
     unit: Unit | None = field(default=None, repr=False)
-
-    @property
-    def line(self) -> int:
-        return self.sentence.line_of(self.start)
 
     @property
     def name(self) -> str:

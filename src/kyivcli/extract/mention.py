@@ -1,0 +1,19 @@
+"""What every extracted mention shares: its text, the sentence it is in, its span and its file line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kyivcli.parse.model import Sentence
+
+
+@dataclass
+class Mention:
+    text: str  # as written
+    sentence: Sentence
+    start: int  # offsets in sentence.text
+    end: int
+
+    @property
+    def line(self) -> int:
+        return self.sentence.line_of(self.start)
