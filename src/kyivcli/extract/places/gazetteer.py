@@ -16,6 +16,7 @@ import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 SCHEMA_VERSION = "1"
@@ -24,13 +25,16 @@ _KEEP_SCRIPT = re.compile(r"^[\w\s'’.\-()]+$")
 _LATIN_OR_CYRILLIC = re.compile(r"^[A-Za-z\u00C0-\u024F\u0400-\u04FF\s'’.\-()]+$")
 
 
+_SEPARATORS = re.compile(r"[\s\-–—.]+")
+
+
+@lru_cache(maxsize=65536)
 def normalize(name: str) -> str:
-    """Case-, accent- and punctuation-insensitive key: "Vasyl'kiv" → "vasylkiv", "Kyiv’s" stays "kyiv’s"."""
+    """Case-, accent- and punctuation-insensitive key: "Vasyl'kiv" → "vasylkiv", "Kyiv’s" → "kyivs"."""
     s = unicodedata.normalize("NFKD", name)
     s = "".join(c for c in s if not unicodedata.combining(c))
     s = s.lower().replace("’", "").replace("'", "").replace("ʼ", "")
-    s = re.sub(r"[\s\-–—.]+", " ", s)
-    return s.strip()
+    return _SEPARATORS.sub(" ", s).strip()
 
 
 @dataclass(frozen=True)
@@ -147,7 +151,7 @@ def build_default(path: Path | None = None, show_progress: bool = True) -> int:
 class Gazetteer:
     def __init__(self, con: sqlite3.Connection) -> None:
         self.con = con
-        self._countries: dict[str, Place] | None = None
+        self._countries: dict[str, Place | None] | None = None
         self.path: Path | None = None
 
     @staticmethod
@@ -212,8 +216,13 @@ class Gazetteer:
         return out
 
     def country_by_code(self, code: str) -> Place | None:
+        """The country with this ISO code, found through the names index (ISO codes are names too)."""
         if self._countries is None:
-            rows = self.con.execute("SELECT geonameid, name, country, admin1, lat, lon, population, kind"
-                                    " FROM places WHERE kind = 'country'").fetchall()
-            self._countries = {r[2]: Place(*r) for r in rows}
-        return self._countries.get(code)
+            self._countries = {}
+        if code not in self._countries:
+            row = self.con.execute(
+                "SELECT p.geonameid, p.name, p.country, p.admin1, p.lat, p.lon, p.population, p.kind"
+                " FROM names n JOIN places p ON p.geonameid = n.geonameid"
+                " WHERE n.norm = ? AND p.kind = 'country' AND p.country = ?", (normalize(code), code)).fetchone()
+            self._countries[code] = Place(*row) if row else None
+        return self._countries[code]

@@ -176,8 +176,8 @@ def candidates(s: Sentence, blocked: list[tuple[int, int]]) -> list[_Cand]:
         if _overlaps(a, b, taken):
             continue
         words = text[a:b].split()
-        title = d["titles_rx"].search(text[:a])
-        if title or d["org_tail"].search(text[:a]):
+        before = text[max(0, a - 80):a]  # a title or an organisation name right before the run
+        if d["titles_rx"].search(before) or d["org_tail"].search(before):
             continue
         if words[-1] in d["org_heads"]:
             continue
