@@ -146,3 +146,10 @@ def test_damage_found_at_query_time_is_rebuilt(tmp_path, tiny_gazetteer_dir, mon
     hits = g.lookup(["Gostomel"])
     assert rebuilt == [path]  # rebuilt exactly once, at open or at the first failing query
     assert hits["gostomel"][0].name == "Hostomel"
+
+
+def test_variants_offer_the_spellings_a_reader_types(cli):
+    data = {p["name"]: p for p in cli("places", "--json").json()}
+    assert "Kiev" in data["Kyiv"]["variants"]
+    assert "Gostomel" in data["Hostomel"]["variants"]
+    assert all(not v.isupper() for v in data["Kyiv"]["variants"][:6])  # codes like IEV come last

@@ -225,6 +225,22 @@ def _common_words(doc: Document) -> set[str]:
     return {w for s in doc.sentences for w in re.findall(r"\b[a-z][a-z'’]+\b", s.text)}
 
 
+def _useful_variants(name: str, variants: tuple[str, ...], limit: int = 12) -> list[str]:
+    """Spellings a reader may type first: plain Latin, same initial, short; codes (IEV) and repeats last."""
+    seen = {normalize(name)}
+    out = []
+
+    def rank(v: str) -> tuple:
+        return (not v.isascii(), v.isupper(), v[:1].lower() != name[:1].lower(), len(v), v)
+
+    for v in sorted(variants, key=rank):
+        key = normalize(v)
+        if key not in seen:
+            seen.add(key)
+            out.append(v)
+    return out[:limit]
+
+
 def _kind_by_population(p: Place) -> str:
     if p.kind == "country":
         return "country"
@@ -358,7 +374,7 @@ class Geoparser:
 
     def _item(self, p: Place, name: str | None = None, kind: str | None = None) -> PlaceItem:
         return PlaceItem(name or p.name, kind or _kind_by_population(p), p.country, p.admin1 or None, p.lat, p.lon,
-                         p.geonameid, p.population, [], list(p.variants[:12]))
+                         p.geonameid, p.population, [], _useful_variants(p.name, p.variants))
 
     def _resolve(self, c: _Cand, hits: dict[str, list[Place]], focus: set[str], related: set[str],
                  centre: tuple[float, float] | None) -> tuple[tuple | None, PlaceItem | None]:
