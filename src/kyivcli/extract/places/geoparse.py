@@ -23,6 +23,7 @@ from kyivcli.resources import resource
 _FACILITY_KINDS = {"airport", "air_base", "power_plant", "facility", "dam"}
 _CAP = r"[A-Z\u0400-\u042F][\w'’\-]*"
 _NAME = rf"{_CAP}(?:\s+{_CAP}){{0,3}}"
+_INITIAL = re.compile(r"\b[A-Z]\.\s+$")  # "Joseph E. Johnston": what follows an initial is a name
 _TOKEN = re.compile(r"[A-Z\u0400-\u042F][\w'’\-]*|[a-z][\w]*-[A-Z][\w'’\-]*")
 
 
@@ -176,8 +177,8 @@ def candidates(s: Sentence, blocked: list[tuple[int, int]]) -> list[_Cand]:
         if _overlaps(a, b, taken):
             continue
         words = text[a:b].split()
-        before = text[max(0, a - 80):a]  # a title or an organisation name right before the run
-        if d["titles_rx"].search(before) or d["org_tail"].search(before):
+        before = text[max(0, a - 80):a]  # a title, an initial or an organisation name right before the run
+        if d["titles_rx"].search(before) or d["org_tail"].search(before) or _INITIAL.search(before):
             continue
         if words[-1] in d["org_heads"]:
             continue
@@ -223,6 +224,12 @@ def _runs(text: str) -> list[tuple[int, int]]:
 def _common_words(doc: Document) -> set[str]:
     """Words the document also writes in lower case ('war', 'victory'): not proper names on their own."""
     return {w for s in doc.sentences for w in re.findall(r"\b[a-z][a-z'’]+\b", s.text)}
+
+
+def _close_spelling(a: str, b: str) -> bool:
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(normalize(a), normalize(b)) >= 70
 
 
 def _useful_variants(name: str, variants: tuple[str, ...], limit: int = 12) -> list[str]:
@@ -355,8 +362,16 @@ class Geoparser:
             if country and p.country != country:
                 continue
             by_alternate = normalize(p.name) != normalize(name)
-            if by_alternate and p.country not in focus and not country:
+            if by_alternate and p.country not in focus and not country and not (
+                    p.country in related and _close_spelling(name, p.name)):
                 continue  # "Molotov" is an old name of Perm: only trust alternate names close to home
+            if not self.dominant and not country:
+                # an article about many countries: small towns and loose alternate names are noise
+                # ("Midway" is also a name of Midland, Texas); a close respelling (Kiev/Kyiv) is fine
+                if p.population < self.min_related:
+                    continue
+                if by_alternate and not _close_spelling(name, p.name):
+                    continue
             if p.country in focus or country:
                 score = 3.0
             elif p.country in related and p.population >= self.min_related:
