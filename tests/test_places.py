@@ -153,3 +153,25 @@ def test_variants_offer_the_spellings_a_reader_types(cli):
     assert "Kiev" in data["Kyiv"]["variants"]
     assert "Gostomel" in data["Hostomel"]["variants"]
     assert all(not v.isupper() for v in data["Kyiv"]["variants"][:6])  # codes like IEV come last
+
+
+def test_a_region_of_the_dominant_country_beats_a_same_named_country(tmp_path):
+    city = {"latitude": 0.0, "longitude": 0.0, "admin1code": "1", "alternatenames": []}
+    cities = [dict(city, geonameid=1, name="Atlanta", countrycode="US", population=500_000),
+              dict(city, geonameid=2, name="Savannah", countrycode="US", population=140_000),
+              dict(city, geonameid=3, name="Richmond", countrycode="US", population=220_000),
+              dict(city, geonameid=4, name="Tbilisi", countrycode="GE", population=1_000_000)]
+    countries = [{"geonameid": 10, "name": "Georgia", "iso": "GE", "iso3": "GEO", "population": 3_700_000},
+                 {"geonameid": 11, "name": "United States", "iso": "US", "iso3": "USA", "population": 327_000_000}]
+    states = [{"geonameid": 20, "name": "Georgia", "code": "GA"}]
+    build(tmp_path / FILE_NAME, cities, countries, states=states)
+    gz = Gazetteer.open(tmp_path / FILE_NAME, build_if_missing=False)
+
+    def parse_places(body):
+        items, _ = Geoparser(gz).parse(parse(Source("t.md", body, body, 1, {}, [])), {})
+        return {p.name: p for p in items}
+
+    us = parse_places("Sherman took Atlanta and marched through Georgia to Savannah, then Richmond fell.")
+    assert us["Georgia"].kind == "state" and us["Georgia"].country == "US"
+    caucasus = parse_places("In 2008 Georgia fought near Tbilisi.")
+    assert caucasus["Georgia"].kind == "country"

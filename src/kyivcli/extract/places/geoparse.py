@@ -249,8 +249,8 @@ def _useful_variants(name: str, variants: tuple[str, ...], limit: int = 12) -> l
 
 
 def _kind_by_population(p: Place) -> str:
-    if p.kind == "country":
-        return "country"
+    if p.kind in ("country", "admin1"):
+        return {"country": "country", "admin1": "state"}[p.kind]
     return "city" if p.population >= 100_000 else "town" if p.population >= 10_000 else "village"
 
 
@@ -355,6 +355,10 @@ class Geoparser:
               centre: tuple[float, float] | None, country: str | None = None) -> Place | None:
         best, best_score = None, -1e9
         for p in hits.get(normalize(name), []):
+            if p.kind == "admin1":
+                if p.country in focus or p.country == country:
+                    return p
+                continue
             if p.kind == "country":
                 if normalize(p.name) == normalize(name) or name in (p.country,):
                     return p
@@ -408,6 +412,11 @@ class Geoparser:
                 item.country = next(iter(focus))  # the text types it; the article is about one country
             return ("typed", c.kind, normalize(c.lookup or c.typed_name)), item
         code = self.country_code(c.lookup, hits)
+        region = next((p for p in hits.get(normalize(c.lookup), []) if p.kind == "admin1"
+                       and p.country in focus and self.dominant), None)
+        if region is not None:  # "Georgia" in an article about the United States is the state
+            return ("geo", region.geonameid), PlaceItem(region.name, "state", region.country, region.admin1 or None,
+                                                       geonameid=region.geonameid)
         if code:
             country = self.gz.country_by_code(code)
             if country is None:
@@ -416,6 +425,9 @@ class Geoparser:
             item.name = c.lookup if c.lookup in self.aliases and len(c.lookup) <= 3 else country.name
             return ("geo", country.geonameid), item
         cc = self.country_code(c.country_code, hits) if c.country_code else None
+        if c.country_code and self.dominant:  # "Savannah, Georgia": a region of the dominant country
+            cc = next((p.country for p in hits.get(normalize(c.country_code), [])
+                       if p.kind == "admin1" and p.country in focus), cc)
         if c.kind in ("river", "reservoir", "dam") and not c.typed_name:
             key = ("bare_river",) if c.bare_river else ("typed", c.kind, normalize(c.lookup))
             return key, PlaceItem(c.lookup, c.kind, next(iter(focus)) if len(focus) == 1 else None)
