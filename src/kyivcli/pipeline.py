@@ -39,12 +39,10 @@ class Analysis:
 
     def annotate(self, events: list[Any]) -> None:
         """Fill each event's places and units from the mentions in its sentence."""
+        from kyivcli.index.summary import names_by_sentence
+
         for attr, name in (("places", "place_mentions"), ("units", "unit_mentions")):
-            by_sentence: dict[int, list[str]] = {}
-            for m in getattr(self, name):
-                names = by_sentence.setdefault(m.sentence.index, [])
-                if m.name not in names:
-                    names.append(m.name)
+            by_sentence = names_by_sentence(getattr(self, name))
             for e in events:
                 setattr(e, attr, list(by_sentence.get(e.sentence.index, [])))
 

@@ -88,7 +88,7 @@ def search(a: Any, query: str | None = None, town: str | None = None, unit: str 
            lo: str | None = None, hi: str | None = None, section: set[int] | None = None,
            context: int = 0, sort: str = "position") -> tuple[list[Hit], dict[str, list[str]]]:
     """Matching sentences and what the town/unit filters resolved to (for the user to see)."""
-    from kyivcli.index.summary import names_by_sentence
+    from kyivcli.index.summary import names_by_sentence, sentence_days
 
     resolved: dict[str, list[str]] = {}
     sentences = [s for s in a.doc.sentences if s.where != "heading"]
@@ -103,7 +103,7 @@ def search(a: Any, query: str | None = None, town: str | None = None, unit: str 
         units = match_units(a, unit)
         resolved["unit"] = [u.name for u in units]
         keep &= {m.sentence.index for u in units for m in u.mentions}
-    days = _sentence_dates(a)
+    days = sentence_days(a)
     if lo or hi:
         keep &= {i for i, ds in days.items() if any(in_range(d.split("/")[0], d.split("/")[-1], lo, hi) for d in ds)}
     pattern = _query_pattern(query) if query else None
@@ -125,15 +125,6 @@ def search(a: Any, query: str | None = None, town: str | None = None, unit: str 
     if sort == "date":
         hits.sort(key=lambda h: (h.date is None, h.date or "", h.sentence.index))
     return hits, resolved
-
-
-def _sentence_dates(a: Any) -> dict[int, list[str]]:
-    out: dict[int, list[str]] = {}
-    for m in a.dates:
-        v = m.day_value
-        if v and m.sentence.where != "caption" and v not in out.get(m.sentence.index, []):
-            out.setdefault(m.sentence.index, []).append(v)
-    return out
 
 
 def _query_pattern(query: str) -> Any:

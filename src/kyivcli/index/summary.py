@@ -6,12 +6,13 @@ from typing import Any
 
 
 def sentence_days(a: Any) -> dict[int, list[str]]:
-    """Calendar days (range ends included) each sentence pins down."""
+    """The calendar days or day ranges each sentence pins down, in text order, each once
+    (captions aside: a photo's date is not the story's)."""
     out: dict[int, list[str]] = {}
     for m in a.dates:
         v = m.day_value
-        if v and m.sentence.where != "caption":
-            out.setdefault(m.sentence.index, []).extend(v.split("/"))
+        if v and m.sentence.where != "caption" and v not in out.get(m.sentence.index, []):
+            out.setdefault(m.sentence.index, []).append(v)
     return out
 
 
@@ -25,7 +26,7 @@ def names_by_sentence(mentions: list[Any]) -> dict[int, list[str]]:
 
 
 def _span(indexes: list[int], days: dict[int, list[str]]) -> tuple[str | None, str | None]:
-    found = sorted(d for i in indexes for d in days.get(i, []))
+    found = sorted(end for i in indexes for d in days.get(i, []) for end in d.split("/"))
     return (found[0], found[-1]) if found else (None, None)
 
 
