@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -15,6 +16,8 @@ from kyivcli.extract.units.model import UnitMention
 from kyivcli.parse.model import Sentence
 from kyivcli.resources import resource
 
+_CAPS = r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2}"  # a country after "of", checked against the word list in code
+_TOKEN = re.compile(r"\S+")
 _ROMAN = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
 
 
@@ -36,6 +39,7 @@ class Grammar:
     services: dict[str, str]
     service_country: dict[str, str]
     demonyms: dict[str, str]
+    countries: frozenset[str]
     stop_names: frozenset[str]
     qual_rx: re.Pattern[str]
     gate_numbered: re.Pattern[str]
@@ -50,14 +54,13 @@ def grammar() -> Grammar:
     ech = _alt(sorted(set(ech_words)))
     ech_any = f"(?:{ech}|{_alt(sorted(set(w.lower() for w in ech_words)))})"
     qual = _alt(d["qualifiers"])
-    side = _alt(list(d["demonyms"]))
     num = r"(?:\d{1,4}(?:st|nd|rd|th)|(?:No\.\s*)?\d{1,4}(?=\s+(?:Squadron|Flotilla|Group|Wing))|[IVXLC]{1,7}(?=\s))"
     nums = rf"{num}(?:(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)(?:the\s+)?{num})*"
     numbered = re.compile(
-        rf"(?:\b(?P<side>{side})\s+)?(?P<nums>\b{nums})\s+(?P<quals>(?:(?:{qual})\s+)*)(?P<ech>{ech_any})\b"
+        rf"(?P<nums>\b{nums})\s+(?P<quals>(?:(?:{qual})\s+)*)(?P<ech>{ech_any})\b"
     )
     named = re.compile(
-        rf"(?:\b(?P<side>{side})\s+)?(?P<name>\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,2}}?)\s+"
+        rf"(?P<name>\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,2}}?)\s+"
         rf"(?P<quals>(?:(?:{qual})\s+)*)(?P<ech>{ech})\b(?!\s+(?:of|Group)\b)"
     )
     army_of = re.compile(
@@ -66,19 +69,16 @@ def grammar() -> Grammar:
         r"(?:\s+[A-Z][a-z]+){0,2})\b"
     )
     services = d["services"]
-    countries = sorted(set(d["demonyms"].values()) | {"Russian Federation"})
-    service = re.compile(
-        rf"(?:\b(?P<side>{side})\s+)?\b(?P<svc>{_alt(list(services))})\b"
-        rf"(?:\s+of\s+(?:the\s+)?(?P<of>{_alt(countries + ['Russian Federation'])})\b)?"
-    )
-    short = re.compile(rf"(?:\b(?P<side>{side})\s+)?\b(?P<nums>\d{{1,4}}(?:st|nd|rd|th))\s+(?P<quals>Guards)\b")
+    service = re.compile(rf"\b(?P<svc>{_alt(list(services))})\b(?:\s+of\s+(?:the\s+)?(?P<of>{_CAPS}))?")
+    short = re.compile(r"\b(?P<nums>\d{1,4}(?:st|nd|rd|th))\s+(?P<quals>Guards)\b")
     # cheap gates: a rule runs only on sentences holding its trigger
     gate_numbered = re.compile(r"\d(?:st|nd|rd|th)\b|\b[IVXLC]{1,7}\s+[A-Z]|\d+\s+(?:Squadron|Flotilla|Group|Wing)")
     gate_named = re.compile(rf"\b(?:{ech})\b")
     gate_service = re.compile(rf"\b(?:{_alt(list(services))})\b")
     qual_rx = re.compile(rf"\b(?:{qual})\b")
     return Grammar(numbered, named, army_of, service, short, re.compile(num), d["echelons"], d["plurals"],
-                   tuple(d["qualifiers"]), services, d["service_country"], d["demonyms"], frozenset(d["stop_names"]),
+                   tuple(d["qualifiers"]), services, d["service_country"], d["demonyms"],
+                   frozenset(d["demonyms"].values()) | {"Russian Federation"}, frozenset(d["stop_names"]),
                    qual_rx, gate_numbered, gate_named, gate_service)
 
 
@@ -109,6 +109,51 @@ def _side(word: str | None, g: Grammar) -> str | None:
     return g.demonyms.get(word) if word else None
 
 
+def _named_matches(text: str, g: Grammar) -> Iterator[re.Match[str]]:
+    """Matches of the named-formation rule; after a name that is only a demonym ("German Army Groups E
+    and F" first reads name "German", echelon "Army") it reads on from the next word."""
+    pos = 0
+    while (m := g.named.search(text, pos)) is not None:
+        yield m
+        words = m.group("name").split()
+        if all(w in g.stop_names or w in g.demonyms for w in words):
+            pos = m.start("name") + len(words[0])
+        else:
+            pos = m.end()
+
+
+def _side_before(text: str, start: int, g: Grammar) -> tuple[str | None, int]:
+    """A demonym written just before a unit ("Russian 1st Guards Tank Army", "North Vietnamese 304th"):
+    the word and where it starts. Looked up in the word list, not spelled out in every pattern."""
+    if start == 0 or not text[start - 1].isspace():
+        return None, start
+    lo = max(0, start - 48)
+    toks = list(_TOKEN.finditer(text, lo, start))
+    if toks and lo > 0 and not text[lo - 1].isspace():
+        toks = toks[1:]  # cut mid-word
+    for k in (3, 2, 1):
+        if len(toks) < k:
+            continue
+        first = toks[-k]
+        a = first.start()
+        while a < first.end() and not text[a].isalnum():
+            a += 1
+        word = " ".join([text[a:first.end()], *(t.group(0) for t in toks[len(toks) - k + 1:])])
+        if word in g.demonyms:
+            return word, a
+    return None, start
+
+
+def _country_prefix(m: re.Match[str], group: str, g: Grammar) -> tuple[str, int] | None:
+    """The longest run of words at the start of `group` that is a country, and where it ends."""
+    words = list(_TOKEN.finditer(m.group(group) or ""))
+    for k in range(len(words), 0, -1):
+        name = " ".join(w.group(0) for w in words[:k])
+        if name in g.countries:
+            return name, m.start(group) + words[k - 1].end()
+    return None
+
+
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return any(span[0] < e and s < span[1] for s, e in taken)
 
@@ -127,7 +172,8 @@ def find_mentions(s: Sentence) -> list[UnitMention]:
     echelon_ok = g.gate_named.search(text) is not None
     # 1. numbered formations, with coordination
     for m in g.numbered.finditer(text) if numbered_ok else ():
-        if _overlaps(m.span(), taken):
+        side_word, start = _side_before(text, m.start(), g)
+        if _overlaps((start, m.end()), taken):
             continue
         ech, _plural = _echelon(m.group("ech"), g)
         quals = _quals(m.group("quals"), g)
@@ -138,28 +184,30 @@ def find_mentions(s: Sentence) -> list[UnitMention]:
         if not m.group("ech")[0].isupper() and ech not in ("army", "division", "brigade", "regiment", "corps"):
             continue
         tail = " ".join([*quals] + [m.group("ech")])
-        side = _side(m.group("side"), g)
+        side = _side(side_word, g)
         for i, n in enumerate(nums):
-            written = m.group(0) if len(nums) == 1 else f"{n} {tail}"
+            written = text[start:m.end()] if len(nums) == 1 else f"{n} {tail}"
             if len(nums) == 1:
-                a, b = m.span()
+                a, b = start, m.end()
             else:
                 a = m.start("nums") + m.group("nums").find(n)
                 b = m.end()
             add(UnitMention(written, s, a, b, tier="formation", number=n.replace("No.", "").strip(),
                             qualifiers=quals, echelon=ech, side=side if i == 0 or len(nums) > 1 else None))
-        taken.append(m.span())
+        taken.append((start, m.end()))
     # 2. services: "Armed Forces of Ukraine", "Russian Air Force", "OMON"
     for m in g.service.finditer(text) if g.gate_service.search(text) else ():
-        if _overlaps(m.span(), taken):
+        side_word, start = _side_before(text, m.start(), g)
+        of = _country_prefix(m, "of", g) if m.group("of") else None
+        end = of[1] if of else m.end("svc")
+        if _overlaps((start, end), taken):
             continue
         svc = " ".join(m.group("svc").split())
-        country = g.demonyms.get(m.group("of") or "") or _side(m.group("side"), g) or g.service_country.get(svc)
-        span = m.span()
-        add(UnitMention(text[span[0]:span[1]], s, *span, tier="service", service=g.services[svc],
-                        side=_side(m.group("side"), g) or (g.demonyms.get(m.group("of")) if m.group("of") else None),
+        side = _side(side_word, g) or (g.demonyms.get(of[0]) if of else None)
+        country = (g.demonyms.get(of[0]) if of else None) or _side(side_word, g) or g.service_country.get(svc)
+        add(UnitMention(text[start:end], s, start, end, tier="service", service=g.services[svc], side=side,
                         country=country))
-        taken.append(span)
+        taken.append((start, end))
     # 3. "Army Group Centre", "Army of Northern Virginia"
     for m in g.army_of.finditer(text) if echelon_ok else ():
         if _overlaps(m.span(), taken) or m.group("name").split()[0] in g.stop_names:
@@ -168,7 +216,7 @@ def find_mentions(s: Sentence) -> list[UnitMention]:
         add(UnitMention(m.group(0), s, *m.span(), tier="formation", echelon=ech, proper=m.group("name")))
         taken.append(m.span())
     # 4. named formations: "Wagner Group", "Eastern Military District"
-    for m in g.named.finditer(text) if echelon_ok else ():
+    for m in _named_matches(text, g) if echelon_ok else ():
         if _overlaps(m.span(), taken):
             continue
         name = m.group("name")
@@ -180,9 +228,7 @@ def find_mentions(s: Sentence) -> list[UnitMention]:
         start = m.start("name") + name.find(words[0])
         proper = " ".join(words)
         ech, _ = _echelon(m.group("ech"), g)
-        side_word = m.group("side")
-        if name.split()[0] in g.demonyms and start > m.start("name"):
-            side_word = name.split()[0]
+        side_word = _side_before(text, start, g)[0]
         add(UnitMention(text[start:m.end()], s, start, m.end(), tier="formation", echelon=ech, proper=proper,
                         qualifiers=_quals(m.group("quals"), g), side=_side(side_word, g)))
         taken.append(m.span())
@@ -190,8 +236,9 @@ def find_mentions(s: Sentence) -> list[UnitMention]:
     for m in g.short.finditer(text) if numbered_ok else ():
         if _overlaps(m.span(), taken):
             continue
-        add(UnitMention(m.group(0), s, *m.span(), tier="formation", number=m.group("nums"),
-                        qualifiers=("Guards",), side=_side(m.group("side"), g), short=True))
+        side_word, start = _side_before(text, m.start(), g)
+        add(UnitMention(text[start:m.end()], s, start, m.end(), tier="formation", number=m.group("nums"),
+                        qualifiers=("Guards",), side=_side(side_word, g), short=True))
     out.sort(key=lambda u: u.start)
     _link_parents_and_abbreviations(text, out)
     return out
