@@ -17,12 +17,11 @@ from typing import Any
 from kyivcli.extract.mention import Mention
 from kyivcli.extract.places.distance import km
 from kyivcli.extract.places.gazetteer import Gazetteer, Place, normalize
+from kyivcli.extract.places.typed import CAP, all_needs, compile_rules
 from kyivcli.parse.model import Document, Sentence
 from kyivcli.resources import resource
 
 _FACILITY_KINDS = {"airport", "air_base", "power_plant", "facility", "dam"}
-_CAP = r"[A-Z\u0400-\u042F][\w'’\-]*"
-_NAME = rf"{_CAP}(?:\s+{_CAP}){{0,3}}"
 _INITIAL = re.compile(r"\b[A-Z]\.\s+$")  # "Joseph E. Johnston": what follows an initial is a name
 _TOKEN = re.compile(r"[A-Z\u0400-\u042F][\w'’\-]*|[a-z][\w]*-[A-Z][\w'’\-]*")
 
@@ -73,6 +72,7 @@ class _Cand:
     country_code: str | None = None
     border: frozenset[str] | None = None
     bare_river: bool = False
+    after_adjective: bool = False  # "Persian Corridor" read as "Corridor": a name, not a place on its own
 
 
 @cache
@@ -81,21 +81,20 @@ def _data() -> dict[str, Any]:
     units = resource("units")
     demonyms = dict(units["demonyms"])
     d["demonyms"] = demonyms
-    adjectives = {k for k, v in demonyms.items() if k != v and not k.startswith(v) and k not in d["country_aliases"]}
+    adjectives = {k for k, v in demonyms.items()  # "Vietnamese", "Russian"; not "Russia's"
+                  if k not in (v, f"{v}'s", f"{v}’s") and k not in d["country_aliases"]}
     d["not_places_set"] = frozenset(d["not_places"]) | frozenset(adjectives) | {f"{a}s" for a in adjectives}
     d["adjectives"] = frozenset(adjectives)
-    countries = sorted(set(demonyms.values()) | set(d["country_aliases"]), key=len, reverse=True)
-    dem = sorted(set(demonyms) | set(d["combining_forms"]) | set(demonyms.values()), key=len, reverse=True)
+    countries = frozenset(demonyms.values()) | frozenset(d["country_aliases"])
+    d["lists"] = {"COUNTRY": countries,
+                  "DEMONYM": frozenset(demonyms) | frozenset(d["combining_forms"]) | frozenset(demonyms.values())}
+    d["typed_rules"] = tuple(compile_rules(d["typed"], d["lists"]))
+    d["needs"] = all_needs(d["typed_rules"])
 
     def alt(words: list[str]) -> str:
         return "|".join(re.escape(w) for w in words)
 
-    macros = {"NAME": _NAME, "DEMONYM": alt(dem), "COUNTRY": alt(countries)}
-    d["typed_rx"] = [
-        (t, re.compile(re.sub(r"\{([A-Z]+)\}", lambda m: f"(?:{macros[m.group(1)]})", t["re"])))
-        for t in d["typed"]
-    ]
-    d["org_tail"] = re.compile(rf"(?:{_CAP}\s+)*(?:{alt(d['org_heads'])})\s+of\s+(?:the\s+)?$")
+    d["org_tail"] = re.compile(rf"(?:{CAP}\s+)*(?:{alt(d['org_heads'])})\s+of\s+(?:the\s+)?$")
     d["titles_rx"] = re.compile(rf"(?:\b(?:{alt(d['person_titles'])})\s+)$")
     return d
 
@@ -120,15 +119,17 @@ def candidates(s: Sentence, blocked: list[tuple[int, int]]) -> list[_Cand]:
     out: list[_Cand] = []
     taken = list(blocked)
     low = text.lower()
-    for spec, rx in d["typed_rx"]:
-        if not any(w in low for w in spec.get("needs", ("",))):
+    present = {w for w in d["needs"] if w in low}
+    for rule in d["typed_rules"]:
+        if rule.needs.isdisjoint(present):
             continue
-        for m in rx.finditer(text):
+        spec = rule.spec
+        for m in rule.finditer(text, d["lists"]):
             if _overlaps(m.start(), m.end(), taken):
                 continue
             if spec.get("border"):
-                parts = [m.group(g) for g in ("name", "name2", "name3", "name4") if g in rx.groupindex and m.group(g)]
-                if "name3" in rx.groupindex and m.group("name3"):
+                parts = [p for p in (m.group(g) for g in ("name", "name2", "name3", "name4")) if p]
+                if m.group("name3"):
                     other = m.group("name1b") or m.group("name4")
                     first = frozenset({_country_of(m.group("name")), _country_of(other)})
                     second = frozenset({_country_of(m.group("name3")), _country_of(m.group("name4"))})
@@ -156,6 +157,8 @@ def candidates(s: Sentence, blocked: list[tuple[int, int]]) -> list[_Cand]:
                 typed = f"{m.group('dir')} {name}"
                 out.append(_Cand(typed, s, m.start(), m.end(), "", spec["kind"], typed))
             elif spec.get("in_country"):
+                if any(w in d["person_titles"] for w in words):
+                    continue  # "… President Thiệu, U.S. forces": a person, then a list
                 out.append(_Cand(name, s, start, m.end("name"), name, None,
                                  country_code=_country_of(m.group("country"))))
                 out.append(_Cand(m.group("country"), s, m.start("country"), m.end("country"), m.group("country")))
@@ -183,7 +186,9 @@ def candidates(s: Sentence, blocked: list[tuple[int, int]]) -> list[_Cand]:
         if words[-1] in d["org_heads"]:
             continue
         # leading function words, demonyms and the like are not part of a name
+        after_adjective = False
         while words and (words[0] in d["not_places_set"] or _strip_possessive(words[0]) in d["adjectives"]):
+            after_adjective = _strip_possessive(words[0]) in d["adjectives"]
             a = text.index(words[0], a) + len(words[0])
             a = len(text[:a]) + (len(text[a:]) - len(text[a:].lstrip()))
             words = words[1:]
@@ -192,7 +197,7 @@ def candidates(s: Sentence, blocked: list[tuple[int, int]]) -> list[_Cand]:
         if any(w in d["person_titles"] for w in words):
             continue
         name = _strip_possessive(" ".join(words))
-        out.append(_Cand(text[a:a + len(name)], s, a, a + len(name), name))
+        out.append(_Cand(text[a:a + len(name)], s, a, a + len(name), name, after_adjective=after_adjective))
     return out
 
 
@@ -448,7 +453,7 @@ class Geoparser:
         """'Vorzel and Markhalivka': an unknown single name listed among resolved places is a place too."""
         by_sentence: dict[int, list[_Cand]] = {}
         for c in cands:
-            if not c.kind and c.lookup and " " not in c.lookup and not c.lookup.isupper():
+            if not c.kind and c.lookup and " " not in c.lookup and not c.lookup.isupper() and not c.after_adjective:
                 by_sentence.setdefault(c.sentence.index, []).append(c)
         for cs in by_sentence.values():
             cs.sort(key=lambda c: c.start)

@@ -1,0 +1,132 @@
+"""The engine for typed-place patterns (resources/places.json "typed"): places the text itself types.
+
+Macros: {NAME} is a run of capitalised words; {DEMONYM} and {COUNTRY} stand for word lists. A list is
+not spelled into the regex (a few hundred alternatives cost milliseconds to compile in every process):
+the pattern matches capitalised words there and the match is kept only if the words are on the list.
+At the edge of a match a group may shed words to fit the list ("Oblast's Belarus–Ukraine border" is
+the Belarus–Ukraine border; "Kyiv, United States Army" ends at "United States"). A pattern is compiled
+the first time a sentence holds one of its `needs`; `not_followed_by` is checked where the match ends.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+CAP = r"[A-Z\u0400-\u042F][\w'’\-]*"
+NAME = rf"{CAP}(?:\s+{CAP}){{0,3}}"
+_LIST_WORDS = r"[A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*){0,2}"  # up to three capitalised words (a hyphen ends one)
+_WORD = re.compile(r"\S+")
+_TAIL = re.compile(r"(?:['’]s?|\.)$")
+_MACRO = re.compile(r"\{([A-Z]+)\}")
+_LIST_GROUP = re.compile(r"\(\?P<(\w+)>\{([A-Z]+)\}\)")
+
+
+class Hit:
+    """A match with its word-list groups narrowed to the listed words; reads like re.Match."""
+
+    def __init__(self, m: re.Match[str], spans: dict[str, tuple[int, int]]) -> None:
+        self.m = m
+        self.spans = spans
+        start, end = m.span()
+        for g, (a, b) in spans.items():  # a group at the match's edge may have shed words
+            if m.start(g) == m.start():
+                start = a
+            if m.end(g) == m.end():
+                end = b
+        self.bounds = (start, end)
+
+    def has(self, name: str) -> bool:
+        return name in self.m.re.groupindex and self.span(name)[0] >= 0
+
+    def span(self, name: str | None = None) -> tuple[int, int]:
+        if name is None:
+            return self.bounds
+        return self.spans.get(name) or self.m.span(name)
+
+    def start(self, name: str | None = None) -> int:
+        return self.span(name)[0]
+
+    def end(self, name: str | None = None) -> int:
+        return self.span(name)[1]
+
+    def group(self, name: str) -> str | None:
+        if not self.has(name):
+            return None
+        a, b = self.span(name)
+        return self.m.string[a:b]
+
+
+@dataclass
+class TypedRule:
+    spec: dict[str, Any]
+    source: str
+    lists: dict[str, str]  # group -> list name
+    needs: frozenset[str]
+    _rx: re.Pattern[str] | None = field(default=None, repr=False)
+    _after: re.Pattern[str] | None = field(default=None, repr=False)
+
+    @property
+    def rx(self) -> re.Pattern[str]:
+        if self._rx is None:
+            self._rx = re.compile(self.source)
+            if "not_followed_by" in self.spec:
+                self._after = re.compile(self.spec["not_followed_by"])
+        return self._rx
+
+    def finditer(self, text: str, words: dict[str, frozenset[str]]) -> list[Hit]:
+        out = []
+        pos = 0
+        while (m := self.rx.search(text, pos)) is not None:
+            spans = {}
+            for g, lst in self.lists.items():
+                if m.group(g) is not None:
+                    fit = _fit(m, g, words[lst])
+                    if fit is None:
+                        break
+                    spans[g] = fit
+            else:
+                hit = Hit(m, spans)
+                if self._after is None or not self._after.match(text, hit.end()):
+                    out.append(hit)
+                    pos = max(hit.end(), m.start() + 1)
+                    continue
+            pos = m.start() + 1  # not on the list: look again from the next character, as backtracking would
+        return out
+
+
+def _fit(m: re.Match[str], g: str, listed: frozenset[str]) -> tuple[int, int] | None:
+    """The span of the listed words in group g: all of it, or fewer words at the match's edge."""
+    a, b = m.span(g)
+    at_end = b == m.end()
+    toks = [t.span() for t in _WORD.finditer(m.string, a, b)]
+    n = len(toks)
+    options = [(0, n)]
+    if at_end:
+        options += [(0, k) for k in range(n - 1, 0, -1)]  # shed words at the end
+    if a == m.start():
+        options += [(i, n) for i in range(1, n)]  # shed words at the start
+    for i, k in options:
+        s, e = toks[i][0], toks[k - 1][1]
+        words = " ".join(m.string[s:e].split())
+        if words in listed:
+            return s, e
+        bare = _TAIL.sub("", words)  # "Ukraine." ending a sentence, "Vietnam's"
+        if at_end and bare != words and bare in listed:
+            return s, e - (len(words) - len(bare))
+    return None
+
+
+def compile_rules(specs: list[dict[str, Any]], lists: dict[str, frozenset[str]]) -> list[TypedRule]:
+    """Expand macros ({NAME} or the name of a word list); nothing is compiled until a rule is first used."""
+    rules = []
+    for spec in specs:
+        checks = {g: lst for g, lst in _LIST_GROUP.findall(spec["re"]) if lst in lists}
+        source = _MACRO.sub(lambda m: f"(?:{NAME})" if m.group(1) == "NAME" else f"(?:{_LIST_WORDS})", spec["re"])
+        rules.append(TypedRule(spec, source, checks, frozenset(spec.get("needs", ("",)))))
+    return rules
+
+
+def all_needs(rules: tuple[TypedRule, ...]) -> frozenset[str]:
+    return frozenset(w for r in rules for w in r.needs)
