@@ -14,7 +14,7 @@ from kyivcli.parse.markdown import parse
 
 def places_of(body: str, gz_dir) -> dict:
     doc = parse(Source("t.md", body, body, 1, {}, []))
-    items, _ = Geoparser(Gazetteer.open(gz_dir / FILE_NAME, build_if_missing=False)).parse(doc, {})
+    items, _ = Geoparser(Gazetteer.open(gz_dir / FILE_NAME, build_if_missing=False)).parse(doc)
     return {p.name: p for p in items}
 
 
@@ -168,7 +168,7 @@ def test_a_region_of_the_dominant_country_beats_a_same_named_country(tmp_path):
     gz = Gazetteer.open(tmp_path / FILE_NAME, build_if_missing=False)
 
     def parse_places(body):
-        items, _ = Geoparser(gz).parse(parse(Source("t.md", body, body, 1, {}, [])), {})
+        items, _ = Geoparser(gz).parse(parse(Source("t.md", body, body, 1, {}, [])))
         return {p.name: p for p in items}
 
     us = parse_places("Sherman took Atlanta and marched through Georgia to Savannah, then Richmond fell.")

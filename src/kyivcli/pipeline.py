@@ -64,10 +64,7 @@ class Analysis:
     def _places(self) -> tuple[list[Any], list[Any]]:
         from kyivcli.extract.places.geoparse import Geoparser
 
-        blocked: dict[int, list[tuple[int, int]]] = {}
-        for m in self.unit_mentions:
-            blocked.setdefault(m.sentence.index, []).append((m.start, m.end))
-        return Geoparser(self.gazetteer).parse(self.doc, blocked)
+        return Geoparser(self.gazetteer).parse(self.doc)
 
     @cached_property
     def gazetteer(self) -> Any:

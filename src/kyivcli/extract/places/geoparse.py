@@ -94,7 +94,12 @@ def _data() -> dict[str, Any]:
     def alt(words: list[str]) -> str:
         return "|".join(re.escape(w) for w in words)
 
-    d["org_tail"] = re.compile(rf"(?:{CAP}\s+)*(?:{alt(d['org_heads'])})\s+of\s+(?:the\s+)?$")
+    # organisations and units are not places: a run ending in a head word ("Azov Regiment", "Eastern
+    # Front", "Security Service") or naming a service ("Rosgvardia"); the unit grammar need not run
+    heads = {w.title() for w in (*units["echelons"], *units["plurals"]) if " " not in w}
+    d["org_heads"] = frozenset(d["org_heads"]) | heads
+    d["services"] = frozenset(units["services"])
+    d["org_tail"] = re.compile(rf"(?:{CAP}\s+)*(?:{alt(sorted(d['org_heads']))})\s+of\s+(?:the\s+)?$")
     d["titles_rx"] = re.compile(rf"(?:\b(?:{alt(d['person_titles'])})\s+)$")
     return d
 
@@ -113,11 +118,11 @@ def _strip_possessive(s: str) -> str:
     return re.sub(r"['’]s?$", "", s)
 
 
-def candidates(s: Sentence, blocked: list[tuple[int, int]]) -> list[_Cand]:
+def candidates(s: Sentence) -> list[_Cand]:
     d = _data()
     text = s.text
     out: list[_Cand] = []
-    taken = list(blocked)
+    taken: list[tuple[int, int]] = []
     low = text.lower()
     present = {w for w in d["needs"] if w in low}
     for rule in d["typed_rules"]:
@@ -157,8 +162,8 @@ def candidates(s: Sentence, blocked: list[tuple[int, int]]) -> list[_Cand]:
                 typed = f"{m.group('dir')} {name}"
                 out.append(_Cand(typed, s, m.start(), m.end(), "", spec["kind"], typed))
             elif spec.get("in_country"):
-                if any(w in d["person_titles"] for w in words):
-                    continue  # "… President Thiệu, U.S. forces": a person, then a list
+                if any(w in d["person_titles"] for w in words) or words[-1] in d["org_heads"]:
+                    continue  # "… President Thiệu, U.S. forces", "the Eastern Front, Germany": then a list
                 out.append(_Cand(name, s, start, m.end("name"), name, None,
                                  country_code=_country_of(m.group("country"))))
                 out.append(_Cand(m.group("country"), s, m.start("country"), m.end("country"), m.group("country")))
@@ -183,7 +188,7 @@ def candidates(s: Sentence, blocked: list[tuple[int, int]]) -> list[_Cand]:
         before = text[max(0, a - 80):a]  # a title, an initial or an organisation name right before the run
         if d["titles_rx"].search(before) or d["org_tail"].search(before) or _INITIAL.search(before):
             continue
-        if words[-1] in d["org_heads"]:
+        if words[-1] in d["org_heads"] or text[a:b] in d["services"]:
             continue
         # leading function words, demonyms and the like are not part of a name
         after_adjective = False
@@ -276,10 +281,10 @@ class Geoparser:
                 return p.country
         return None
 
-    def parse(self, doc: Document, blocked: dict[int, list[tuple[int, int]]]) -> tuple[list[PlaceItem], list[PlaceMention]]:
+    def parse(self, doc: Document) -> tuple[list[PlaceItem], list[PlaceMention]]:
         cands: list[_Cand] = []
         for s in doc.sentences:
-            cands.extend(candidates(s, blocked.get(s.index, [])))
+            cands.extend(candidates(s))
         common = _common_words(doc)
         hits0 = self.gz.lookup({c.lookup for c in cands if c.lookup})
         surnames = {c.lookup.split()[-1] for c in cands
