@@ -6,8 +6,14 @@ import json
 import math
 import sqlite3
 
+from hypothesis import given
+from hypothesis import strategies as st
+from rapidfuzz import fuzz
+
+from kyivcli.extract.places.distance import spelling_ratio
 from kyivcli.extract.places.gazetteer import FILE_NAME, Gazetteer, build, normalize
 from kyivcli.extract.places.geoparse import Geoparser
+from kyivcli.extract.places.typed import compile_rules
 from kyivcli.load import Source
 from kyivcli.parse.markdown import parse
 
@@ -62,6 +68,30 @@ def test_focus_country_and_decoys(tiny_gazetteer_dir):
 def test_alternate_names_abroad_are_not_trusted(tiny_gazetteer_dir):
     got = places_of("Kyiv, Irpin and Bucha held. Civilians made Molotov cocktails.", tiny_gazetteer_dir)
     assert "Perm" not in got and "Molotov" not in got
+
+
+@given(st.text("kievyanosl' -", max_size=14), st.text("kievyanosl' -", max_size=14))
+def test_spelling_ratio_is_rapidfuzz_ratio(a, b):
+    assert math.isclose(spelling_ratio(a, b), fuzz.ratio(a, b), abs_tol=1e-9)
+
+
+def test_word_list_groups_fit_the_list_at_the_match_edge():
+    lists = {"COUNTRY": frozenset({"Ukraine", "United States", "U.S."}), "DEMONYM": frozenset({"Russo", "Ukrainian"})}
+    [in_country, border] = compile_rules([
+        {"re": "(?P<name>{NAME}),\\s+(?P<country>{COUNTRY})", "not_followed_by": "\\s+(?:and|or)\\b"},
+        {"re": "(?P<name>{DEMONYM})[-–](?P<name2>{DEMONYM})\\s+border"}], lists)
+
+    def found(rule, text):
+        return [(h.group("name"), h.group("country") or h.group("name2"), text[h.start():h.end()])
+                for h in rule.finditer(text, lists)]
+
+    assert found(in_country, "near Bucha, Ukraine.") == [("Bucha", "Ukraine", "Bucha, Ukraine")]
+    assert found(in_country, "in Irpin, United States Army") == [("Irpin", "United States", "Irpin, United States")]
+    assert found(in_country, "Bucha, Ukraine and Irpin") == []  # a list, not "X, Country"
+    assert found(in_country, "San Antonio, Texas, United States") == [("Texas", "United States",
+                                                                        "Texas, United States")]
+    assert found(border, "the Kyiv Oblast's Russo-Ukrainian border") == [("Russo", "Ukrainian",
+                                                                            "Russo-Ukrainian border")]
 
 
 def test_common_words_and_people_are_not_places(tiny_gazetteer_dir):

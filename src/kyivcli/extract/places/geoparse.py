@@ -15,7 +15,7 @@ from functools import cache
 from typing import Any
 
 from kyivcli.extract.mention import Mention
-from kyivcli.extract.places.distance import km
+from kyivcli.extract.places.distance import km, spelling_ratio
 from kyivcli.extract.places.gazetteer import Gazetteer, Place, normalize
 from kyivcli.extract.places.typed import CAP, all_needs, compile_rules
 from kyivcli.parse.model import Document, Sentence
@@ -237,9 +237,7 @@ def _common_words(doc: Document) -> set[str]:
 
 
 def _close_spelling(a: str, b: str) -> bool:
-    from rapidfuzz import fuzz
-
-    return fuzz.ratio(normalize(a), normalize(b)) >= 70
+    return spelling_ratio(normalize(a), normalize(b)) >= 70
 
 
 def _useful_variants(name: str, variants: tuple[str, ...], limit: int = 12) -> list[str]:
