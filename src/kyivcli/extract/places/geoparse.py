@@ -17,12 +17,11 @@ from typing import Any
 from kyivcli.extract.mention import Mention
 from kyivcli.extract.places.distance import km, spelling_ratio
 from kyivcli.extract.places.gazetteer import Gazetteer, Place, normalize
-from kyivcli.extract.places.typed import CAP, all_needs, compile_rules
+from kyivcli.extract.places.typed import all_needs, compile_rules
 from kyivcli.parse.model import Document, Sentence
 from kyivcli.resources import resource
 
 _FACILITY_KINDS = {"airport", "air_base", "power_plant", "facility", "dam"}
-_INITIAL = re.compile(r"\b[A-Z]\.\s+$")  # "Joseph E. Johnston": what follows an initial is a name
 _TOKEN = re.compile(r"[A-Z\u0400-\u042F][\w'’\-]*|[a-z][\w]*-[A-Z][\w'’\-]*")
 
 
@@ -91,16 +90,12 @@ def _data() -> dict[str, Any]:
     d["typed_rules"] = tuple(compile_rules(d["typed"], d["lists"]))
     d["needs"] = all_needs(d["typed_rules"])
 
-    def alt(words: list[str]) -> str:
-        return "|".join(re.escape(w) for w in words)
-
     # organisations and units are not places: a run ending in a head word ("Azov Regiment", "Eastern
     # Front", "Security Service") or naming a service ("Rosgvardia"); the unit grammar need not run
     heads = {w.title() for w in (*units["echelons"], *units["plurals"]) if " " not in w}
     d["org_heads"] = frozenset(d["org_heads"]) | heads
     d["services"] = frozenset(units["services"])
-    d["org_tail"] = re.compile(rf"(?:{CAP}\s+)*(?:{alt(sorted(d['org_heads']))})\s+of\s+(?:the\s+)?$")
-    d["titles_rx"] = re.compile(rf"(?:\b(?:{alt(d['person_titles'])})\s+)$")
+    d["person_titles"] = frozenset(d["person_titles"])
     return d
 
 
@@ -185,8 +180,7 @@ def candidates(s: Sentence) -> list[_Cand]:
         if _overlaps(a, b, taken):
             continue
         words = text[a:b].split()
-        before = text[max(0, a - 80):a]  # a title, an initial or an organisation name right before the run
-        if d["titles_rx"].search(before) or d["org_tail"].search(before) or _INITIAL.search(before):
+        if _named_by_what_precedes(text[max(0, a - 80):a], d):
             continue
         if words[-1] in d["org_heads"] or text[a:b] in d["services"]:
             continue
@@ -204,6 +198,24 @@ def candidates(s: Sentence) -> list[_Cand]:
         name = _strip_possessive(" ".join(words))
         out.append(_Cand(text[a:a + len(name)], s, a, a + len(name), name, after_adjective=after_adjective))
     return out
+
+
+def _named_by_what_precedes(before: str, d: dict[str, Any]) -> bool:
+    """A title ("Mayor Vitali Klitschko"), an initial ("Joseph E. Johnston") or an organisation
+    ("Security Service of Ukraine") right before a run: the run names a person or belongs to the body."""
+    if not before or not before[-1].isspace():
+        return False
+    words = before.split()
+    if not words:
+        return False
+    last = words[-1].lstrip("([\"'“‘").rsplit("-", 1)[-1]
+    if last in d["person_titles"] or " ".join([*words[-2:-1], last]) in d["person_titles"]:
+        return True
+    if len(last) == 2 and last[0].isupper() and last[1] == ".":
+        return True
+    if words[-2:] == ["of", "the"]:
+        words = words[:-1]
+    return len(words) >= 2 and words[-1] == "of" and words[-2] in d["org_heads"]
 
 
 def _runs(text: str) -> list[tuple[int, int]]:
