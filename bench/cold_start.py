@@ -16,14 +16,17 @@ import sys
 import time
 
 
-def median_wall(argv: list[str], runs: int) -> float:
-    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # warm the OS file cache
-    times = []
+def median_walls(argvs: list[list[str]], runs: int) -> list[float]:
+    """Median wall time of each command; the commands take turns, so drift in machine load hits all alike."""
+    for argv in argvs:
+        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # warm the OS file cache
+    times: list[list[float]] = [[] for _ in argvs]
     for _ in range(runs):
-        t0 = time.perf_counter()
-        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+        for i, argv in enumerate(argvs):
+            t0 = time.perf_counter()
+            subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+            times[i].append(time.perf_counter() - t0)
+    return [statistics.median(t) for t in times]
 
 
 def main() -> int:
@@ -35,11 +38,12 @@ def main() -> int:
     if not exe:
         print("kyivcli is not on PATH: install the project first (pip install -e .)", file=sys.stderr)
         return 1
-    base = median_wall([sys.executable, "-c", "pass"], a.runs)
+    cmds = a.cmd or ["sections --json"]
+    base, *walls = median_walls([[sys.executable, "-c", "pass"], *([exe, *c.split()] for c in cmds)], a.runs)
     print(f"python -c pass          {base * 1000:7.1f} ms")
-    for cmd in a.cmd or ["sections --json"]:
-        t = median_wall([exe, *cmd.split()], a.runs)
-        print(f"kyivcli {cmd:15} {t * 1000:7.1f} ms   ratio {t / base:5.1f}x")
+    for i, (cmd, t) in enumerate(zip(cmds, walls, strict=True)):
+        vs_first = f"   {t / walls[0]:4.2f}x {cmds[0]}" if i else ""
+        print(f"kyivcli {cmd:15} {t * 1000:7.1f} ms   ratio {t / base:5.1f}x{vs_first}")
     return 0
 
 

@@ -115,6 +115,15 @@ def test_search_unknown_town_is_exit_1(cli):
     assert r.code == 1 and "Atlantis" in r.err
 
 
+def test_date_span_is_asked_for_in_machine_formats(cli):
+    plain = {p["name"]: p for p in cli("places", "--json").json()}
+    assert "first_date" not in plain["Hostomel"]  # the record only: no date pass
+    dated = {p["name"]: p for p in cli("places", "--json", "--dates").json()}
+    assert dated["Hostomel"]["first_date"] == "2022-02-24" and dated["Hostomel"]["last_date"] >= "2022-04-02"
+    assert {k: v for k, v in dated["Hostomel"].items() if not k.endswith("_date")} == plain["Hostomel"]
+    assert "2022-02-24" in cli("places").out  # the table always shows the span
+
+
 def test_geojson_feature_collection(cli):
     data = json.loads(cli("places", "--format", "geojson").out)
     assert data["type"] == "FeatureCollection"

@@ -224,19 +224,25 @@ def places(
     fmt: Annotated[str | None, typer.Option("--format", "-f", help="table, json, jsonl, csv or geojson.",
                                             show_default=False)] = None,
     as_json: JsonOpt = False,
+    with_dates: Annotated[bool, typer.Option("--dates", help="Add first_date and last_date to json, jsonl, csv "
+                                             "and geojson (the table always shows them; they cost a date pass).")] = False,
 ) -> None:
-    """Places: name, kind, admin area, coordinates, mentions, first and last date."""
+    """Places: name, kind, admin area, coordinates, mentions, first and last date.
+
+    Machine formats carry the place records; --dates adds each place's first and last date."""
     fmt = _fmt(fmt, as_json, ("table", "json", "jsonl", "csv", "geojson"))
     a = _open(article)
     from kyivcli.index.summary import place_rows
 
-    rows = place_rows(a)
+    span = with_dates or fmt == "table"
+    rows = place_rows(a, span)
     from kyivcli.render import Column
 
     columns = [Column("name", "place", style="bold"), Column("kind", "kind"), Column("country", "cc"),
                Column("admin1", "adm1"), Column("lat", "lat", "right"), Column("lon", "lon", "right"),
-               Column("mentions", "n", "right"), Column("first_date", "first", no_wrap=True),
-               Column("last_date", "last", no_wrap=True)]
+               Column("mentions", "n", "right")]
+    if span:
+        columns += [Column("first_date", "first", no_wrap=True), Column("last_date", "last", no_wrap=True)]
     _emit_rows(rows, fmt, columns, f"Places — {a.doc.title}")
 
 

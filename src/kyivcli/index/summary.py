@@ -44,7 +44,10 @@ def unit_rows(a: Any) -> list[dict[str, Any]]:
     return rows
 
 
-def place_rows(a: Any) -> list[dict[str, Any]]:
+def place_rows(a: Any, span: bool = True) -> list[dict[str, Any]]:
+    """Place records; with `span`, each place's first and last date (which needs the date pass)."""
+    if not span:
+        return [p.to_dict() for p in a.places]
     days = sentence_days(a)
     rows = []
     for p in a.places:
