@@ -12,7 +12,6 @@ import json
 import os
 import re
 import sqlite3
-import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -79,6 +78,8 @@ def build(path: Path, cities: Iterable[dict], countries: Iterable[dict],
           progress: Callable[[int], None] | None = None, states: Iterable[dict] = ()) -> int:
     """Write the gazetteer to `path` atomically; return the number of places."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(prefix=".gazetteer-", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:

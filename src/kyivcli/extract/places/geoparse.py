@@ -22,6 +22,7 @@ from kyivcli.parse.model import Document, Sentence
 from kyivcli.resources import resource
 
 _FACILITY_KINDS = {"airport", "air_base", "power_plant", "facility", "dam"}
+_DIGIT = re.compile(r"\d")
 _TOKEN = re.compile(r"[A-Z\u0400-\u042F][\w'’\-]*|[a-z][\w]*-[A-Z][\w'’\-]*")
 
 
@@ -223,16 +224,14 @@ def _runs(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for m in _TOKEN.finditer(text):
         tok = m.group(0)
-        pieces = [(m.start(), m.end())]
-        if "-" in tok and not re.search(r"\d", tok):
+        pieces = [m.span()]
+        if "-" in tok and not _DIGIT.search(tok):
             pieces = []
             pos = m.start()
             for part in tok.split("-"):
                 if part[:1].isupper():
                     pieces.append((pos, pos + len(part)))
                 pos += len(part) + 1
-        elif re.search(r"\d", tok) or (tok.isupper() and len(tok) > 1 and not text[m.start():].startswith(tok)):
-            pieces = [(m.start(), m.end())]
         for p in pieces:
             prev = text[spans[-1][0]:spans[-1][1]] if spans else ""
             if (spans and text[spans[-1][1]:p[0]] == " " and "-" not in text[spans[-1][0]:p[0]]
@@ -240,7 +239,7 @@ def _runs(text: str) -> list[tuple[int, int]]:
                 spans[-1] = (spans[-1][0], p[1])
             else:
                 spans.append(p)
-    return [(a, b) for a, b in spans if not re.search(r"\d", text[a:b])]
+    return [(a, b) for a, b in spans if not _DIGIT.search(text, a, b)]
 
 
 def _common_words(doc: Document) -> set[str]:
