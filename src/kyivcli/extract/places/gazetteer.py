@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-SCHEMA_VERSION = "2"  # 2: US states as admin regions
+SCHEMA_VERSION = "3"  # 2: US states as admin regions; 3: variants in the order a reader may type them
 FILE_NAME = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 _KEEP_SCRIPT = re.compile(r"^[\w\s'’.\-()]+$")
 _LATIN_OR_CYRILLIC = re.compile(r"^[A-Za-z\u00C0-\u024F\u0400-\u04FF\s'’.\-()]+$")
@@ -47,6 +47,13 @@ class Place:
     population: int
     kind: str  # city | country | admin1
     variants: tuple[str, ...] = ()
+
+
+def reader_order(name: str, variants: Iterable[str]) -> list[str]:
+    """Spellings a reader may type first: plain capitalised Latin, same initial as the name, short;
+    lower-case romanisations ("mskw") and codes (IEV) last."""
+    return sorted(variants, key=lambda v: (not v.isascii(), not v[:1].isupper(), v.isupper(),
+                                           v[:1].lower() != name[:1].lower(), len(v), v))
 
 
 def cache_dir() -> Path:
@@ -116,7 +123,7 @@ def build(path: Path, cities: Iterable[dict], countries: Iterable[dict],
         for i, c in enumerate(cities, 1):
             gid = int(c["geonameid"])
             alts = [a for a in (c.get("alternatenames") or []) if a and _LATIN_OR_CYRILLIC.match(a)]
-            variants = sorted({a for a in alts if a != c["name"] and len(a) > 2})
+            variants = reader_order(c["name"], {a for a in alts if a != c["name"] and len(a) > 2})
             batch_p.append((gid, c["name"], c.get("countrycode", ""), str(c.get("admin1code", "")),
                             float(c["latitude"]), float(c["longitude"]), int(c.get("population") or 0), "city",
                             "|".join(variants[:40])))

@@ -252,19 +252,17 @@ def _close_spelling(a: str, b: str) -> bool:
 
 
 def _useful_variants(name: str, variants: tuple[str, ...], limit: int = 12) -> list[str]:
-    """Spellings a reader may type first: plain Latin, same initial, short; codes (IEV) and repeats last."""
+    """The first spellings a reader may type (the gazetteer stores them in that order), each once."""
     seen = {normalize(name)}
     out = []
-
-    def rank(v: str) -> tuple:
-        return (not v.isascii(), v.isupper(), v[:1].lower() != name[:1].lower(), len(v), v)
-
-    for v in sorted(variants, key=rank):
+    for v in variants:
         key = normalize(v)
         if key not in seen:
             seen.add(key)
             out.append(v)
-    return out[:limit]
+            if len(out) == limit:
+                break
+    return out
 
 
 def _kind_by_population(p: Place) -> str:
@@ -295,7 +293,8 @@ class Geoparser:
         for s in doc.sentences:
             cands.extend(candidates(s))
         common = _common_words(doc)
-        hits0 = self.gz.lookup({c.lookup for c in cands if c.lookup})
+        asked = {c.lookup for c in cands if c.lookup}
+        hits0 = self.gz.lookup(asked)
         surnames = {c.lookup.split()[-1] for c in cands
                     if not c.kind and " " in c.lookup and normalize(c.lookup) not in hits0}
         aliases = self.aliases
@@ -303,7 +302,9 @@ class Geoparser:
             " " not in c.lookup and (len(c.lookup) < 3 or c.lookup.lower() in common or c.lookup in surnames))]
         names = {c.lookup for c in cands if c.lookup} | {c.country_code for c in cands if c.country_code}
         names |= set(_data()["demonyms"].values())
-        hits = self.gz.lookup(names)
+        asked_keys = {normalize(n) for n in asked}
+        hits = dict(hits0)
+        hits.update(self.gz.lookup(n for n in names if normalize(n) not in asked_keys))
         focus, related = self._countries(cands, hits)
         centre = self._centre(cands, hits, focus)
         items: dict[tuple, PlaceItem] = {}
