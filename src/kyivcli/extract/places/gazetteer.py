@@ -20,8 +20,7 @@ from pathlib import Path
 
 SCHEMA_VERSION = "3"  # 2: US states as admin regions; 3: variants in the order a reader may type them
 FILE_NAME = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
-_KEEP_SCRIPT = re.compile(r"^[\w\s'’.\-()]+$")
-_LATIN_OR_CYRILLIC = re.compile(r"^[A-Za-z\u00C0-\u024F\u0400-\u04FF\s'’.\-()]+$")
+_LATIN_OR_CYRILLIC = r"^[A-Za-z\u00C0-\u024F\u0400-\u04FF\s'’.\-()]+$"  # alternate names kept (compiled when building)
 
 
 _SEPARATORS = re.compile(r"[\s\-–—.]+")
@@ -120,9 +119,10 @@ def build(path: Path, cities: Iterable[dict], countries: Iterable[dict],
             batch_p.append((gid, st["name"], "US", st.get("code", ""), None, None, 0, "admin1", ""))
             batch_n.append((normalize(st["name"]), gid))
             n += 1
+        keep = re.compile(_LATIN_OR_CYRILLIC)
         for i, c in enumerate(cities, 1):
             gid = int(c["geonameid"])
-            alts = [a for a in (c.get("alternatenames") or []) if a and _LATIN_OR_CYRILLIC.match(a)]
+            alts = [a for a in (c.get("alternatenames") or []) if a and keep.match(a)]
             variants = reader_order(c["name"], {a for a in alts if a != c["name"] and len(a) > 2})
             batch_p.append((gid, c["name"], c.get("countrycode", ""), str(c.get("admin1code", "")),
                             float(c["latitude"]), float(c["longitude"]), int(c.get("population") or 0), "city",
