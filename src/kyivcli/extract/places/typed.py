@@ -14,11 +14,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from kyivcli.extract.wordlists import fit_listed
+
 CAP = r"[A-Z\u0400-\u042F][\w'’\-]*"
 NAME = rf"{CAP}(?:\s+{CAP}){{0,3}}"
 _LIST_WORDS = r"[A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*){0,2}"  # up to three capitalised words (a hyphen ends one)
-_WORD = re.compile(r"\S+")
-_TAIL = re.compile(r"(?:['’]s?|\.)$")
 _MACRO = re.compile(r"\{([A-Z]+)\}")
 _LIST_GROUP = re.compile(r"\(\?P<(\w+)>\{([A-Z]+)\}\)")
 
@@ -99,23 +99,7 @@ class TypedRule:
 def _fit(m: re.Match[str], g: str, listed: frozenset[str]) -> tuple[int, int] | None:
     """The span of the listed words in group g: all of it, or fewer words at the match's edge."""
     a, b = m.span(g)
-    at_end = b == m.end()
-    toks = [t.span() for t in _WORD.finditer(m.string, a, b)]
-    n = len(toks)
-    options = [(0, n)]
-    if at_end:
-        options += [(0, k) for k in range(n - 1, 0, -1)]  # shed words at the end
-    if a == m.start():
-        options += [(i, n) for i in range(1, n)]  # shed words at the start
-    for i, k in options:
-        s, e = toks[i][0], toks[k - 1][1]
-        words = " ".join(m.string[s:e].split())
-        if words in listed:
-            return s, e
-        bare = _TAIL.sub("", words)  # "Ukraine." ending a sentence, "Vietnam's"
-        if at_end and bare != words and bare in listed:
-            return s, e - (len(words) - len(bare))
-    return None
+    return fit_listed(m.string, a, b, listed, shed_start=a == m.start(), shed_end=b == m.end())
 
 
 def compile_rules(specs: list[dict[str, Any]], lists: dict[str, frozenset[str]]) -> list[TypedRule]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kyivcli.extract.units.model import UnitMention
+from kyivcli.extract.wordlists import fit_listed
 from kyivcli.parse.model import Sentence
 from kyivcli.resources import resource
 
@@ -146,12 +147,8 @@ def _side_before(text: str, start: int, g: Grammar) -> tuple[str | None, int]:
 
 def _country_prefix(m: re.Match[str], group: str, g: Grammar) -> tuple[str, int] | None:
     """The longest run of words at the start of `group` that is a country, and where it ends."""
-    words = list(_TOKEN.finditer(m.group(group) or ""))
-    for k in range(len(words), 0, -1):
-        name = " ".join(w.group(0) for w in words[:k])
-        if name in g.countries:
-            return name, m.start(group) + words[k - 1].end()
-    return None
+    fit = fit_listed(m.string, *m.span(group), g.countries, shed_end=True)
+    return (" ".join(m.string[fit[0]:fit[1]].split()), fit[1]) if fit else None
 
 
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
