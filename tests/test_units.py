@@ -105,3 +105,12 @@ def test_search_unit_by_qualifier_lists_all(cli):
     r = cli("search", "--unit", "air assault", "--json")
     units = {u for row in r.json() for u in row["units"]}
     assert {"11th Guards Air Assault Brigade", "31st Guards Air Assault Brigade", "79th Air Assault Brigade"} <= units
+
+
+def test_a_side_written_before_the_unit_is_looked_up():
+    u = by_name("The Japanese Combined Fleet sailed. The North Vietnamese 304th Division attacked. "
+                "German Army Groups E and F withdrew. The Armed Forces of Ukraine's reply came.")
+    assert u["Combined Fleet"].side == "Japan"
+    assert u["304th Division"].side == "North Vietnam" and u["304th Division"].name == "304th Division"
+    assert "Army Groups" in u and u["Army Groups"].side == "Germany"
+    assert u["Armed Forces of Ukraine"].side == "Ukraine"
