@@ -214,3 +214,22 @@ def test_a_region_of_the_dominant_country_beats_a_same_named_country(tmp_path):
     assert us["Georgia"].kind == "state" and us["Georgia"].country == "US"
     caucasus = parse_places("In 2008 Georgia fought near Tbilisi.")
     assert caucasus["Georgia"].kind == "country"
+
+
+def test_variants_are_stored_in_reader_order():
+    from kyivcli.extract.places.gazetteer import reader_order
+
+    got = reader_order("Kyiv", ["IEV", "mskw", "Kyjiw", "Kiev", "Київ", "Chiev", "Kief"])
+    assert got[:3] == ["Kief", "Kiev", "Kyjiw"]  # capitalised Latin, same initial, short first
+    assert got.index("Chiev") < got.index("mskw") < got.index("Київ")  # romanisations, then other scripts
+    assert got.index("IEV") > got.index("Chiev")  # codes after names
+
+
+def test_a_build_without_a_terminal_says_why_it_pauses(tmp_path, monkeypatch, capsys):
+    from kyivcli.extract.places import gazetteer as gz
+
+    rows = json.loads((__import__("pathlib").Path(__file__).parent / "fixtures" / "gazetteer_rows.json").read_text())
+    monkeypatch.setattr(gz, "geonames_rows", lambda: (rows["cities"], rows["countries"], []))
+    gz.build_default(tmp_path / FILE_NAME)
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "building the GeoNames gazetteer once" in err and str(tmp_path) in err

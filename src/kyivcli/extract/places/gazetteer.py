@@ -159,7 +159,13 @@ def build_default(path: Path | None = None, show_progress: bool = True) -> int:
 
     from kyivcli.render.console import console
 
-    with Progress(console=console(stderr=True), transient=True) as bar:
+    err = console(stderr=True)
+    if not err.is_terminal:  # no bar to draw: say once why this run pauses
+        import sys
+
+        sys.stderr.write(f"kyivcli: building the GeoNames gazetteer once (a few seconds) in {path}\n")
+        return build(path, cities, countries, states=states)
+    with Progress(console=err, transient=True) as bar:
         task = bar.add_task("Building the GeoNames gazetteer (once)", total=len(cities))
         n = build(path, cities, countries, progress=lambda i: bar.update(task, completed=i), states=states)
     return n
