@@ -94,6 +94,15 @@ def test_word_list_groups_fit_the_list_at_the_match_edge():
                                                                             "Russo-Ukrainian border")]
 
 
+def test_a_road_named_by_the_towns_it_joins(tiny_gazetteer_dir):
+    got = places_of("Columns advanced on the highway between Bucha and Irpin. The Irpin–Kyiv road was cut.",
+                    tiny_gazetteer_dir)
+    assert got["highway between Bucha and Irpin"].kind == "highway"
+    assert got["Irpin–Kyiv road"].kind == "road"
+    assert {"Bucha", "Irpin", "Kyiv"} <= set(got)  # the towns it joins stay places of their own
+    assert got["Irpin"].lines == [1, 1]
+
+
 def test_common_words_and_people_are_not_places(tiny_gazetteer_dir):
     got = places_of("Kyiv held. Mayor Vitali Klitschko spoke. Paris Hilton did not.", tiny_gazetteer_dir)
     assert set(got) == {"Kyiv"}

@@ -146,6 +146,16 @@ def candidates(s: Sentence) -> list[_Cand]:
                                      border=frozenset(_country_of(p) for p in parts)))
                 taken.append(m.span())
                 continue
+            if spec.get("route"):  # "the highway between Zhytomyr and Kyiv": the towns stay places too
+                start = m.start()
+                for w in text[start:m.end()].split():  # "The Irpin–Kyiv road" starts at Irpin
+                    if w not in d["not_places_set"]:
+                        break
+                    start = text.index(w, start) + len(w)
+                start += len(text[start:m.end()]) - len(text[start:m.end()].lstrip())
+                written = " ".join(text[start:m.end()].split())
+                out.append(_Cand(written, s, start, m.end(), "", " ".join(m.group("type").lower().split()), written))
+                continue
             name = m.group("name").strip()
             words = name.split()
             while words and words[0] in d["not_places_set"] and not spec.get("direction"):
