@@ -103,6 +103,12 @@ def test_year_crossing_new_year():
     assert got[-1] == ("5 January", "1942-01-05")
 
 
+def test_a_month_without_a_year_takes_the_year_nearest_the_reference():
+    got = tag("They landed in January 1945 and took Manila in March. Forces fought in Burma from October "
+              "to March, then took Rangoon by May 3. In August, y.", title="War")
+    assert got[2:] == [("October", "1944-10"), ("March", "1945-03"), ("May 3", "1945-05-03"), ("August", "1945-08")]
+
+
 def test_caption_dates_do_not_move_the_reference():
     body = "On 24 February 2022, x.\n\n![Photo, 04.03.2021](a.jpg)\n\nOn 25 February, y.\n"
     got = tag(body)

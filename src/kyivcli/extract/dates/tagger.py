@@ -91,11 +91,16 @@ class Resolver:
         return self.months.get(name.rstrip("."))
 
     def infer_year(self, month: int | None) -> int | None:
-        """Year of a date written without one: the reference year, or the next when the story crossed
-        New Year (reference in the last months, the new month early in the year)."""
+        """Year of a date written without one: the one that puts the month nearest the reference month,
+        so a story may cross New Year either way ("December … January" goes on to the next year,
+        "March … from October to March" steps back to the October before)."""
         y = self.ref.year
-        if y is not None and month and self.ref.month and self.ref.month - month > 6:
+        if y is None or not month or not self.ref.month:
+            return y
+        if self.ref.month - month > 6:
             return y + 1
+        if month - self.ref.month > 6:
+            return y - 1
         return y
 
     def mod(self, mt: Match) -> str | None:
