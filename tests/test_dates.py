@@ -109,6 +109,13 @@ def test_a_month_without_a_year_takes_the_year_nearest_the_reference():
     assert got[2:] == [("October", "1944-10"), ("March", "1945-03"), ("May 3", "1945-05-03"), ("August", "1945-08")]
 
 
+def test_fixed_day_holidays():
+    got = tag("Troops hoped to be home by Christmas 1963. On 20 December 1941 x. By Christmas, y. "
+              "On New Year's Day z. They took Christmas Island.", title="War")
+    assert got == [("Christmas 1963", "1963-12-25"), ("20 December 1941", "1941-12-20"),
+                   ("Christmas", "1941-12-25"), ("New Year's Day", "1942-01-01")]
+
+
 def test_caption_dates_do_not_move_the_reference():
     body = "On 24 February 2022, x.\n\n![Photo, 04.03.2021](a.jpg)\n\nOn 25 February, y.\n"
     got = tag(body)

@@ -98,6 +98,7 @@ def _macros() -> dict[str, str]:
     abbr = [m for m in data["months"] if m not in full]
     macros = dict(data["macros"])
     macros["MONTH"] = rf"\b(?:(?:{'|'.join(full)})\b|(?:{'|'.join(sorted(abbr, key=len, reverse=True))})\b(?:\.(?= \d))?)"
+    macros["HOLIDAY"] = _alternation(list(data["holidays"]))
     macros["RELATIVE_DAYS"] = _alternation(list(data["relative_days"]))
     macros["RELATIVE_PERIODS"] = _alternation(list(data["relative_periods"]))
     macros["REFERENCE_WORDS"] = _alternation(list(data["reference_words"]))

@@ -72,6 +72,7 @@ class Resolver:
         self.ref = Ref(year=start_year)
         data = resource("dates")
         self.months: dict[str, int] = data["months"]
+        self.holidays: dict[str, str] = {" ".join(k.split()): v for k, v in data["holidays"].items()}
         self.numbers: dict[str, object] = data["numbers"]
         self.units: dict[str, str] = data["units"]
         self.modifiers: dict[str, str] = data["modifiers"]
@@ -128,6 +129,15 @@ class Resolver:
                 return None
             return Resolved("DATE", fmt(y, m, d), self.mod(mt), moves=lambda r: r.set_day(y, m, d), day=(y, m, d))
         return Resolved("DATE", fmt(y, m), self.mod(mt), moves=lambda r: r.set_month(y, m))
+
+    def holiday(self, mt: Match) -> Resolved | None:
+        """A feast on a fixed day ("Christmas 1963", "by Christmas"): that day of the year written or
+        the year nearest the reference."""
+        m, d = (int(x) for x in self.holidays[" ".join(mt.group("hol").split())].split("-"))
+        y = int(mt.group("y1")) if mt.group("y1") else self.infer_year(m)
+        if y is None:
+            return None
+        return Resolved("DATE", fmt(y, m, d), moves=lambda r: r.set_day(y, m, d), day=(y, m, d))
 
     def range(self, mt: Match) -> Resolved | None:
         m2 = self.month(mt.group("m2"))
