@@ -122,7 +122,12 @@ def split_frontmatter(text: str) -> tuple[dict[str, object], str, int, list[str]
 def load(path: str | None) -> Source:
     """Read and decode an article; raise KyivError for anything a user must fix."""
     name, data = read_bytes(path)
-    text = decode(name, data)
+    return from_text(decode(name, data), name)
+
+
+def from_text(text: str, name: str = "<text>") -> Source:
+    """An article from text already in memory: newlines normalised, frontmatter split."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     warnings: list[str] = []
     if not text.strip():
         warnings.append("the article is empty")

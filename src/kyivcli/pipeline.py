@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kyivcli.load import load
-from kyivcli.parse.markdown import parse
-from kyivcli.parse.model import Document
+if TYPE_CHECKING:
+    from kyivcli.parse.model import Document
 
 
 def open_document(path: str | None) -> Document:
+    from kyivcli.load import load
+    from kyivcli.parse.markdown import parse
+
     return parse(load(path))
 
 
