@@ -8,17 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kyivcli.extract.dates import tag_document
-from kyivcli.load import Source
-from kyivcli.parse.markdown import parse
+import kyivcli
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]
 
 
 def tag(body: str, title: str = "Some offensive (2022)"):
-    src = Source("t.md", body, body, 1, {"subject": title}, [])
-    return [(m.text, m.value) for m in tag_document(parse(src))]
+    return [(m.text, m.value) for m in kyivcli.parse_text(f"---\nsubject: {title}\n---\n{body}", "t.md").dates]
 
 
 def tagged(body: str, **kw) -> dict[str, str | None]:
@@ -56,8 +53,7 @@ def test_forms(text, expect):
 
 def test_mod_values():
     body = "Strikes in early March. Retreat at the end of March."
-    src = Source("t.md", body, body, 1, {"subject": "X (2022)"}, [])
-    mods = {m.text: m.mod for m in tag_document(parse(src))}
+    mods = {m.text: m.mod for m in kyivcli.parse_text(f"---\nsubject: X (2022)\n---\n{body}").dates}
     assert mods == {"early March": "early", "the end of March": "late"}
 
 
@@ -90,8 +86,8 @@ def test_next_morning_is_a_time_on_the_next_day():
 
 def test_document_year_comes_from_title_not_pubdate():
     body = "On 25 February, x."
-    src = Source("t.md", body, body, 1, {"subject": "Kyiv offensive (2022)", "pubDate": "2019-02-19"}, [])
-    assert tag_document(parse(src))[0].value == "2022-02-25"
+    art = kyivcli.parse_text(f"---\nsubject: Kyiv offensive (2022)\npubDate: 2019-02-19\n---\n{body}")
+    assert art.dates[0].value == "2022-02-25"
 
 
 def test_document_year_from_first_explicit_year_without_title_year():

@@ -9,12 +9,12 @@ def test_search_town_and_month(cli):
     rows = cli("search", "--town", "Bucha", "--from", "2022-03-01", "--to", "2022-03-31", "--json").json()
     assert rows
     for r in rows:
-        assert "Bucha" in r["text"] and r["date"].startswith("2022-03")
+        assert "Bucha" in r["sentence"] and r["date"].startswith("2022-03")
 
 
 def test_search_text_and_unit_combine(cli):
     r = cli("search", "convoy", "--unit", "41st")
-    assert r.code == 1 or all("convoy" in x["text"].lower() and "41st" in x["text"]
+    assert r.code == 1 or all("convoy" in x["sentence"].lower() and "41st" in x["sentence"]
                               for x in cli("search", "convoy", "--unit", "41st", "--json").json())
 
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+import kyivcli
 from conftest import SEED_LINES
-from kyivcli.load import load
-from kyivcli.parse.markdown import parse
 from kyivcli.parse.sentences import split_sentences
 
 
@@ -61,7 +60,7 @@ def test_depth_limits_tree(cli):
 
 
 def test_sentence_lines_point_at_their_text():
-    doc = parse(load(None))
+    doc = kyivcli.open().document
     assert len(doc.sentences) > 200
     for s in doc.sentences:
         probe = s.text.replace("*", "")[:12]
@@ -70,7 +69,7 @@ def test_sentence_lines_point_at_their_text():
 
 def test_multiline_paragraph_lines(write):
     path = write("---\ntitle: T\n---\n# Head\n\nFirst line here.\nSecond *line* here. Third\nsentence here.\n")
-    doc = parse(load(path))
+    doc = kyivcli.open(path).document
     got = [(s.line, s.text) for s in doc.sentences]
     assert got == [(4, "Head"), (6, "First line here."), (7, "Second line here."), (7, "Third sentence here.")]
     third = doc.sentences[3]
@@ -78,7 +77,7 @@ def test_multiline_paragraph_lines(write):
 
 
 def test_image_caption_and_following_text_share_a_paragraph():
-    doc = parse(load(None))
+    doc = kyivcli.open().document
     hostomel = [s for s in doc.sections if s.title == "Hostomel attacked"][0]
     assert hostomel.images[0].line == 55
     captions = [b for b in hostomel.blocks if b.kind == "caption"]

@@ -10,17 +10,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
+import kyivcli
 from kyivcli.extract.places.distance import spelling_ratio
 from kyivcli.extract.places.gazetteer import FILE_NAME, Gazetteer, build, normalize
 from kyivcli.extract.places.geoparse import Geoparser
 from kyivcli.extract.places.typed import compile_rules
-from kyivcli.load import Source
-from kyivcli.parse.markdown import parse
 
 
 def places_of(body: str, gz_dir) -> dict:
-    doc = parse(Source("t.md", body, body, 1, {}, []))
-    items, _ = Geoparser(Gazetteer.open(gz_dir / FILE_NAME, build_if_missing=False)).parse(doc)
+    items, _ = Geoparser(Gazetteer.open(gz_dir / FILE_NAME, build_if_missing=False)).parse(kyivcli.parse_text(body).document)
     return {p.name: p for p in items}
 
 
@@ -111,11 +109,11 @@ def test_common_words_and_people_are_not_places(tiny_gazetteer_dir):
 def test_search_town_any_spelling(cli):
     hostomel = cli("search", "--town", "Hostomel", "--json").json()
     assert cli("search", "--town", "Gostomel", "--json").json() == hostomel
-    assert all("Hostomel" in r["text"] for r in hostomel)
+    assert all("Hostomel" in r["sentence"] for r in hostomel)
     kiev = cli("search", "--town", "Kiev", "--json").json()
-    assert len(kiev) > 40 and all("Kyiv" in r["text"] for r in kiev)
+    assert len(kiev) > 40 and all("Kyiv" in r["sentence"] for r in kiev)
     irpen = cli("search", "--town", "Irpen", "--json").json()
-    assert irpen and all("Irpin" in r["text"] for r in irpen)
+    assert irpen and all("Irpin" in r["sentence"] for r in irpen)
     assert cli("search", "--town", "Hostmel", "--json").json() == hostomel  # a typo
 
 
@@ -216,7 +214,7 @@ def test_a_region_of_the_dominant_country_beats_a_same_named_country(tmp_path):
     gz = Gazetteer.open(tmp_path / FILE_NAME, build_if_missing=False)
 
     def parse_places(body):
-        items, _ = Geoparser(gz).parse(parse(Source("t.md", body, body, 1, {}, [])))
+        items, _ = Geoparser(gz).parse(kyivcli.parse_text(body).document)
         return {p.name: p for p in items}
 
     us = parse_places("Sherman took Atlanta and marched through Georgia to Savannah, then Richmond fell.")

@@ -1,30 +1,217 @@
-"""The public entry points: an article opened from a file or from text, with everything extracted
-from it computed on first use."""
+"""The public entry point: an article, opened from a file or from text, and everything extracted from
+it, each layer built on first use and kept (load → parse → extract → index).
+
+    art = kyivcli.open("war.md")          # or kyivcli.open() for the bundled article
+    art.units, art.places, art.dates      # tuples of records (kyivcli.model)
+    art.events(start="2022-03", section="1.2")
+    kyivcli.record(art.units[0])          # the dict `kyivcli units --json` prints for it
+"""
 
 from __future__ import annotations
 
-from kyivcli.pipeline import Analysis
+from collections.abc import Callable
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kyivcli.model.document import Document, Section
+from kyivcli.model.records import Date, Event, Hit, MapView, Place, Timeline, Unit
+
+if TYPE_CHECKING:
+    from kyivcli.extract.dates.model import DateMention
+    from kyivcli.extract.places.gazetteer import Gazetteer
+    from kyivcli.extract.places.geoparse import PlaceItem, PlaceMention
+    from kyivcli.extract.units.model import Unit as RawUnit
+    from kyivcli.extract.units.model import UnitMention
+
+Progress = Callable[[int, int], None]
+_AREA_KINDS = frozenset({"country", "continent", "region", "state", "ocean", "sea"})  # a unit is not "at" these
 
 
-class Article(Analysis):
-    """One article: `document`, `dates`, `units`, `places`, `events()` (built lazily, cached)."""
+class Article:
+    """One article and what kyivcli extracts from it. Build it with `kyivcli.open` or `kyivcli.parse_text`."""
+
+    def __init__(self, document: Document, *, gazetteer_progress: Progress | None = None,
+                 places_file: str | Path | None = None) -> None:
+        self.document = document
+        self._progress = gazetteer_progress
+        self._places_file = places_file
+        self._events: dict[bool, list[Event]] = {}
+
+    def __repr__(self) -> str:
+        return f"Article({self.document.source.name!r}, {self.document.title!r})"
 
     @property
-    def document(self):  # noqa: ANN201 - typed in the model package
-        return self.doc
+    def name(self) -> str:
+        return self.document.source.name
+
+    @property
+    def title(self) -> str:
+        return self.document.title
+
+    # -- extraction layers (internal working objects, then the public records) --------------------
+
+    @cached_property
+    def _raw_dates(self) -> list[DateMention]:
+        from kyivcli.extract.dates import tag_document
+
+        return tag_document(self.document)
+
+    @cached_property
+    def _raw_units(self) -> tuple[list[RawUnit], list[UnitMention]]:
+        from kyivcli.extract.units import build_units
+
+        return build_units(self.document)
+
+    @cached_property
+    def gazetteer(self) -> Gazetteer:
+        """The GeoNames lookup (built once per machine on first use; progress goes to the callback)."""
+        from kyivcli.extract.places.gazetteer import Gazetteer
+
+        return Gazetteer.open()
+
+    @cached_property
+    def _raw_places(self) -> tuple[list[PlaceItem], list[PlaceMention]]:
+        from kyivcli.extract.places.geoparse import Geoparser
+
+        return Geoparser(self.gazetteer).parse(self.document)
+
+    @cached_property
+    def _sentence_days(self) -> dict[int, list[str]]:
+        from kyivcli.index.summary import sentence_days
+
+        return sentence_days(self._raw_dates)
+
+    # -- public records -------------------------------------------------------------------------
+
+    @cached_property
+    def dates(self) -> tuple[Date, ...]:
+        """Every temporal expression with its TIMEX3 value, in text order."""
+        from kyivcli.index.convert import date_record
+
+        return tuple(date_record(m) for m in self._raw_dates)
+
+    @cached_property
+    def places(self) -> tuple[Place, ...]:
+        """Places named in the text, most mentioned first in text order of first mention."""
+        from kyivcli.index.convert import place_record
+
+        return tuple(place_record(p) for p in self._raw_places[0])
+
+    def place_span(self, place: Place) -> tuple[str | None, str | None]:
+        """The first and last calendar day of the sentences naming `place` (costs the date pass)."""
+        from kyivcli.index.summary import span
+
+        return span([m.sentence_index for m in place.mentions], self._sentence_days)
+
+    @cached_property
+    def units(self) -> tuple[Unit, ...]:
+        """Military units and services, with side, first/last date, places nearby and dated path."""
+        from kyivcli.index.convert import unit_record
+        from kyivcli.index.summary import names_by_sentence
+
+        places_by_sentence = names_by_sentence(self._raw_places[1])
+        coords = {p.name: (p.lat, p.lon) for p in self._raw_places[0] if p.kind not in _AREA_KINDS}
+        return tuple(unit_record(u, self._sentence_days, places_by_sentence, coords, self.document)
+                     for u in self._raw_units[0])
+
+    def events(self, start: str | None = None, end: str | None = None, section: str | None = None,
+               include_all: bool = False) -> list[Event]:
+        """Sentences with their calendar day (or range), in time order. `start`/`end` take YYYY, YYYY-MM
+        or YYYY-MM-DD (an event must lie wholly inside); `section` a number, slug or title fragment;
+        `include_all` adds sentences dated only to a month or year."""
+        from kyivcli.index.events import in_range, parse_bound
+
+        lo, hi = parse_bound(start, "start"), parse_bound(end, "end")
+        inside = self.section_sentences(section) if section is not None else None
+        return [e for e in self._all_events(include_all)
+                if in_range(e.start, e.end, lo, hi) and (inside is None or e.sentence_index in inside)]
+
+    def _all_events(self, include_all: bool) -> list[Event]:
+        if include_all not in self._events:
+            from kyivcli.index.convert import event_record
+            from kyivcli.index.events import build_events
+            from kyivcli.index.summary import names_by_sentence
+
+            places = names_by_sentence(self._raw_places[1])
+            units = names_by_sentence(self._raw_units[1])
+            self._events[include_all] = [event_record(e, places, units)
+                                         for e in build_events(self._raw_dates, include_all)]
+        return self._events[include_all]
+
+    # -- queries --------------------------------------------------------------------------------
+
+    def find_section(self, query: str) -> Section:
+        """A section by number ('1.2'), slug, title or title fragment (SectionNotFound, AmbiguousSection)."""
+        from kyivcli.outline import find_section
+
+        return find_section(self.document, query)
+
+    def section_sentences(self, query: str) -> set[int]:
+        """Indexes of the sentences inside a section and its subsections."""
+        sec = self.find_section(query)
+        return {s.index for sub in sec.walk() for s in sub.sentences}
+
+    def match_places(self, query: str) -> list[Place]:
+        """Places a reader means by `query`: any GeoNames spelling, any form in the text, or a near miss."""
+        from kyivcli.index.search import match_places
+
+        return match_places(self, query)
+
+    def match_units(self, query: str) -> list[Unit]:
+        """Units a reader means: '79th', '79th brigade', 'air assault' (every air assault unit)."""
+        from kyivcli.index.search import match_units
+
+        return match_units(self.units, query)
+
+    def search(self, query: str | None = None, *, town: str | None = None, unit: str | None = None,
+               start: str | None = None, end: str | None = None, section: str | None = None,
+               context: int = 0, sort: str = "position") -> list[Hit]:
+        """Sentences matching every filter given: words or a quoted phrase, a town, a unit, a date span,
+        a section; `context` sentences around each; `sort` 'position' or 'date'. A town or unit that names
+        nothing in the article raises NoMatch."""
+        from kyivcli.index.search import search
+
+        return search(self, query, town=town, unit=unit, start=start, end=end, section=section,
+                      context=context, sort=sort)
+
+    def timeline(self, busiest: int = 3) -> Timeline:
+        """Events per day (per year for history dated to years), phases from dated headings, busiest days."""
+        from kyivcli.index.timeline import timeline
+
+        return timeline(self, busiest)
+
+    def map(self, around: str | None = None, radius_km: float | None = None) -> MapView:
+        """Places to draw: the main cluster, or those within `radius_km` (default 50) of place `around`."""
+        from kyivcli.index.geo import map_view
+
+        return map_view(self, around, radius_km)
+
+    def track(self, unit: str) -> list[Unit]:
+        """The units matching `unit` (forgiving, as in search), each with its dated `path` of places."""
+        from kyivcli.errors import NoMatch
+
+        found = self.match_units(unit)
+        if not found:
+            raise NoMatch(f"no unit in the article matches '{unit}'")
+        return found
 
 
-def open(path: str | None = None) -> Article:  # noqa: A001 - the library's verb, as in io.open
-    """Open an article file ('-' is stdin; None is the bundled article)."""
+def open(path: str | Path | None = None, *, gazetteer_progress: Progress | None = None,  # noqa: A001
+         places_file: str | Path | None = None) -> Article:
+    """Open an article file ('-' is stdin; None is the bundled article). Raises InputError."""
     from kyivcli.load import load
     from kyivcli.parse.markdown import parse
 
-    return Article(parse(load(path)))
+    return Article(parse(load(None if path is None else str(path))), gazetteer_progress=gazetteer_progress,
+                   places_file=places_file)
 
 
-def parse_text(markdown: str, name: str = "<text>") -> Article:
-    """An article from markdown text in memory."""
+def parse_text(markdown: str, name: str = "<text>", *, gazetteer_progress: Progress | None = None,
+               places_file: str | Path | None = None) -> Article:
+    """An article from markdown text in memory (frontmatter optional)."""
     from kyivcli.load import from_text
     from kyivcli.parse.markdown import parse
 
-    return Article(parse(from_text(markdown, name)))
+    return Article(parse(from_text(markdown, name)), gazetteer_progress=gazetteer_progress,
+                   places_file=places_file)

@@ -1,16 +1,52 @@
-"""The one exception type the core raises for a user-facing problem, with its exit code."""
+"""What the library raises for a problem its caller can act on, said in terms of the API.
+
+The CLI alone turns these into exit codes and names its flags (kyivcli.cli.errors); nothing here
+knows about a terminal.
+"""
 
 from __future__ import annotations
 
-EXIT_OK = 0
-EXIT_RUNTIME = 1  # unreadable/unusable input, no result (search)
-EXIT_USAGE = 2  # bad arguments: unknown option, missing path, ambiguous section
-
 
 class KyivError(Exception):
-    """A problem the user can act on: printed as one line on stderr, never as a traceback."""
+    """A problem the caller can act on; `message` is one line."""
 
-    def __init__(self, message: str, exit_code: int = EXIT_RUNTIME) -> None:
+    def __init__(self, message: str, _legacy_exit_code: int | None = None) -> None:
         super().__init__(message)
         self.message = message
-        self.exit_code = exit_code
+
+
+class InputError(KyivError):
+    """The article cannot be read: unreadable, binary, not UTF-8, too large."""
+
+
+class InputNotFound(InputError):
+    """The path names no file (or a directory)."""
+
+
+class QueryError(KyivError, ValueError):
+    """A bad argument to a query: a malformed date, an unknown section, an empty name."""
+
+
+class BadDate(QueryError):
+    """A date bound that is not YYYY, YYYY-MM, YYYY-MM-DD or a BC year, or not on the calendar."""
+
+
+class SectionNotFound(QueryError):
+    """No section matches the number, slug or title given."""
+
+
+class AmbiguousSection(QueryError):
+    """Several sections match a title fragment."""
+
+
+class NoMatch(QueryError):
+    """A town or unit query names nothing in the article."""
+
+
+class GazetteerError(KyivError):
+    """The GeoNames lookup cannot be built or read."""
+
+
+# kept only while index/events.py still passes them; the CLI owns exit codes (kyivcli.cli)
+EXIT_RUNTIME = 1
+EXIT_USAGE = 2

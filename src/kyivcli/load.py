@@ -8,27 +8,15 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from kyivcli.errors import EXIT_RUNTIME, EXIT_USAGE, KyivError
+from kyivcli.errors import InputError, InputNotFound
+from kyivcli.model.document import Source
 
 DEFAULT_ARTICLE = "kyiv-offensive-2022.md"
 MAX_BYTES = 200 * 1024 * 1024
 _FM_OPEN = re.compile(r"\A---[ \t]*\n")
 _FM_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
-
-
-@dataclass
-class Source:
-    """The text of an article and where it came from."""
-
-    name: str  # what to print: a path, "<stdin>" or the bundled article's name
-    text: str  # whole file, newlines normalised to \n, BOM removed
-    body: str  # text after the frontmatter
-    body_line: int  # 1-based line of the file where `body` starts
-    meta: dict[str, object] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
 
 
 def bundled_path() -> Path:
@@ -45,29 +33,28 @@ def read_bytes(path: str | None) -> tuple[str, bytes]:
     p = Path(path)
     try:
         if p.is_dir():
-            raise KyivError(f"{path}: is a directory, not an article file", EXIT_USAGE)
+            raise InputNotFound(f"{path}: is a directory, not an article file")
         if not p.exists():
-            raise KyivError(f"{path}: no such file", EXIT_USAGE)
+            raise InputNotFound(f"{path}: no such file")
         if p.stat().st_size > MAX_BYTES:
-            raise KyivError(f"{path}: file is larger than {MAX_BYTES // 2**20} MB", EXIT_RUNTIME)
+            raise InputError(f"{path}: file is larger than {MAX_BYTES // 2**20} MB")
         return path, p.read_bytes()
     except PermissionError:
-        raise KyivError(f"{path}: permission denied", EXIT_RUNTIME) from None
+        raise InputError(f"{path}: permission denied") from None
     except OSError as e:
-        raise KyivError(f"{path}: cannot read ({e.strerror or e})", EXIT_RUNTIME) from None
+        raise InputError(f"{path}: cannot read ({e.strerror or e})") from None
 
 
 def decode(name: str, data: bytes) -> str:
     """Bytes to text, refusing binary and non-UTF-8 input with a one-line reason."""
     if b"\x00" in data[:8192]:
-        raise KyivError(f"{name}: looks like a binary file, not markdown text", EXIT_RUNTIME)
+        raise InputError(f"{name}: looks like a binary file, not markdown text")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise KyivError(
+        raise InputError(
             f"{name}: not UTF-8 text (invalid byte 0x{data[e.start]:02x} at offset {e.start}); "
             "convert it first, e.g. iconv -f latin1 -t utf-8",
-            EXIT_RUNTIME,
         ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 

@@ -1,45 +1,11 @@
-"""The article's structure as plain data: info, the section tree, and finding one section."""
+"""Finding one section of a document, and its text as markdown or plain text."""
 
 from __future__ import annotations
 
 import re
-from typing import Any
 
-from kyivcli.errors import EXIT_USAGE, KyivError
-from kyivcli.parse.model import Document, Section
-
-META_KEYS = ("subject", "title", "shortDescription", "description", "author", "pubDate")
-
-
-def section_node(sec: Section, depth: int | None = None) -> dict[str, Any]:
-    node: dict[str, Any] = {
-        "title": sec.title, "level": sec.level, "number": sec.number, "slug": sec.slug, "line": sec.line,
-        "words": sec.words, "paragraphs": sec.paragraphs, "images": sec.image_count,
-    }
-    go_deeper = depth is None or depth > 1
-    node["children"] = [section_node(c, None if depth is None else depth - 1) for c in sec.children] if go_deeper else []
-    return node
-
-
-def section_tree(doc: Document, depth: int | None = None) -> list[dict[str, Any]]:
-    return [section_node(s, depth) for s in doc.lead.children]
-
-
-def info(doc: Document) -> dict[str, Any]:
-    meta = doc.source.meta
-    out: dict[str, Any] = {"file": doc.source.name, "title": doc.title}
-    for key in META_KEYS[2:]:
-        if key in meta:
-            out[key] = meta[key]
-    out["counts"] = {
-        "sections": len(doc.sections),
-        "paragraphs": doc.lead.paragraphs,
-        "sentences": len(doc.sentences),
-        "words": doc.lead.words,
-        "images": doc.lead.image_count,
-    }
-    out["warnings"] = list(doc.warnings)
-    return out
+from kyivcli.errors import AmbiguousSection, SectionNotFound
+from kyivcli.model.document import Document, Section
 
 
 def _norm(s: str) -> str:
@@ -47,7 +13,7 @@ def _norm(s: str) -> str:
 
 
 def find_section(doc: Document, query: str) -> Section:
-    """By number ('1.2'), slug, exact title, then title fragment. Ambiguous or unknown: KyivError(2)."""
+    """By number ('1.2'), slug, exact title, then title fragment (SectionNotFound, AmbiguousSection)."""
     q = _norm(query).rstrip(".")
     sections = doc.sections
     if q in ("0", "lead"):
@@ -60,9 +26,9 @@ def find_section(doc: Document, query: str) -> Section:
     if len(hits) == 1:
         return hits[0]
     if not hits:
-        raise KyivError(f"no section matches '{query}' (try `kyivcli sections` to list them)", EXIT_USAGE)
+        raise SectionNotFound(f"no section matches '{query}'")
     names = "; ".join(f"{s.number} {s.title}" for s in hits)
-    raise KyivError(f"'{query}' matches {len(hits)} sections: {names} — give its number", EXIT_USAGE)
+    raise AmbiguousSection(f"'{query}' matches {len(hits)} sections: {names} — give its number")
 
 
 def section_markdown(doc: Document, sec: Section) -> str:

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING
+
+from kyivcli.model.records import Day, Phase, Timeline
+
+if TYPE_CHECKING:
+    from kyivcli.article import Article
 
 
 def _day(s: str) -> dt.date | None:
@@ -14,50 +19,48 @@ def _day(s: str) -> dt.date | None:
         return None
 
 
-def timeline(a: Any, busiest: int = 3) -> dict[str, Any]:
+def timeline(art: Article, busiest: int = 3) -> Timeline:
     """Per-day series from the first to the last dated event, phases, and the busiest days."""
-    events = a.events()
     per_day: Counter[str] = Counter()
     day_sentences: dict[str, list[int]] = {}
-    for e in events:
-        d = _day(e.start)
-        if d is None:
+    for e in art.events():
+        if _day(e.start) is None:
             continue
         per_day[e.start] += 1
-        day_sentences.setdefault(e.start, []).append(e.sentence.index)
+        day_sentences.setdefault(e.start, []).append(e.sentence_index)
     phases = []
-    for m in a.dates:
-        if m.sentence.where == "heading" and m.value and "/" in m.value and m.day_value:
+    for m in art.dates:
+        if m.where == "heading" and m.value and "/" in m.value and m.type == "DATE":
             start, end = m.value.split("/")
             if _day(start) and _day(end):
-                sec = m.sentence.section
-                phases.append({"title": sec.title, "number": sec.number, "line": sec.line, "start": start, "end": end})
+                sec = art.document.section(m.section)
+                phases.append(Phase(sec.title, sec.number, sec.line, start, end))
     if not per_day:
-        return {"start": None, "end": None, "days": [], "phases": phases, "busiest": []}
-    first = min(_day(d) for d in per_day)
-    last = max(_day(d) for d in per_day)
-    assert first is not None and last is not None
-    labels = _labels(a, day_sentences)
+        return Timeline(None, None, (), tuple(phases), ())
+    first = min(d for d in map(_day, per_day) if d)
+    last = max(d for d in map(_day, per_day) if d)
+    labels = _labels(art, day_sentences)
     days = []
     d = first
     while d <= last:
         key = d.isoformat()
-        days.append({"date": key, "events": per_day.get(key, 0), "label": labels.get(key)})
+        days.append(Day(key, per_day.get(key, 0), labels.get(key)))
         d += dt.timedelta(days=1)
-    top = sorted((x for x in days if x["events"]), key=lambda x: (-x["events"], x["date"]))[:busiest]
-    return {"start": first.isoformat(), "end": last.isoformat(), "days": days, "phases": phases,
-            "busiest": [{"date": x["date"], "events": x["events"], "label": x["label"]} for x in top]}
+    top = sorted((x for x in days if x.events), key=lambda x: (-x.events, x.date))[:busiest]
+    return Timeline(first.isoformat(), last.isoformat(), tuple(days), tuple(phases), tuple(top))
 
 
-def _labels(a: Any, day_sentences: dict[str, list[int]]) -> dict[str, str]:
+def _labels(art: Article, day_sentences: dict[str, list[int]]) -> dict[str, str]:
     """A day's label: the place named most in its sentences (countries aside), else the unit."""
     places: dict[int, list[str]] = {}
-    for m in a.place_mentions:
-        if m.place is not None and m.place.kind in ("city", "town", "village", "place"):
-            places.setdefault(m.sentence.index, []).append(m.name)
+    for p in art.places:
+        if p.kind in ("city", "town", "village", "place"):
+            for m in p.mentions:
+                places.setdefault(m.sentence_index, []).append(p.name)
     units: dict[int, list[str]] = {}
-    for m in a.unit_mentions:
-        units.setdefault(m.sentence.index, []).append(m.name)
+    for u in art.units:
+        for m in u.mentions:
+            units.setdefault(m.sentence_index, []).append(u.name)
     totals = {k: Counter(n for names in source.values() for n in names) for k, source in
               (("places", places), ("units", units))}
     out = {}

@@ -11,9 +11,8 @@ import re
 from bisect import bisect_right
 from typing import Any
 
-from kyivcli.load import Source
+from kyivcli.model.document import Block, Document, Image, Section, Sentence, Source
 from kyivcli.parse.debris import blank_debris, debris_meta
-from kyivcli.parse.model import Block, Document, Image, Section, Sentence
 from kyivcli.parse.sentences import split_sentences
 
 _markdown = None
@@ -203,7 +202,7 @@ class _Builder:
         while len(self.stack) > 1 and self.stack[-1].level >= level:
             self.stack.pop()
         parent = self.stack[-1]
-        sec = Section(level, title, line, parent=parent)
+        sec = Section(level, title, line)
         sec.heading = Block("heading", title, line)
         parent.children.append(sec)
         self.stack.append(sec)
@@ -255,7 +254,7 @@ class _Builder:
         for sec in self.lead.walk():
             for block in ([sec.heading] if sec.heading else []) + sec.blocks:
                 for offset, text in split_sentences(block.text):
-                    sec.sentences.append(Sentence(text, block, offset, sec, index))
+                    sec.sentences.append(Sentence(text, block, offset, sec.number, index, sec.title))
                     index += 1
         return Document(self.source, self.lead, self.warnings)
 

@@ -157,7 +157,7 @@ def build_default(path: Path | None = None, show_progress: bool = True) -> int:
         return build(path, cities, countries, states=states)
     from rich.progress import Progress
 
-    from kyivcli.render.console import console
+    from kyivcli.cli.render.console import console
 
     err = console(stderr=True)
     if not err.is_terminal:  # no bar to draw: say once why this run pauses

@@ -6,7 +6,7 @@ import csv
 import json
 from typing import Any, TextIO
 
-from kyivcli.render.cells import joined
+from kyivcli.cli.render.cells import joined
 
 
 def _cell(v: Any) -> Any:

@@ -28,22 +28,22 @@ def emit(data: Any, fmt: str, columns: list[Column] | None = None, title: str | 
     """Write `data` (a list of row dicts, or any JSON value for json) in format `fmt`."""
     out = out or sys.stdout
     if fmt == "json":
-        from kyivcli.render import json_format
+        from kyivcli.cli.render import json_format
 
         json_format.render(data, out)
     elif fmt == "jsonl":
-        from kyivcli.render import jsonl_format
+        from kyivcli.cli.render import jsonl_format
 
         jsonl_format.render(data, out)
     elif fmt == "csv":
-        from kyivcli.render import csv_format
+        from kyivcli.cli.render import csv_format
 
         csv_format.render(data, columns, out)
     elif fmt == "geojson":
-        from kyivcli.render import geojson_format
+        from kyivcli.cli.render import geojson_format
 
         geojson_format.render(data, out)
     else:
-        from kyivcli.render import table
+        from kyivcli.cli.render import table
 
         table.render(data, columns or [], title, out)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
-from kyivcli.render.console import console
+from kyivcli.cli.render.console import console
 
 
 def render(data: dict[str, Any], out: TextIO) -> None:

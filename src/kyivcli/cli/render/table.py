@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
-from kyivcli.render import Column
-from kyivcli.render.cells import joined
-from kyivcli.render.console import console
+from kyivcli.cli.render import Column
+from kyivcli.cli.render.cells import joined
+from kyivcli.cli.render.console import console
 
 
 def _text(v: Any) -> str:

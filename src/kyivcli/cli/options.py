@@ -1,0 +1,95 @@
+"""What the commands share: the output-format enum, common arguments, flag checks, and one way to write
+records in any format (Rich views for `table`, writers over `kyivcli.record` for the rest)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from kyivcli.cli.render import Column
+
+if TYPE_CHECKING:
+    from kyivcli.contract import JSONValue
+
+__all__ = ["ArticleArg", "Column", "FormatOpt", "JsonOpt", "OutputFormat", "UsageError", "bounds",
+           "choose_format", "emit_records", "examples"]
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    geojson = "geojson"
+
+
+class UsageError(Exception):
+    """A bad command line: one line on stderr, exit code 2."""
+
+
+ArticleArg = Annotated[
+    str | None,
+    typer.Argument(help="Markdown article (path, or - for stdin). Default: the bundled article.",
+                   show_default=False),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON only (UTF-8, no colour); same as --format json.")]
+FormatOpt = Annotated[
+    OutputFormat | None,
+    typer.Option("--format", "-f", help="table, json, jsonl or csv.", show_default=False, case_sensitive=False),
+]
+
+_TABULAR = (OutputFormat.table, OutputFormat.json, OutputFormat.jsonl, OutputFormat.csv)
+
+
+def choose_format(fmt: OutputFormat | None, as_json: bool,
+                  allowed: Sequence[OutputFormat] = _TABULAR) -> OutputFormat:
+    """--json and --format agree, and the format is one this command writes."""
+    if as_json:
+        if fmt not in (None, OutputFormat.json):
+            raise UsageError(f"--json and --format {fmt.value} disagree; give one of them")  # type: ignore[union-attr]
+        return OutputFormat.json
+    fmt = fmt or OutputFormat.table
+    if fmt not in allowed:
+        raise UsageError(f"--format {fmt.value} is not available here (choose from "
+                         f"{', '.join(f.value for f in allowed)})")
+    return fmt
+
+
+def bounds(date_from: str | None, date_to: str | None) -> tuple[str | None, str | None]:
+    """Check --from/--to before any work: each a valid date, and --from not after --to."""
+    from kyivcli.errors import KyivError
+    from kyivcli.index.events import in_range, parse_bound
+
+    out = []
+    for flag, value in (("--from", date_from), ("--to", date_to)):
+        try:
+            out.append(parse_bound(value, flag))
+        except KyivError as e:
+            raise UsageError(f"{flag}: {e.message}") from None
+    lo, hi = out
+    if lo and hi and not (in_range(lo, lo, None, hi) or in_range(hi, hi, lo, None)):
+        raise UsageError(f"--from {lo} is after --to {hi}")
+    return lo, hi
+
+
+def examples(*lines: str) -> str:
+    """An epilog of examples for a command's --help (Typer markdown keeps each on its own line)."""
+    return "**Examples**\n\n" + "\n\n".join(f"`{ln}`" for ln in lines)
+
+
+def emit_records(data: object, fmt: OutputFormat, columns: list[Column] | None = None, title: str = "") -> None:
+    """Write records (or already-built dicts) to stdout in `fmt`."""
+    from kyivcli.cli.render import emit
+    from kyivcli.contract import record
+
+    def plain(x: object) -> JSONValue:
+        return x if isinstance(x, dict) else record(x)  # type: ignore[arg-type,return-value]
+
+    rows: JSONValue = [plain(x) for x in data] if isinstance(data, list) else plain(data)
+    emit(rows, fmt.value, columns, title, sys.stdout)
+
+
