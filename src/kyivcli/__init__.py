@@ -4,7 +4,7 @@
     art = kyivcli.open("war.md")            # kyivcli.open() reads the bundled article
     for u in art.units:
         print(u.name, u.side, u.side_evidence)
-    rows = [kyivcli.record(e) for e in art.events(start="2022-03")]   # what --json prints
+    rows = [kyivcli.record(e) for e in art.events(start="2022-03")]   # what the CLI prints as JSON
 """
 
 from kyivcli.article import Article, open, parse_text

@@ -4,7 +4,7 @@ it, each layer built on first use and kept (load → parse → extract → index
     art = kyivcli.open("war.md")          # or kyivcli.open() for the bundled article
     art.units, art.places, art.dates      # tuples of records (kyivcli.model)
     art.events(start="2022-03", section="1.2")
-    kyivcli.record(art.units[0])          # the dict `kyivcli units --json` prints for it
+    kyivcli.record(art.units[0])          # the dict the CLI prints for it as JSON
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ _AREA_KINDS = frozenset({"country", "continent", "region", "state", "ocean", "se
 
 
 class Article:
-    """One article and what kyivcli extracts from it. Build it with `kyivcli.open` or `kyivcli.parse_text`."""
+    """One article and what is extracted from it. Build it with `kyivcli.open` or `kyivcli.parse_text`."""
 
     def __init__(self, document: Document, *, gazetteer_progress: Progress | None = None,
                  places_file: str | Path | None = None) -> None:
@@ -120,9 +120,10 @@ class Article:
         """Sentences with their calendar day (or range), in time order. `start`/`end` take YYYY, YYYY-MM
         or YYYY-MM-DD (an event must lie wholly inside); `section` a number, slug or title fragment;
         `include_all` adds sentences dated only to a month or year."""
-        from kyivcli.index.events import in_range, parse_bound
+        from kyivcli.index.bounds import date_bound
+        from kyivcli.index.events import in_range
 
-        lo, hi = parse_bound(start, "start"), parse_bound(end, "end")
+        lo, hi = date_bound(start), date_bound(end)
         inside = self.section_sentences(section) if section is not None else None
         return [e for e in self._all_events(include_all)
                 if in_range(e.start, e.end, lo, hi) and (inside is None or e.sentence_index in inside)]

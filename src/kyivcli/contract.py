@@ -1,4 +1,4 @@
-"""The JSON contract: the one place where records become the dicts that `--json` prints.
+"""The JSON contract: the one place where records become the dicts the CLI prints as JSON.
 
 `record(obj)` gives exactly the dict the CLI prints for that object; every command's output is a list
 of these (or one of them). Key names are the same across commands: `text` is always the matched
@@ -119,7 +119,7 @@ def section_record(sec: Section, depth: int | None = None) -> dict[str, JSONValu
 
 
 def document_record(doc: Document) -> dict[str, JSONValue]:
-    """What `info --json` prints: file, title, frontmatter fields, counts and warnings."""
+    """What `info` prints as JSON: file, title, frontmatter fields, counts and warnings."""
     out: dict[str, JSONValue] = {"schema_version": SCHEMA_VERSION, "file": doc.source.name, "title": doc.title}
     for key in META_KEYS:
         if key in doc.source.meta:
@@ -138,11 +138,23 @@ _BY_TYPE: dict[type, Callable[..., dict[str, JSONValue]]] = {
 
 
 def record(obj: Record) -> dict[str, JSONValue]:
-    """The dict the CLI prints with `--json` for this record."""
+    """The dict the CLI prints as JSON for this record."""
     try:
         fn = _BY_TYPE[type(obj)]
     except KeyError:
-        raise TypeError(f"record() takes a kyivcli record, not {type(obj).__name__}") from None
+        raise TypeError(f"record() takes a record of kyivcli.model, not {type(obj).__name__}") from None
     out = fn(obj)
     assert out is not None
     return out
+
+
+def schema(command: str) -> dict[str, JSONValue]:
+    """The JSON Schema of a command's JSON output ('units', 'events', …), as shipped in kyivcli/schemas."""
+    import json
+    from importlib.resources import files
+
+    try:
+        text = files("kyivcli").joinpath("schemas", f"{command}.json").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise KeyError(f"no schema for '{command}'") from None
+    return json.loads(text)  # type: ignore[no-any-return]

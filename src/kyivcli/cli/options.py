@@ -61,14 +61,15 @@ def choose_format(fmt: OutputFormat | None, as_json: bool,
 
 def bounds(date_from: str | None, date_to: str | None) -> tuple[str | None, str | None]:
     """Check --from/--to before any work: each a valid date, and --from not after --to."""
-    from kyivcli.errors import KyivError
-    from kyivcli.index.events import in_range, parse_bound
+    from kyivcli.errors import BadDate
+    from kyivcli.index.bounds import date_bound
+    from kyivcli.index.events import in_range
 
     out = []
     for flag, value in (("--from", date_from), ("--to", date_to)):
         try:
-            out.append(parse_bound(value, flag))
-        except KyivError as e:
+            out.append(date_bound(value))
+        except BadDate as e:
             raise UsageError(f"{flag}: {e.message}") from None
     lo, hi = out
     if lo and hi and not (in_range(lo, lo, None, hi) or in_range(hi, hi, lo, None)):

@@ -1,4 +1,4 @@
-"""Every record kyivcli hands out, as plain dataclasses: the parsed document and what is extracted."""
+"""Every record the library hands out, as plain dataclasses: the parsed document and what is extracted."""
 
 from kyivcli.model.document import Block, Document, Image, Section, Sentence, Source
 from kyivcli.model.records import (

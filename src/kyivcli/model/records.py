@@ -1,8 +1,8 @@
-"""What kyivcli extracts from an article, as frozen plain data.
+"""What is extracted from an article, as frozen plain data.
 
 Records link to the document by position (`line`, `sentence_index`, section `number`), never by
 object, so `repr` stays short and `dataclasses.asdict` never meets a cycle. `kyivcli.record(obj)`
-turns any of them into the dict the CLI prints with `--json` (kyivcli.contract).
+turns any of them into the dict the CLI prints as JSON (kyivcli.contract).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Evidence:
-    """Why kyivcli inferred what it did: the rule, the words that triggered it and where they are."""
+    """Why an inference was made: the rule, the words that triggered it and where they are."""
 
     rule: str
     words: str = ""
