@@ -99,3 +99,9 @@ def test_unreadable_input_errors(tmp_path):
 def test_public_surface_is_declared():
     for name in kyivcli.__all__:
         assert hasattr(kyivcli, name), name
+
+
+def test_all_matches_the_lazy_table():
+    from kyivcli import _WHERE
+
+    assert sorted(kyivcli.__all__) == sorted([*_WHERE, "__version__"])

@@ -9,23 +9,24 @@ The shape of each command's output is published as a JSON Schema in `kyivcli/sch
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
-from kyivcli.model.document import Document, Section
-from kyivcli.model.records import (
-    Date,
-    Day,
-    Event,
-    Evidence,
-    Hit,
-    MapView,
-    PathStep,
-    Phase,
-    Place,
-    Span,
-    Timeline,
-    Unit,
-)
+if TYPE_CHECKING:  # records are matched by class name, so printing a section tree never builds them all
+    from kyivcli.model.document import Document, Section
+    from kyivcli.model.records import (
+        Date,
+        Day,
+        Event,
+        Evidence,
+        Hit,
+        MapView,
+        PathStep,
+        Phase,
+        Place,
+        Span,
+        Timeline,
+        Unit,
+    )
 
 SCHEMA_VERSION = "2.0"
 SENTENCE_CAP = 300  # a date row carries its sentence once, capped; `search` has it whole
@@ -130,19 +131,20 @@ def document_record(doc: Document) -> dict[str, JSONValue]:
     return out
 
 
-_BY_TYPE: dict[type, Callable[..., dict[str, JSONValue]]] = {
-    Date: _date, Unit: _unit, Place: _place, Event: _event, Hit: _hit, Timeline: _timeline, MapView: _map,
-    Section: section_record, Document: document_record, PathStep: _step, Span: _span, Day: _day,
-    Phase: _phase, Evidence: _evidence,
+_BY_TYPE: dict[str, Callable[..., dict[str, JSONValue] | None]] = {
+    "Date": _date, "Unit": _unit, "Place": _place, "Event": _event, "Hit": _hit, "Timeline": _timeline,
+    "MapView": _map, "Section": section_record, "Document": document_record, "PathStep": _step, "Span": _span,
+    "Day": _day, "Phase": _phase, "Evidence": _evidence,
 }
+_MODULES = ("kyivcli.model.records", "kyivcli.model.document")
 
 
 def record(obj: Record) -> dict[str, JSONValue]:
     """The dict the CLI prints as JSON for this record."""
-    try:
-        fn = _BY_TYPE[type(obj)]
-    except KeyError:
-        raise TypeError(f"record() takes a record of kyivcli.model, not {type(obj).__name__}") from None
+    cls = type(obj)
+    fn = _BY_TYPE.get(cls.__name__) if cls.__module__ in _MODULES else None
+    if fn is None:
+        raise TypeError(f"record() takes a record of kyivcli.model, not {type(obj).__name__}")
     out = fn(obj)
     assert out is not None
     return out
