@@ -32,12 +32,18 @@ def read_bytes(path: str | None) -> tuple[str, bytes]:
         return "<stdin>", sys.stdin.buffer.read()
     p = Path(path)
     try:
-        if p.is_dir():
-            raise InputNotFound(f"{path}: is a directory, not an article file")
-        if not p.exists():
-            raise InputNotFound(f"{path}: no such file")
-        if p.stat().st_size > MAX_BYTES:
-            raise InputError(f"{path}: file is larger than {MAX_BYTES // 2**20} MB")
+        st = p.stat()
+    except FileNotFoundError:
+        raise InputNotFound(f"{path}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as e:  # ELOOP: a symbolic link that points at itself, and the like
+        raise InputError(f"{path}: cannot open ({e.strerror or e})") from None
+    if p.is_dir():
+        raise InputNotFound(f"{path}: is a directory, not an article file")
+    if st.st_size > MAX_BYTES:
+        raise InputError(f"{path}: file is larger than {MAX_BYTES // 2**20} MB")
+    try:
         return path, p.read_bytes()
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
@@ -46,8 +52,19 @@ def read_bytes(path: str | None) -> tuple[str, bytes]:
 
 
 def decode(name: str, data: bytes) -> str:
-    """Bytes to text, refusing binary and non-UTF-8 input with a one-line reason."""
+    """Bytes to text, refusing binary and non-UTF-8 input with a one-line reason. UTF-16 with a byte
+    order mark (as Windows tools save it) is decoded."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return data.decode("utf-16").replace("\r\n", "\n").replace("\r", "\n")
+        except UnicodeDecodeError:
+            raise InputError(f"{name}: UTF-16 text that does not decode; convert it to UTF-8 first, "
+                             "e.g. iconv -f utf-16 -t utf-8") from None
     if b"\x00" in data[:8192]:
+        head = data[:4096]
+        if max(head[0::2].count(0), head[1::2].count(0)) * 5 > len(head) * 2:  # every other byte is zero
+            raise InputError(f"{name}: looks like UTF-16 text without a byte order mark; convert it to UTF-8 "
+                             "first, e.g. iconv -f utf-16 -t utf-8")
         raise InputError(f"{name}: looks like a binary file, not markdown text")
     try:
         text = data.decode("utf-8-sig")

@@ -49,6 +49,47 @@ def _report_usage(e: Exception, prog: str) -> int:
     return EXIT_USAGE
 
 
+def _stdout_is_pipe() -> bool:
+    import stat
+
+    try:
+        return stat.S_ISFIFO(os.fstat(sys.stdout.fileno()).st_mode)
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def _reader_left(wait_s: float = 0.1) -> bool:
+    """True when the process reading our stdout pipe has closed it before reading all we wrote (`| head -1`).
+    A reader that drains the pipe (jq, cat) ends the wait at once; a slow one is left its data after
+    `wait_s`. Linux reports a closed reader as POLLERR on the write end."""
+    import fcntl
+    import select
+    import struct
+    import termios
+    import time
+
+    fd = sys.stdout.fileno()
+    poller = select.poll()
+    poller.register(fd, select.POLLOUT)
+    deadline = time.monotonic() + wait_s
+    drained_at = None
+    while True:
+        for _, ev in poller.poll(5):
+            if ev & select.POLLERR:
+                return True
+        try:
+            unread = struct.unpack("i", fcntl.ioctl(fd, termios.FIONREAD, b"\0\0\0\0"))[0]
+        except OSError:
+            return False
+        now = time.monotonic()
+        if unread == 0:  # everything was read; a reader that stops after one line closes within moments
+            drained_at = drained_at or now
+            if now - drained_at > 0.01:
+                return False
+        if now > deadline:
+            return False
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: run the app; turn every expected failure into one stderr line."""
     import typer
@@ -63,6 +104,7 @@ def main(argv: list[str] | None = None) -> None:
     from kyivcli.errors import KyivError
 
     code = EXIT_OK
+    piped = _stdout_is_pipe()
     try:
         command = typer.main.get_command(app)
         result = command.main(args=argv, prog_name="kyivcli", standalone_mode=False)
@@ -88,12 +130,16 @@ def main(argv: list[str] | None = None) -> None:
     except BrokenPipeError:
         code = EXIT_PIPE
     except SystemExit as e:
-        # click answers a closed pipe with exit 1 after wrapping stdout; report it as SIGPIPE does
-        code = EXIT_PIPE if "PacifyFlushWrapper" in type(sys.stdout).__name__ else (
+        # click answers a closed pipe with exit 1 after wrapping stdout, Rich (printing help) after
+        # pointing stdout at /dev/null; report both as SIGPIPE does
+        swapped = piped and not _stdout_is_pipe()
+        code = EXIT_PIPE if swapped or "PacifyFlushWrapper" in type(sys.stdout).__name__ else (
             e.code if isinstance(e.code, int) else 1)
     try:
         sys.stdout.flush()
     except BrokenPipeError:
+        code = EXIT_PIPE
+    if piped and code in (EXIT_OK, EXIT_RUNTIME) and _stdout_is_pipe() and _reader_left():
         code = EXIT_PIPE
     if code == EXIT_PIPE:
         # the reader went away (`| head`): silence the flush at interpreter exit

@@ -8,11 +8,14 @@ and the `--json` paths start fast.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from typer.core import TyperGroup
 
 from kyivcli.cli.options import (
+    ROWS,
     ArticleArg,
     Column,
     DocFormatOpt,
@@ -24,9 +27,12 @@ from kyivcli.cli.options import (
     choose_format,
     emit_records,
     examples,
+    looks_like_path,
 )
 
 if TYPE_CHECKING:
+    import click
+
     from kyivcli.article import Article
 
 HELP = """Interrogate a Wikipedia-style markdown article about a war: sections, dates, units, places, events.
@@ -38,8 +44,18 @@ Exit codes: 0 ok · 1 runtime problem (unreadable, binary or non-UTF-8 input; no
 · 2 usage error (bad option, missing file, ambiguous section) · 130 interrupted · 141 closed pipe.
 """
 
+class _Group(TyperGroup):
+    """`kyivcli ARTICLE` (a path, or -) is the overview of that article, as `kyivcli` is of the bundled one."""
+
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple:  # type: ignore[override]
+        if args and args[0] not in self.commands and (args[0] == "-" or looks_like_path(args[0])
+                                                       or Path(args[0]).exists()):
+            return "overview", self.commands["overview"], args
+        return super().resolve_command(ctx, args)
+
+
 app = typer.Typer(
-    name="kyivcli", help=HELP, add_completion=False, no_args_is_help=False,
+    cls=_Group, name="kyivcli", help=HELP, add_completion=False, no_args_is_help=False,
     rich_markup_mode="markdown", pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -73,6 +89,14 @@ def _root(ctx: typer.Context,
         from kyivcli.cli.overview import overview_text
 
         sys.stdout.write(overview_text(_open(None)))
+
+
+@app.command(hidden=True)
+def overview(article: ArticleArg = None) -> None:
+    """An article at a glance and the commands to try (`kyivcli ARTICLE`)."""
+    from kyivcli.cli.overview import overview_text
+
+    sys.stdout.write(overview_text(_open(article), article))
 
 
 @app.command(epilog=examples("kyivcli info", "kyivcli info war.md --json"))
@@ -160,11 +184,11 @@ def show(
 @app.command(epilog=examples("kyivcli dates", "kyivcli dates war.md --json | jq '.[] | select(.type==\"DATE\")'"))
 def dates(article: ArticleArg = None, fmt: FormatOpt = None, as_json: JsonOpt = False) -> None:
     """Every temporal expression, resolved to a calendar value (TIMEX3)."""
-    fmt = choose_format(fmt, as_json)
+    fmt = choose_format(fmt, as_json, rows=True)
     art = _open(article)
     columns = [Column("line", "line", "right"), Column("section", "§"), Column("text", "text"),
                Column("type", "type"), Column("value", "value", no_wrap=True), Column("mod", "mod")]
-    emit_records(list(art.dates), fmt, columns, f"Dates — {art.title}")
+    emit_records(list(art.dates), fmt, columns, f"Dates — {art.title}", "dates")
 
 
 FromOpt = Annotated[str | None, typer.Option("--from", help="On or after this date: 2022-03-16, 2022-03, 2022, "
@@ -187,7 +211,7 @@ def events(
     as_json: JsonOpt = False,
 ) -> None:
     """The event table: each sentence with its own calendar day, in time order."""
-    fmt = choose_format(fmt, as_json)
+    fmt = choose_format(fmt, as_json, rows=True)
     lo, hi = bounds(date_from, date_to)
     art = _open(article)
     rows = art.events(lo, hi, section, include_all)
@@ -196,30 +220,30 @@ def events(
                Column("places", "places", ratio=1), Column("units", "units", ratio=1)]
     if include_all:
         columns.insert(1, Column("precision", "precision"))
-    emit_records(rows, fmt, columns, f"Events — {art.title}")
+    emit_records(rows, fmt, columns, f"Events — {art.title}", "events")
 
 
 @app.command(epilog=examples("kyivcli units", "kyivcli units war.md --json | jq '.[] | select(.side==\"Ukraine\") | .name'"))
 def units(article: ArticleArg = None, fmt: FormatOpt = None, as_json: JsonOpt = False) -> None:
     """Military units: name, side (and why), echelon, mentions, first and last date, places nearby."""
-    fmt = choose_format(fmt, as_json)
+    fmt = choose_format(fmt, as_json, rows=True)
     art = _open(article)
     columns = [Column("name", "unit", style="bold"), Column("side", "side"), Column("echelon", "echelon"),
                Column("mentions", "n", "right"), Column("first_date", "first", no_wrap=True),
                Column("last_date", "last", no_wrap=True), Column("places", "places", max_width=30)]
-    emit_records(list(art.units), fmt, columns, f"Units — {art.title}")
+    emit_records(list(art.units), fmt, columns, f"Units — {art.title}", "units")
 
 
 @app.command(epilog=examples("kyivcli track 79th", "kyivcli track \"Army of Northern Virginia\" war.md --format geojson > path.geojson"))
 def track(
     args: Annotated[list[str], typer.Argument(metavar="UNIT [ARTICLE]", show_default=False,
                                               help="A unit, forgiving as in search --unit ('79th', 'air assault').")],
-    fmt: Annotated[OutputFormat | None, typer.Option("--format", "-f", help="table, json, jsonl, csv or geojson.",
+    fmt: Annotated[OutputFormat | None, typer.Option("--format", "-f", help="table (tsv when piped), tsv, json, jsonl, csv or geojson.",
                                                      show_default=False, case_sensitive=False)] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """A unit's path: the dated places it is reported at, in time order (date, place, coordinates, line)."""
-    fmt = choose_format(fmt, as_json, tuple(OutputFormat))
+    fmt = choose_format(fmt, as_json, ROWS, rows=True)
     if len(args) > 2:
         raise UsageError("track takes UNIT [ARTICLE]: quote a unit name of several words")
     query, article = (args[0], args[1]) if len(args) == 2 else (args[0], None)
@@ -235,14 +259,14 @@ def track(
     if len(found) > 1:
         columns.insert(1, Column("unit", "unit", ratio=1))
     names = ", ".join(u.name for u in found)
-    emit_records(rows, fmt, columns, f"Path of {names} — {art.title}")
+    emit_records(rows, fmt, columns, f"Path of {names} — {art.title}", "track")
 
 
 @app.command(epilog=examples("kyivcli places", "kyivcli places war.md --format geojson > places.geojson",
                              "kyivcli places --json --dates | jq '.[] | {name, first_date}'"))
 def places(
     article: ArticleArg = None,
-    fmt: Annotated[OutputFormat | None, typer.Option("--format", "-f", help="table, json, jsonl, csv or geojson.",
+    fmt: Annotated[OutputFormat | None, typer.Option("--format", "-f", help="table (tsv when piped), tsv, json, jsonl, csv or geojson.",
                                                      show_default=False, case_sensitive=False)] = None,
     as_json: JsonOpt = False,
     with_dates: Annotated[bool, typer.Option("--dates", help="Add first_date and last_date to json, jsonl, csv "
@@ -251,11 +275,11 @@ def places(
     """Places: name, kind, admin area, coordinates, mentions, first and last date.
 
     Machine formats carry the place records; --dates adds each place's first and last date."""
-    fmt = choose_format(fmt, as_json, tuple(OutputFormat))
+    fmt = choose_format(fmt, as_json, ROWS, rows=True)
     art = _open(article)
     from kyivcli.contract import record
 
-    span = with_dates or fmt is OutputFormat.table
+    span = with_dates or fmt in (OutputFormat.table, OutputFormat.tsv)
     rows = []
     for p in art.places:
         row = record(p)
@@ -267,7 +291,7 @@ def places(
                Column("mentions", "n", "right")]
     if span:
         columns += [Column("first_date", "first", no_wrap=True), Column("last_date", "last", no_wrap=True)]
-    emit_records(rows, fmt, columns, f"Places — {art.title}")
+    emit_records(rows, fmt, columns, f"Places — {art.title}", "places")
 
 
 @app.command(epilog=examples("kyivcli gazetteer", "kyivcli gazetteer --rebuild"))
@@ -308,8 +332,6 @@ def search(
     """Sentences matching text, town, unit, dates and section (all filters combine).
 
     No result: a message on stderr and exit code 1, like grep."""
-    from pathlib import Path
-
     fmt = choose_format(fmt, as_json)
     if sort not in ("position", "date"):
         raise UsageError(f"--sort takes position or date (got '{sort}')")
@@ -320,8 +342,8 @@ def search(
     if len(args) == 2:
         article, query = args
     elif len(args) == 1:
-        if args[0] == "-" or Path(args[0]).is_file():
-            article = args[0]
+        if args[0] == "-" or Path(args[0]).is_file() or looks_like_path(args[0]):
+            article = args[0]  # a path that does not exist is reported as such, not searched for
         else:
             query = args[0]
     if not any([query, town, unit, date_from, date_to, section]):
@@ -331,8 +353,8 @@ def search(
     hits = art.search(query, town=town, unit=unit, start=lo, end=hi, section=section, context=context, sort=sort)
     if not hits:
         sys.stderr.write("kyivcli: no sentence matches\n")
-        if fmt is OutputFormat.json:
-            emit_records([], fmt)
+        if fmt is not OutputFormat.table:  # machine formats stay well-formed: [] or a header row
+            emit_records([], fmt, schema="search")
         raise typer.Exit(1)
     if fmt is not OutputFormat.table:
         emit_records(hits, fmt)

@@ -16,11 +16,12 @@ if TYPE_CHECKING:
     from kyivcli.contract import JSONValue
 
 __all__ = ["ArticleArg", "Column", "DocFormatOpt", "FormatOpt", "JsonOpt", "OutputFormat", "UsageError", "bounds",
-           "choose_format", "emit_records", "examples"]
+           "choose_format", "emit_records", "examples", "looks_like_path"]
 
 
 class OutputFormat(StrEnum):
     table = "table"
+    tsv = "tsv"
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
@@ -31,6 +32,7 @@ class TableFormat(StrEnum):
     """The formats of commands whose rows have no coordinates."""
 
     table = "table"
+    tsv = "tsv"
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
@@ -55,7 +57,8 @@ ArticleArg = Annotated[
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON only (UTF-8, no colour); same as --format json.")]
 FormatOpt = Annotated[
     TableFormat | None,
-    typer.Option("--format", "-f", help="table, json, jsonl or csv.", show_default=False, case_sensitive=False),
+    typer.Option("--format", "-f", help="table (default on a terminal; tsv when piped), tsv, json, jsonl or csv.",
+                 show_default=False, case_sensitive=False),
 ]
 
 DocFormatOpt = Annotated[
@@ -63,13 +66,17 @@ DocFormatOpt = Annotated[
     typer.Option("--format", "-f", help="table or json.", show_default=False, case_sensitive=False),
 ]
 
-_TABULAR = (OutputFormat.table, OutputFormat.json, OutputFormat.jsonl, OutputFormat.csv)
+_TABULAR = (OutputFormat.table, OutputFormat.tsv, OutputFormat.json, OutputFormat.jsonl, OutputFormat.csv)
+ROWS = (*_TABULAR, OutputFormat.geojson)
 
 
 def choose_format(fmt: OutputFormat | TableFormat | DocFormat | None, as_json: bool,
-                  allowed: Sequence[OutputFormat] = _TABULAR) -> OutputFormat:
-    """--json and --format agree, and the format is one this command writes."""
+                  allowed: Sequence[OutputFormat] = _TABULAR, rows: bool = False) -> OutputFormat:
+    """--json and --format agree, and the format is one this command writes. A command that prints rows
+    (`rows`) with no --format prints a Rich table to a terminal and TSV with a header to a pipe."""
     fmt = OutputFormat(fmt.value) if fmt is not None else None
+    if fmt is None and not as_json and rows and not sys.stdout.isatty():
+        return OutputFormat.tsv
     if as_json:
         if fmt not in (None, OutputFormat.json):
             raise UsageError(f"--json and --format {fmt.value} disagree; give one of them")  # type: ignore[union-attr]
@@ -99,13 +106,20 @@ def bounds(date_from: str | None, date_to: str | None) -> tuple[str | None, str 
     return lo, hi
 
 
+def looks_like_path(arg: str) -> bool:
+    """An argument meant as a file: it has a directory part or a text file's extension."""
+    return "/" in arg or arg.lower().endswith((".md", ".markdown", ".txt"))
+
+
 def examples(*lines: str) -> str:
     """An epilog of examples for a command's --help (Typer markdown keeps each on its own line)."""
     return "**Examples**\n\n" + "\n\n".join(f"* `{ln}`" for ln in lines)
 
 
-def emit_records(data: object, fmt: OutputFormat, columns: list[Column] | None = None, title: str = "") -> None:
-    """Write records (or already-built dicts) to stdout in `fmt`."""
+def emit_records(data: object, fmt: OutputFormat, columns: list[Column] | None = None, title: str = "",
+                 schema: str | None = None) -> None:
+    """Write records (or already-built dicts) to stdout in `fmt`; `schema` (a command's JSON Schema name)
+    gives the CSV header when there are no rows."""
     from kyivcli.cli.render import emit
     from kyivcli.contract import record
 
@@ -113,6 +127,11 @@ def emit_records(data: object, fmt: OutputFormat, columns: list[Column] | None =
         return x if isinstance(x, dict) else record(x)  # type: ignore[arg-type,return-value]
 
     rows: JSONValue = [plain(x) for x in data] if isinstance(data, list) else plain(data)
-    emit(rows, fmt.value, columns, title, sys.stdout)
+    keys = None
+    if schema and not rows and fmt is OutputFormat.csv:
+        from kyivcli.contract import schema as load_schema
+
+        keys = list(load_schema(schema)["items"]["properties"])  # type: ignore[index,call-overload]
+    emit(rows, fmt.value, columns, title, sys.stdout, keys)
 
 

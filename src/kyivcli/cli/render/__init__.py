@@ -9,7 +9,7 @@ import sys
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-FORMATS = ("table", "json", "jsonl", "csv")
+FORMATS = ("table", "tsv", "json", "jsonl", "csv", "geojson")
 
 
 @dataclass(frozen=True)
@@ -24,8 +24,9 @@ class Column:
 
 
 def emit(data: Any, fmt: str, columns: list[Column] | None = None, title: str | None = None,
-         out: TextIO | None = None) -> None:
-    """Write `data` (a list of row dicts, or any JSON value for json) in format `fmt`."""
+         out: TextIO | None = None, keys: list[str] | None = None) -> None:
+    """Write `data` (a list of row dicts, or any JSON value for json) in format `fmt`; `keys` name the
+    CSV header when there are no rows."""
     out = out or sys.stdout
     if fmt == "json":
         from kyivcli.cli.render import json_format
@@ -38,7 +39,11 @@ def emit(data: Any, fmt: str, columns: list[Column] | None = None, title: str | 
     elif fmt == "csv":
         from kyivcli.cli.render import csv_format
 
-        csv_format.render(data, columns, out)
+        csv_format.render(data, keys or [], out)
+    elif fmt == "tsv":
+        from kyivcli.cli.render import tsv_format
+
+        tsv_format.render(data, columns or [], out)
     elif fmt == "geojson":
         from kyivcli.cli.render import geojson_format
 

@@ -19,8 +19,9 @@ def _cell(v: Any) -> Any:
     return v
 
 
-def render(rows: list[dict[str, Any]], columns: Any, out: TextIO) -> None:
-    keys: list[str] = []
+def render(rows: list[dict[str, Any]], header: list[str], out: TextIO) -> None:
+    """CSV with a header row always: the rows' keys, or `header` when there are none."""
+    keys: list[str] = [] if rows else list(header)
     for row in rows:
         keys.extend(k for k in row if k not in keys)
     writer = csv.writer(out, lineterminator="\n")
