@@ -32,10 +32,12 @@ class Article:
     """One article and what is extracted from it. Build it with `kyivcli.open` or `kyivcli.parse_text`."""
 
     def __init__(self, document: Document, *, gazetteer_progress: Progress | None = None,
-                 places_file: str | Path | None = None) -> None:
+                 places_file: str | Path | None = None, on_warning: Callable[[str], None] | None = None) -> None:
         self.document = document
         self._progress = gazetteer_progress
         self._places_file = places_file
+        self._on_warning = on_warning
+        self.warnings: list[str] = []  # problems met while extracting (the document's own: document.warnings)
         self._events: dict[bool, list[Event]] = {}
 
     def __repr__(self) -> str:
@@ -63,18 +65,38 @@ class Article:
 
         return build_units(self.document)
 
+    def _warn(self, message: str) -> None:
+        self.warnings.append(message)
+        if self._on_warning is not None:
+            self._on_warning(message)
+
     @cached_property
     def gazetteer(self) -> Gazetteer:
-        """The GeoNames lookup (built once per machine on first use; progress goes to the callback)."""
+        """The GeoNames lookup (built once per machine on first use; progress goes to the callback).
+        Raises GazetteerError when it can be neither read nor built."""
+        import sqlite3
+
+        from kyivcli.errors import GazetteerError
         from kyivcli.extract.places.gazetteer import Gazetteer
 
-        return Gazetteer.open()
+        try:
+            return Gazetteer.open()
+        except (OSError, sqlite3.Error) as e:
+            detail = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
+            raise GazetteerError(f"the GeoNames gazetteer cannot be built or read ({detail})") from None
 
     @cached_property
     def _raw_places(self) -> tuple[list[PlaceItem], list[PlaceMention]]:
+        """Places; without a usable gazetteer, none (with a warning), so the rest still answers."""
+        from kyivcli.errors import GazetteerError
         from kyivcli.extract.places.geoparse import Geoparser
 
-        return Geoparser(self.gazetteer).parse(self.document)
+        try:
+            gazetteer = self.gazetteer
+        except GazetteerError as e:
+            self._warn(f"{e.message}; places are left out")
+            return [], []
+        return Geoparser(gazetteer).parse(self.document)
 
     @cached_property
     def _sentence_days(self) -> dict[int, list[str]]:
@@ -199,20 +221,23 @@ class Article:
 
 
 def open(path: str | Path | None = None, *, gazetteer_progress: Progress | None = None,  # noqa: A001
-         places_file: str | Path | None = None) -> Article:
-    """Open an article file ('-' is stdin; None is the bundled article). Raises InputError."""
+         places_file: str | Path | None = None, on_warning: Callable[[str], None] | None = None) -> Article:
+    """Open an article file ('-' is stdin; None is the bundled article). Raises InputError.
+    `gazetteer_progress(done, total)` is called while the gazetteer is built (once per machine);
+    `places_file` is a CSV of places that add to or override the gazetteer; `on_warning` hears problems
+    met while extracting (also kept in `Article.warnings`)."""
     from kyivcli.load import load
     from kyivcli.parse.markdown import parse
 
     return Article(parse(load(None if path is None else str(path))), gazetteer_progress=gazetteer_progress,
-                   places_file=places_file)
+                   places_file=places_file, on_warning=on_warning)
 
 
 def parse_text(markdown: str, name: str = "<text>", *, gazetteer_progress: Progress | None = None,
-               places_file: str | Path | None = None) -> Article:
-    """An article from markdown text in memory (frontmatter optional)."""
+               places_file: str | Path | None = None, on_warning: Callable[[str], None] | None = None) -> Article:
+    """An article from markdown text in memory (frontmatter optional); options as for `open`."""
     from kyivcli.load import from_text
     from kyivcli.parse.markdown import parse
 
     return Article(parse(from_text(markdown, name)), gazetteer_progress=gazetteer_progress,
-                   places_file=places_file)
+                   places_file=places_file, on_warning=on_warning)

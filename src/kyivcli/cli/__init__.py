@@ -36,7 +36,7 @@ def _exit_code(e: Exception) -> tuple[int, str]:
     if isinstance(e, QueryError):
         return EXIT_USAGE, msg
     if isinstance(e, GazetteerError):
-        return EXIT_RUNTIME, f"{msg}; run `kyivcli gazetteer --rebuild`"
+        return EXIT_RUNTIME, f"{msg} (KYIVCLI_CACHE_DIR chooses where it lives)"
     return EXIT_RUNTIME, msg
 
 

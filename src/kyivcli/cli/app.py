@@ -71,7 +71,8 @@ def _open(article: str | None) -> Article:
     import kyivcli
     from kyivcli.cli.progress import gazetteer_progress
 
-    art = kyivcli.open(article, gazetteer_progress=gazetteer_progress())
+    art = kyivcli.open(article, gazetteer_progress=gazetteer_progress(),
+                       on_warning=lambda w: sys.stderr.write(f"kyivcli: warning: {w}\n"))
     _warn([w for w in art.document.warnings if not w.startswith("conversion debris")])
     return art
 
@@ -174,11 +175,16 @@ def show(
     if plain:
         sys.stdout.write(section_plain(sec))
         return
+    import re
+
     from rich.markdown import Markdown
 
     from kyivcli.cli.render.console import console
 
-    console().print(Markdown(section_markdown(art.document, sec)))
+    # an image inline with text makes Rich cut the rest of that line: give each image its own paragraph
+    text = re.sub(r"!\[([^\]]*)\]\([^)]*\)[ \t]*\n?", lambda m: f"\n\n*[image: {m.group(1)}]*\n\n",
+                  section_markdown(art.document, sec))
+    console().print(Markdown(text))
 
 
 @app.command(epilog=examples("kyivcli dates", "kyivcli dates war.md --json | jq '.[] | select(.type==\"DATE\")'"))
@@ -300,9 +306,10 @@ def gazetteer(
     fmt: DocFormatOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Where the GeoNames lookup lives and whether it is usable; --rebuild makes it anew.
+    """Where the GeoNames lookup lives and whether it is usable; builds it when missing, --rebuild anew.
 
-    It is built once (a few seconds) in the user cache directory; KYIVCLI_CACHE_DIR moves it."""
+    It is built once (several seconds) in the user cache directory; KYIVCLI_CACHE_DIR moves it.
+    Exit code 1 when it is unusable (damaged, or cannot be built)."""
     fmt = choose_format(fmt, as_json, (OutputFormat.table, OutputFormat.json))
     from kyivcli.cli.gazetteer import gazetteer_status
 
@@ -310,8 +317,10 @@ def gazetteer(
     if fmt is OutputFormat.json:
         emit_records(data, fmt)
     else:
-        state = "usable" if data["usable"] else "missing or damaged (it is rebuilt on next use)"
-        sys.stdout.write(f"{data['path']}  {state}\n")
+        hint = "" if data["usable"] else "; run `kyivcli gazetteer --rebuild`"
+        sys.stdout.write(f"{data['path']}  {data['state']}{hint}\n")
+    if not data["usable"]:
+        raise typer.Exit(1)
 
 
 @app.command(epilog=examples("kyivcli search --town Gostomel --from 2022-03-01", "kyivcli search war.md \"counter-attack\" -C 1",

@@ -36,7 +36,7 @@ def timeline(art: Article, busiest: int = 3) -> Timeline:
                 sec = art.document.section(m.section)
                 phases.append(Phase(sec.title, sec.number, sec.line, start, end))
     if not per_day:
-        return Timeline(None, None, (), tuple(phases), ())
+        return _by_year(art, busiest, tuple(phases))
     first = min(d for d in map(_day, per_day) if d)
     last = max(d for d in map(_day, per_day) if d)
     labels = _labels(art, day_sentences)
@@ -72,3 +72,36 @@ def _labels(art: Article, day_sentences: dict[str, list[int]]) -> dict[str, str]
                 out[day] = max(c, key=lambda n: (c[n] / totals[key][n] ** 0.5, c[n], n))
                 break
     return out
+
+
+def year_of(date: str) -> int | None:
+    """The year of an event date: '1944-03-05' → 1944, '-0490' (490 BC) → -490."""
+    import re
+
+    m = re.match(r"^(-?)(\d{4})", date)
+    return (-1 if m.group(1) else 1) * int(m.group(2)) if m else None
+
+
+def year_key(year: int) -> str:
+    """A year as event dates write it: 1944 → '1944', -490 → '-0490' (490 BC)."""
+    return f"-{-year:04d}" if year < 0 else f"{year:04d}"
+
+
+def _by_year(art: Article, busiest: int, phases: tuple[Phase, ...]) -> Timeline:
+    """History dated to years (an ancient war, a long war told by year): events per year."""
+    per_year: Counter[int] = Counter()
+    year_sentences: dict[str, list[int]] = {}
+    for e in art.events(include_all=True):
+        y = year_of(e.start)
+        if y is None:
+            continue
+        per_year[y] += 1
+        year_sentences.setdefault(year_key(y), []).append(e.sentence_index)
+    if not per_year:
+        return Timeline(None, None, (), phases, (), "year")
+    labels = _labels(art, year_sentences)
+    first, last = min(per_year), max(per_year)
+    years = [y for y in range(first, last + 1) if y != 0]  # there is no year 0 between 1 BC and AD 1
+    days = tuple(Day(year_key(y), per_year.get(y, 0), labels.get(year_key(y))) for y in years)
+    top = sorted((x for x in days if x.events), key=lambda x: (-x.events, year_of(x.date) or 0))[:busiest]
+    return Timeline(year_key(first), year_key(last), days, phases, tuple(top), "year")

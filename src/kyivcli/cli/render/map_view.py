@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import textwrap
 from typing import Any
 
 from kyivcli.extract.places.distance import km
@@ -61,10 +62,11 @@ def lines(points: list[Any], off: list[Any], title: str, width: int, height: int
     per_col = km((lat0, left.lon), (lat0, right.lon)) / max((right.lon - left.lon) * kx / scale, 1e-6)
     dist = _nice(per_col * cols)
     bar = max(2, int(round(dist / per_col))) if per_col > 0 else cols
-    out.append(f"N↑   ├{'─' * (bar - 2)}┤ {dist:g} km    markers: · 1  • 2–4  ● 5+ mentions")
+    out.append(f"N↑   ├{'─' * (bar - 2)}┤ {dist:g} km    markers: · 1  • 2–4  ● 5+ mentions"[:width])
     if off:
-        out.append("off the map: " + ", ".join(p.name for p in sorted(off, key=lambda p: -len(p.mentions))))
-    return out
+        names = ", ".join(p.name for p in sorted(off, key=lambda p: -len(p.mentions)))
+        out.extend(textwrap.wrap("off the map: " + names, width, subsequent_indent="  ", break_on_hyphens=False))
+    return [ln[:width] for ln in out]
 
 
 def _nice(x: float) -> float:
