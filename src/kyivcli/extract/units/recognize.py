@@ -68,6 +68,8 @@ class Grammar:
     ranks: frozenset[str]
     not_heads: dict[str, frozenset[str]]
     colours: dict[str, str | None]
+    name_possessives: frozenset[str]
+    not_armed: frozenset[str]
     num_item: re.Pattern[str]
     qual_rx: re.Pattern[str]
     side_first: frozenset[str]
@@ -120,6 +122,7 @@ def _macros(d: dict[str, Any]) -> dict[str, str]:
         "DESIG": r"(?:[A-Z](?![\w'’.-])|\d{1,4}(?![\d,.]\d)|[IVX]{1,5}(?![\w'’-])|[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)",
         "SVC": _alt(d["services"]),
         "TROOPS": _alt(d["troop_nouns"]),
+        "FIGHTERS": _alt(d["fighter_nouns"]),
     }
 
 
@@ -139,7 +142,7 @@ _ALNUM = re.compile(r"[^\W_]+")
 
 def _triggers(names: list[str], d: dict[str, Any], rule: str) -> tuple[frozenset[str], tuple[str, ...]]:
     """A rule's trigger words: literal words, or every word of a vocabulary (TYPE, SVC, ECH, TROOPS)."""
-    vocab = {"TYPE": d["type_first"], "SVC": d["services"], "TROOPS": d["troop_nouns"],
+    vocab = {"TYPE": d["type_first"], "SVC": d["services"], "TROOPS": d["troop_nouns"], "FIGHTERS": d["fighter_nouns"],
              "ECH": [w.title() for w in (*d["echelons"], *d["plurals"])]}
     words: set[str] = set()
     tests = []
@@ -223,7 +226,8 @@ def load_grammar(d: dict[str, Any]) -> Grammar:
         stop_names=frozenset(d["stop_names"]), ordinals=d["ordinals"], type_first=d["type_first"],
         troop_nouns=d["troop_nouns"], implied=d["implied_echelon"], regions=frozenset(d["regional_names"]),
         ranks=frozenset(d["ranks"]), not_heads={k: frozenset(v) for k, v in d["not_unit_heads_for"].items()},
-        colours=d.get("faction_colours", {}), num_item=re.compile(macros["NUM"]),
+        colours=d.get("faction_colours", {}), name_possessives=frozenset(d["name_possessives"]),
+        not_armed=frozenset(d["not_armed_groups"]), num_item=re.compile(macros["NUM"]),
         qual_rx=re.compile(rf"\b(?:{macros['QUAL']})\b"),
         trigger_words=frozenset(w for r in rules for w in r.words), trigger_index=_index(rules),
         side_first=frozenset(k.split()[0] for k in sides if " " in k), data=d)
@@ -330,10 +334,11 @@ def _bad_name_word(w: str, g: Grammar) -> bool:
     return w in g.stop_names or w in _MONTHS or w in g.ranks
 
 
-def _possessive_split(words: list[str]) -> tuple[list[str], list[str]]:
-    """'Kolchak's White' → (['Kolchak's'], ['White']); no possessive → ([], words)."""
+def _possessive_split(words: list[str], keep: frozenset[str] = frozenset()) -> tuple[list[str], list[str]]:
+    """'Kolchak's White' → (['Kolchak's'], ['White']); no possessive → ([], words). Possessives that are
+    part of names ("People's") stay."""
     for i in range(len(words) - 1, -1, -1):
-        if words[i].endswith(("'s", "’s", "s'", "s’")):
+        if words[i].endswith(("'s", "’s", "s'", "s’")) and words[i] not in keep:
             return words[: i + 1], words[i + 1:]
     return [], words
 
@@ -572,7 +577,7 @@ def _named_core(ctx: _Ctx, name_start: int, name: str, tail_text: str, kind: str
         words = words[1:]
     if not words:
         return None
-    poss, rest = _possessive_split(words)
+    poss, rest = _possessive_split(words, g.name_possessives)
     kw: dict[str, Any] = {}
     if poss and rest:
         if g.is_side_word(poss[-1]):
@@ -610,15 +615,23 @@ def _named(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
     g = ctx.g
     ech = _echelon(m.group("ech"), g)
     tail = " ".join((m.group("quals") + m.group("ech")).split())
+    last = m.group("name").split()[-1]
+    if m.group("quals") and _possessive_split([last], g.name_possessives)[0]:
+        # "CIA's Special Activities Division": the owner is not part of the name
+        kw: dict[str, Any] = {}
+        if g.is_side_word(last):
+            kw.update(side=g.side_of(last), side_rule="possessive", side_words=f"{last} {tail}")
+        return [_mention(ctx, m.start("quals"), m.end(), tier="formation", echelon=ech, proper=tail,
+                         qualifiers=_quals(m.group("quals"), g), formal=tail, rule="named", **kw)]
     res = _named_core(ctx, m.start("name"), m.group("name"), tail, "named")
     if res is None:
         return None
     start, formal, kw, core = res
-    if g.not_heads.get(ech, frozenset()) & set(core):
-        return None
+    if g.not_heads.get(ech, frozenset()) & set(core) or formal in g.services:
+        return None  # 'Iraq Study Group'; 'Red Army' is the service rule's
     proper_words = [w for w in core if w not in g.qualifiers and not g.is_side_word(w)]
     if not proper_words and not m.group("quals"):
-        if ech not in ("army", "fleet", "legion", "corps", "garrison") or len(core) != 1 or g.is_side_word(core[0]):
+        if ech not in ("army", "fleet", "legion", "garrison") or len(core) != 1 or g.is_side_word(core[0]):
             return None
     quals = _quals(m.group("quals"), g)
     return [_mention(ctx, start, m.end(), tier="formation", echelon=ech, proper=" ".join(core),
@@ -643,6 +656,27 @@ def _troops(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
         return None
     return [_mention(ctx, start, m.end(), tier="formation", echelon="other", proper=" ".join(core),
                      formal=formal, rule="troops", **kw)]
+
+
+@handler("fighters")
+def _fighters(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
+    g = ctx.g
+    words = m.group("name").split()
+    while words and (words[0] in g.stop_names or words[0] in g.not_armed):
+        words = words[1:]
+    if not words or any(w in g.not_armed or _bad_name_word(w, g) for w in words):
+        return None
+    name = " ".join(words)
+    if g.is_side_word(name) or all(g.is_side_word(w) for w in words):
+        return None
+    a = m.start("name") + m.group("name").index(words[0])
+    if len(words) == 1 and not words[0].isupper() and not words[0].startswith("al-") and \
+            not ctx.text[:a].strip():
+        return None  # a capitalised word opening the sentence is not yet a name
+    inner = _inner_side(words, g)
+    side, rule = (g.side_of(inner), "name") if inner else (name, "self")
+    return [_mention(ctx, a, m.end("name"), tier="formation", echelon="group", proper=name, formal=name,
+                     side=side, side_rule=rule, rule="fighters")]
 
 
 @handler("elite")

@@ -24,9 +24,13 @@ from kyivcli.extract.units.recognize import Grammar, grammar
 from kyivcli.parse.model import Document, Sentence
 
 _CAP = re.compile(r"\b[A-Z][\w.'’-]*")
-_GLUE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s*(?:and|or|as well as|with|alongside|together with)\s+)"
+_GLUE = re.compile(r"^(?:\s+(?:mercenaries|troops|forces|soldiers|fighters|units|personnel|members|men))?"
+                   r"\s*(?:,\s*(?:and\s+|or\s+)?|\s*(?:and|or|as well as|with|alongside|together with)\s+)"
                    r"(?:the\s+)?$")
 _WORD = re.compile(r"[a-z][a-z.]*")
+# a country named as a place ('in Vietnam', 'across the Ukraine') says where, not who
+_PLACE_PREP = re.compile(r"\b(?:in|into|to|from|across|throughout|within|over|of|inside|outside|near|towards?|"
+                         r"through|entered|invaded|invade|left|leaving|reached|occupied)\s+(?:the\s+)?$")
 _OWN_RANK = {"modifier": 3, "possessive": 3, "name": 2, "self": 2, "service": 1}
 
 
@@ -46,8 +50,34 @@ def _vocab() -> tuple[frozenset[str], re.Pattern[str]]:
     return frozenset(d["hostile_words"]), phrase
 
 
-def _side_words(s: Sentence, g: Grammar) -> list[_Anchor]:
-    """Every side word of the sentence ('Russian', 'United States', "Ukraine's"), in order."""
+@cache
+def _person_rx() -> re.Pattern[str]:
+    titles = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in
+                      sorted(grammar().data["person_titles"], key=len, reverse=True))
+    return re.compile(rf"\b(?P<side>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)\s+(?:{titles})\s+"
+                      rf"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})")
+
+
+def _persons(doc: Document, g: Grammar) -> dict[str, tuple[str, str]]:
+    """People the text introduces with a side ('Ukrainian President Volodymyr Zelenskyy'): surname →
+    (side, the words). What they do later speaks for their side."""
+    rx = _person_rx()
+    out: dict[str, tuple[str, str]] = {}
+    for s in doc.sentences:
+        for m in rx.finditer(s.text):
+            side = g.side_of(m.group("side")) or g.side_of(m.group("side").split()[-1])
+            if side:
+                surname = m.group("name").split()[-1].rstrip("'’s")
+                if out.get(surname, (side,))[0] != side:
+                    out[surname] = ("", "")  # two sides: no evidence
+                else:
+                    out[surname] = (side, m.group(0))
+    return {k: v for k, v in out.items() if v[0]}
+
+
+def _side_words(s: Sentence, g: Grammar, persons: dict[str, tuple[str, str]] | None = None) -> list[_Anchor]:
+    """Every side word of the sentence ('Russian', 'United States', "Ukraine's"), in order; with `persons`,
+    the people the text tied to a side too."""
     text = s.text
     out: list[_Anchor] = []
     sides, first = g.sides, g.side_first
@@ -61,17 +91,21 @@ def _side_words(s: Sentence, g: Grammar) -> list[_Anchor]:
             if nxt is not None and text[t.end()] == " ":
                 two = f"{w} {nxt.group(0)}"
                 side = g.side_of(two) or g.side_of(two.rstrip("."))
-                if side:
+                if side and not (two in g.countries and _PLACE_PREP.search(text, 0, t.start())):
                     out.append(_Anchor(t.start(), nxt.end(), side, two))
                     skip_to = nxt.end()
                     continue
+        if persons and w.rstrip("'’s") in persons:
+            side, words = persons[w.rstrip("'’s")]
+            out.append(_Anchor(t.start(), t.end(), side, words))
+            continue
         if w in sides:
             side = sides[w]
         elif w[-1] in "s.":
             side = g.side_of(w.rstrip(".")) if w[-1] == "." and w.count(".") == 1 else g.side_of(w)
         else:
             continue
-        if side:
+        if side and not (w in g.countries and _PLACE_PREP.search(text, 0, t.start())):
             out.append(_Anchor(t.start(), t.end(), side, w))
     return out
 
@@ -100,10 +134,11 @@ def attribute_sides(doc: Document, units: list[Unit], mentions: list[UnitMention
     for _ in range(2):
         _propagate(units, by_name, by_sentence, phrases)
     anchors_cache: dict[int, list[_Anchor]] = {}
+    persons = _persons(doc, g) if any(u.side == "unknown" for u in units) else {}
 
     def anchors(s: Sentence) -> list[_Anchor]:
         if s.index not in anchors_cache:
-            anchors_cache[s.index] = _side_words(s, g)
+            anchors_cache[s.index] = _side_words(s, g, persons)
         return anchors_cache[s.index]
 
     bell_cache: list[list[str]] = []
@@ -135,8 +170,15 @@ def attribute_sides(doc: Document, units: list[Unit], mentions: list[UnitMention
 
 
 def _own(units: list[Unit], g: Grammar, doc: Document) -> None:
-    """A unit's own words: votes of its mentions, the strongest kind of evidence first."""
+    """A unit's own words: votes of its mentions, the strongest kind of evidence first. Where the text
+    names units of two colours ('Red Army', 'White Army'), the colours are the factions."""
+    colours = {u.name.split()[0] for u in units if g.colours.get(u.name.split()[0])}
     for u in units:
+        first_word = u.name.split()[0]
+        if len(colours) > 1 and first_word in colours:
+            u.side = g.colours[first_word] or "unknown"
+            u.side_evidence = _evidence("name", u.mentions[0], u.mentions[0].text)
+            continue
         votes: Counter[str] = Counter()
         first: dict[str, UnitMention] = {}
         for m in u.mentions:
