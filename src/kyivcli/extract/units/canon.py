@@ -8,7 +8,7 @@ import re
 from kyivcli.extract.units.model import Unit, UnitMention
 from kyivcli.extract.units.recognize import find_mentions, grammar
 from kyivcli.extract.units.sides import attribute_sides
-from kyivcli.parse.model import Document
+from kyivcli.parse.model import Document, Sentence
 
 
 def _formal_name(m: UnitMention) -> str:
@@ -46,7 +46,8 @@ def _merge_target(m: UnitMention, units: list[Unit], parts: dict[int, UnitMentio
 def build_units(doc: Document) -> tuple[list[Unit], list[UnitMention]]:
     """All units of the document (in order of first mention) and every mention attached to one."""
     mentions: list[UnitMention] = []
-    for s in doc.sentences:
+    sentences = doc.sentences
+    for s in sentences:
         mentions.extend(find_mentions(s))
     units: list[Unit] = []
     by_key: dict[tuple, Unit] = {}
@@ -93,7 +94,7 @@ def build_units(doc: Document) -> tuple[list[Unit], list[UnitMention]]:
                     parts[id(u)] = m
                 m.unit = by_key[k]
     _bare_services(units, parts, mentions)
-    _abbreviations(doc, mentions)
+    _abbreviations(sentences, mentions)
     mentions = sorted((m for m in mentions if m.unit is not None), key=lambda m: (m.sentence.index, m.start))
     for m in mentions:
         u = m.unit
@@ -124,17 +125,20 @@ def _bare_services(units: list[Unit], parts: dict[int, UnitMention], mentions: l
                     x.unit = same[0]
 
 
-def _abbreviations(doc: Document, mentions: list[UnitMention]) -> None:
+def _abbreviations(sentences: list[Sentence], mentions: list[UnitMention]) -> None:
     """'Eastern Military District (EMD)': later 'EMD' mentions name that unit."""
     defined = {m.abbreviation: m.unit for m in mentions if m.abbreviation and m.unit}
     if not defined:
         return
     pat = re.compile(r"\b(" + "|".join(map(re.escape, defined)) + r")\b")
+    keys = list(defined)
     taken = [(m.sentence.index, m.start, m.end) for m in mentions]
     spans: dict[int, list[tuple[int, int]]] = {}
     for i, a, b in taken:
         spans.setdefault(i, []).append((a, b))
-    for s in doc.sentences:
+    for s in sentences:
+        if not any(k in s.text for k in keys):
+            continue
         for hit in pat.finditer(s.text):
             if any(a <= hit.start() < b for a, b in spans.get(s.index, ())):
                 continue

@@ -73,8 +73,9 @@ class Grammar:
     num_item: re.Pattern[str]
     qual_rx: re.Pattern[str]
     side_first: frozenset[str]
-    trigger_words: frozenset[str]
+    trigger_words: dict[str, str]  # a capitalised trigger word, as written with punctuation → the word
     trigger_index: dict[str, list[int]]
+    trigger_substrings: tuple[str, ...]  # the trigger words a capitalised-word lookup can't see
     data: dict[str, Any] = field(repr=False, default_factory=dict)
 
     def side_of(self, word: str) -> str | None:
@@ -136,8 +137,13 @@ def _expand(pattern: str, macros: dict[str, str], where: str) -> str:
 
 
 _TESTS = ("NUM", "NUMCAP", "ISTAS", "PAREN")
+_PUNCT = str.maketrans({c: " " for c in ",.;:()[]\"'’“”!?-–—/"})
+
+
+def _words(text: str) -> set[str]:
+    """A sentence's words for the trigger test: punctuation turned to spaces, then split (all in C)."""
+    return set(text.translate(_PUNCT).split())
 _NUMCAP = re.compile(r"\d(?:st|nd|rd|th)\s+[A-Z]")
-_ALNUM = re.compile(r"[^\W_]+")
 
 
 def _triggers(names: list[str], d: dict[str, Any], rule: str) -> tuple[frozenset[str], tuple[str, ...]]:
@@ -151,11 +157,13 @@ def _triggers(names: list[str], d: dict[str, Any], rule: str) -> tuple[frozenset
             tests.append(t)
         elif t in vocab:
             for phrase in vocab[t]:
-                words.update(_ALNUM.findall(phrase))
+                words.update(_words(phrase))
+                words.update(phrase.split())
         elif t.isupper() and len(t) > 1:
             raise GrammarError(f"units.json rule {rule!r}: unknown trigger vocabulary {t!r}")
         else:
-            words.update(_ALNUM.findall(t))
+            words.update(_words(t))
+            words.update(t.split())
     if not words and not tests:
         raise GrammarError(f"units.json rule {rule!r}: no triggers")
     return frozenset(words), tuple(tests)
@@ -168,14 +176,27 @@ _ROMANS = frozenset(r for r in (
                                                         ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"))) if r)
 
 
-def _active_rules(text: str, toks: set[str], g: Grammar) -> list[Rule]:
-    """The rules whose trigger words or word tests the sentence holds, in grammar order."""
+
+
+def active_rules(text: str) -> list[Rule]:
+    """The rules a text (a paragraph) triggers; find_mentions runs only those on its sentences."""
+    return _active_rules(text, grammar())
+
+
+def _active_rules(text: str, g: Grammar) -> list[Rule]:
+    """The rules whose trigger words or word tests the sentence holds, in grammar order. Capitalised
+    trigger words are looked up in the set of the sentence's capitalised words; others as substrings."""
+    toks = set(text.split())
     hit: set[int] = set()
-    for t in toks & g.trigger_words:
-        hit.update(g.trigger_index[t])
+    for t in g.trigger_words.keys() & toks:
+        hit.update(g.trigger_index[g.trigger_words[t]])
+    ascii_only = text.isascii()
+    for w in g.trigger_substrings:
+        if (not ascii_only or w.isascii()) and w in text:
+            hit.update(g.trigger_index[w])
     tests = []
     if _SUFFIXED.search(text) or not toks.isdisjoint(_ROMANS) or not toks.isdisjoint(g.ordinals) \
-            or ("Squadron" in toks or "Flotilla" in toks or "Group" in toks or "Wing" in toks):
+            or "Squadron" in text or "Flotilla" in text or "Group" in text or "Wing" in text:
         tests.append("NUM")
         if _NUMCAP.search(text):
             tests.append("NUMCAP")
@@ -186,6 +207,16 @@ def _active_rules(text: str, toks: set[str], g: Grammar) -> list[Rule]:
     for t in tests:
         hit.update(g.trigger_index[t])
     return [g.rules[i] for i in sorted(hit)]
+
+
+_BEFORE = ("", "(", '"', "“", "'")
+_AFTER = ("", ",", ".", ";", ":", ")", "'s", "’s", "'", "’", '"', "”", '."', ',"', ".”", ",”", "),", ").")
+
+
+def _written_forms(words: set[str]) -> dict[str, str]:
+    """Each trigger word with the punctuation a whitespace split leaves on it ('(Army', "Army's,"), so a
+    sentence's words are found with one split and one set intersection."""
+    return {f"{b}{w}{a}": w for w in words for b in _BEFORE for a in _AFTER}
 
 
 def _index(rules: list[Rule]) -> dict[str, list[int]]:
@@ -229,7 +260,9 @@ def load_grammar(d: dict[str, Any]) -> Grammar:
         colours=d.get("faction_colours", {}), name_possessives=frozenset(d["name_possessives"]),
         not_armed=frozenset(d["not_armed_groups"]), num_item=re.compile(macros["NUM"]),
         qual_rx=re.compile(rf"\b(?:{macros['QUAL']})\b"),
-        trigger_words=frozenset(w for r in rules for w in r.words), trigger_index=_index(rules),
+        trigger_words=_written_forms({w for r in rules for w in r.words if "A" <= w[0] <= "Z"}),
+        trigger_index=_index(rules),
+        trigger_substrings=tuple({w for r in rules for w in r.words if not "A" <= w[0] <= "Z"}),
         side_first=frozenset(k.split()[0] for k in sides if " " in k), data=d)
 
 
@@ -284,7 +317,10 @@ def _num_value(n: str, g: Grammar) -> str:
 def _side_before(text: str, start: int, g: Grammar) -> tuple[str | None, int]:
     """A side word written just before a unit ("Russian 1st Guards Tank Army", "North Vietnamese 304th",
     "United States Seventh Fleet", "Russia's 35th"): the words and where they start."""
-    if start == 0 or not text[start - 1].isspace():
+    if start < 2 or not text[start - 1].isspace():
+        return None, start
+    prev = text.rfind(" ", 0, start - 1) + 1  # side words are capitalised: most calls stop here
+    if not (text[prev].isupper() or text[prev] in "\"“("):
         return None, start
     lo = max(0, start - 48)
     toks = list(_TOKEN.finditer(text, lo, start))
@@ -484,8 +520,8 @@ def _numbered(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
                 end = m.end("tail")
                 break
     kw: dict[str, Any] = {}
-    pre = "New " if m.group("pre") else ""
-    first = m.start("pre") if m.group("pre") else m.start("nums")
+    pre = "New " if ctx.text.endswith("New ", 0, m.start()) else ""  # 'New Fourth Army'
+    first = m.start() - 4 if pre else m.start("nums")
     start = _with_side(ctx, first, kw)
     if inner_side and "side" not in kw:
         kw.update(side=g.side_of(inner_side), side_rule="modifier")
@@ -722,13 +758,14 @@ def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return any(span[0] < e and s < span[1] for s, e in taken)
 
 
-def find_mentions(s: Sentence) -> list[UnitMention]:
-    """Unit mentions in one sentence, in text order; coordinated numbers become separate mentions."""
+def find_mentions(s: Sentence, rules: list[Rule] | None = None) -> list[UnitMention]:
+    """Unit mentions in one sentence, in text order; coordinated numbers become separate mentions.
+    `rules`: the rules to run (those a whole paragraph triggers), else those the sentence triggers."""
     g = grammar()
     text = s.text
     ctx = _Ctx(s, g, text, [])
     out: list[UnitMention] = []
-    for rule in _active_rules(text, set(_ALNUM.findall(text)), g):
+    for rule in _active_rules(text, g) if rules is None else rules:
         fn = HANDLERS[rule.handler]
         pos = 0
         while (m := rule.rx.search(text, pos)) is not None:

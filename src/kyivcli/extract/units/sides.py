@@ -54,24 +54,30 @@ def _vocab() -> tuple[frozenset[str], re.Pattern[str]]:
 def _person_rx() -> re.Pattern[str]:
     titles = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in
                       sorted(grammar().data["person_titles"], key=len, reverse=True))
-    return re.compile(rf"\b(?P<side>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)\s+(?:{titles})\s+"
-                      rf"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})")
+    return re.compile(rf"(?<= )(?:{titles}) (?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){{0,2}})")
 
 
-def _persons(doc: Document, g: Grammar) -> dict[str, tuple[str, str]]:
+def _persons(sentences: list[Sentence], g: Grammar) -> dict[str, tuple[str, str]]:
     """People the text introduces with a side ('Ukrainian President Volodymyr Zelenskyy'): surname →
     (side, the words). What they do later speaks for their side."""
     rx = _person_rx()
+    text = "\n".join(s.text for s in sentences)
     out: dict[str, tuple[str, str]] = {}
-    for s in doc.sentences:
-        for m in rx.finditer(s.text):
-            side = g.side_of(m.group("side")) or g.side_of(m.group("side").split()[-1])
-            if side:
-                surname = m.group("name").split()[-1].rstrip("'’s")
-                if out.get(surname, (side,))[0] != side:
-                    out[surname] = ("", "")  # two sides: no evidence
-                else:
-                    out[surname] = (side, m.group(0))
+    for m in rx.finditer(text):
+        before = text[max(0, m.start() - 40):m.start()].split()
+        side = None
+        for k in (2, 1):
+            if len(before) >= k:
+                side = g.side_of(" ".join(before[-k:]))
+                if side:
+                    break
+        if not side:
+            continue
+        surname = m.group("name").split()[-1].rstrip("'’s")
+        if out.get(surname, (side,))[0] != side:
+            out[surname] = ("", "")  # two sides: no evidence
+        else:
+            out[surname] = (side, " ".join([*before[-2:], m.group(0)]))
     return {k: v for k, v in out.items() if v[0]}
 
 
@@ -110,10 +116,12 @@ def _side_words(s: Sentence, g: Grammar, persons: dict[str, tuple[str, str]] | N
     return out
 
 
-def _belligerents(doc: Document, anchors: Callable[[Sentence], list[_Anchor]]) -> list[str]:
+def _belligerents(sentences: list[Sentence], anchors: Callable[[Sentence], list[_Anchor]],
+                  near_units: list[int]) -> list[str]:
+    """The two sides named most in the lead and around the units."""
     c: Counter[str] = Counter()
-    for s in doc.sentences:
-        for a in anchors(s):
+    for i in sorted({*range(min(20, len(sentences))), *near_units}):
+        for a in anchors(sentences[i]):
             c[a.side] += 1
     return [side for side, _ in c.most_common(2)]
 
@@ -130,11 +138,19 @@ def attribute_sides(doc: Document, units: list[Unit], mentions: list[UnitMention
     by_sentence: dict[int, list[UnitMention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence.index, []).append(m)
-    phrases = {i: _phrases(ms[0].sentence, g, phrase) for i, ms in by_sentence.items()}
-    for _ in range(2):
-        _propagate(units, by_name, by_sentence, phrases)
+    groups = []  # coordinated lists, found once: (group, the words that list it)
+    for ms in by_sentence.values():
+        text = ms[0].sentence.text
+        for gr in _coordinated(ms, _phrases(ms[0].sentence, g, phrase)):
+            groups.append((gr, text[min(x.start for x in gr):max(x.end for x in gr)]))
+    kids: dict[str, list[Unit]] = {}
+    for u in units:
+        if u.parent:
+            kids.setdefault(u.parent, []).append(u)
+    _propagate(units, by_name, kids, groups)
     anchors_cache: dict[int, list[_Anchor]] = {}
-    persons = _persons(doc, g) if any(u.side == "unknown" for u in units) else {}
+    sentences = doc.sentences
+    persons = _persons(sentences, g) if any(u.side == "unknown" for u in units) else {}
 
     def anchors(s: Sentence) -> list[_Anchor]:
         if s.index not in anchors_cache:
@@ -145,10 +161,9 @@ def attribute_sides(doc: Document, units: list[Unit], mentions: list[UnitMention
 
     def bell() -> list[str]:
         if not bell_cache:
-            bell_cache.append(_belligerents(doc, anchors))
+            bell_cache.append(_belligerents(sentences, anchors, list(by_sentence)))
         return bell_cache[0]
 
-    sentences = doc.sentences
     for u in units:
         if u.side != "unknown":
             continue
@@ -157,7 +172,7 @@ def attribute_sides(doc: Document, units: list[Unit], mentions: list[UnitMention
             if ev:
                 u.side, u.side_evidence = ev
                 break
-    _propagate(units, by_name, by_sentence, phrases)
+    _propagate(units, by_name, kids, groups)
     for u in units:
         if u.side != "unknown":
             continue
@@ -166,7 +181,7 @@ def attribute_sides(doc: Document, units: list[Unit], mentions: list[UnitMention
             if ev:
                 u.side, u.side_evidence = ev
                 break
-    _propagate(units, by_name, by_sentence, phrases)
+    _propagate(units, by_name, kids, groups)
 
 
 def _own(units: list[Unit], g: Grammar, doc: Document) -> None:
@@ -211,9 +226,9 @@ def _phrases(s: Sentence, g: Grammar, phrase: re.Pattern[str]) -> list[_Anchor]:
     return out
 
 
-def _propagate(units: list[Unit], by_name: dict[str, Unit], by_sentence: dict[int, list[UnitMention]],
-               phrases: dict[int, list[_Anchor]]) -> None:
-    for _ in range(3):
+def _propagate(units: list[Unit], by_name: dict[str, Unit], kids: dict[str, list[Unit]],
+               groups: list[tuple[list[UnitMention | _Anchor], str]]) -> None:
+    for _ in range(4):
         changed = False
         for u in units:  # parent → child
             p = by_name.get(u.parent or "")
@@ -221,25 +236,21 @@ def _propagate(units: list[Unit], by_name: dict[str, Unit], by_sentence: dict[in
                 u.side, u.side_evidence = p.side, _evidence("parent", u.mentions[0], p.name)
                 changed = True
         for u in units:  # children → parent, when they agree
-            if u.side != "unknown":
+            if u.side != "unknown" or u.name not in kids:
                 continue
-            kids = {k.side for k in units if k.parent == u.name and k.side != "unknown"}
-            if len(kids) == 1:
-                kid = next(k for k in units if k.parent == u.name and k.side != "unknown")
-                u.side, u.side_evidence = kids.pop(), _evidence("parent", u.mentions[0], kid.name)
+            known = [k for k in kids[u.name] if k.side != "unknown"]
+            if known and len({k.side for k in known}) == 1:
+                u.side, u.side_evidence = known[0].side, _evidence("parent", u.mentions[0], known[0].name)
                 changed = True
-        for i, ms in by_sentence.items():
-            for group in _coordinated(ms, phrases.get(i, [])):
-                sides = {x.unit.side if isinstance(x, UnitMention) and x.unit else x.side for x in group} - {"unknown"}
-                if len(sides) != 1:
-                    continue
-                side = sides.pop()
-                s = ms[0].sentence
-                words = s.text[min(_span(x)[0] for x in group):max(_span(x)[1] for x in group)]
-                for x in group:
-                    if isinstance(x, UnitMention) and x.unit and x.unit.side == "unknown":
-                        x.unit.side, x.unit.side_evidence = side, _evidence("coordination", x, words)
-                        changed = True
+        for group, words in groups:
+            sides = {x.unit.side if isinstance(x, UnitMention) and x.unit else x.side for x in group} - {"unknown"}
+            if len(sides) != 1:
+                continue
+            side = sides.pop()
+            for x in group:
+                if isinstance(x, UnitMention) and x.unit and x.unit.side == "unknown":
+                    x.unit.side, x.unit.side_evidence = side, _evidence("coordination", x, words)
+                    changed = True
         if not changed:
             return
 
