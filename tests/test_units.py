@@ -110,5 +110,5 @@ def test_a_side_written_before_the_unit_is_looked_up():
                 "German Army Groups E and F withdrew. The Armed Forces of Ukraine's reply came.")
     assert u["Combined Fleet"].side == "Japan"
     assert u["304th Division"].side == "North Vietnam" and u["304th Division"].name == "304th Division"
-    assert "Army Groups" in u and u["Army Groups"].side == "Germany"
+    assert u["Army Group E"].side == "Germany" and u["Army Group F"].side == "Germany"
     assert u["Armed Forces of Ukraine"].side == "Ukraine"

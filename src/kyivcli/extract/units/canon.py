@@ -1,5 +1,5 @@
 """Turn mentions into units: merge short forms into the full unit they name, attach abbreviations,
-link parents, and work out each unit's side from the text."""
+link parents, then let sides.py work out each unit's side from the text."""
 
 from __future__ import annotations
 
@@ -7,23 +7,14 @@ import re
 
 from kyivcli.extract.units.model import Unit, UnitMention
 from kyivcli.extract.units.recognize import find_mentions, grammar
+from kyivcli.extract.units.sides import attribute_sides
 from kyivcli.parse.model import Document, Sentence
-
-_GLUE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s*(?:and|or|as well as)\s+)(?:the\s+)?$")
-
-
-def _title(echelon: str) -> str:
-    return " ".join(w.capitalize() for w in echelon.split())
 
 
 def _formal_name(m: UnitMention) -> str:
     if m.tier == "service" or m.short:
         return m.text
-    if m.number is not None:
-        return " ".join([m.number, *m.qualifiers, _title(m.echelon or "")])
-    text = m.text
-    side_words = [w for w in grammar().demonyms if text.startswith(w + " ")]
-    return text[len(max(side_words, key=len)) + 1:] if side_words else text
+    return m.formal or m.text
 
 
 def _key(m: UnitMention) -> tuple:
@@ -31,7 +22,11 @@ def _key(m: UnitMention) -> tuple:
         return ("service", m.service, m.country)
     if m.number is not None:
         return ("numbered", m.number, m.echelon)
-    return ("named", (m.proper or m.text).lower(), m.echelon)
+    return ("named", (m.formal or m.text).lower(), m.echelon)
+
+
+def _side_clash(m: UnitMention, full: UnitMention) -> bool:
+    return bool(m.side and full.side and m.side != full.side)
 
 
 def _merge_target(m: UnitMention, units: list[Unit], parts: dict[int, UnitMention]) -> Unit | None:
@@ -39,9 +34,9 @@ def _merge_target(m: UnitMention, units: list[Unit], parts: dict[int, UnitMentio
     cands = []
     for u in units:
         full = parts[id(u)]
-        if full.number != m.number or full.tier != "formation":
+        if full.number != m.number or full.tier != "formation" or _side_clash(m, full):
             continue
-        if m.echelon and full.echelon != m.echelon:
+        if m.echelon and full.echelon != m.echelon and not m.implied:
             continue
         if set(m.qualifiers) <= set(full.qualifiers) and (m.echelon or set(m.qualifiers)):
             cands.append(u)
@@ -51,18 +46,20 @@ def _merge_target(m: UnitMention, units: list[Unit], parts: dict[int, UnitMentio
 def build_units(doc: Document) -> tuple[list[Unit], list[UnitMention]]:
     """All units of the document (in order of first mention) and every mention attached to one."""
     mentions: list[UnitMention] = []
-    for s in doc.sentences:
+    sentences = doc.sentences
+    for s in sentences:
         mentions.extend(find_mentions(s))
     units: list[Unit] = []
     by_key: dict[tuple, Unit] = {}
     parts: dict[int, UnitMention] = {}  # unit id → its richest mention (defines the name)
 
     # full forms, richest first, so "41st Army" finds "41st Combined Arms Army" wherever it is
-    full = sorted((m for m in mentions if not m.short), key=lambda m: -len(m.qualifiers))
+    full = sorted((m for m in mentions if not m.short and not m.implied), key=lambda m: -len(m.qualifiers))
     pending: list[UnitMention] = []
     for m in full:
         k = _key(m)
-        if k in by_key and (m.tier == "service" or set(m.qualifiers) == set(parts[id(by_key[k])].qualifiers)):
+        if k in by_key and (m.tier == "service" or set(m.qualifiers) == set(parts[id(by_key[k])].qualifiers)) \
+                and not _side_clash(m, parts[id(by_key[k])]):
             m.unit = by_key[k]
             continue
         if m.number is not None and m.tier == "formation":
@@ -86,7 +83,18 @@ def build_units(doc: Document) -> tuple[list[Unit], list[UnitMention]]:
     for m in mentions:
         if m.short:
             m.unit = _merge_target(m, units, parts)
-    _abbreviations(doc, mentions, units)
+        elif m.implied:  # '3rd Marine Commando' joins '3rd Marine Commando Division'; else a unit of its own
+            m.unit = _merge_target(m, units, parts)
+            if m.unit is None:
+                k = _key(m)
+                if k not in by_key:
+                    u = Unit(_formal_name(m), m.tier, m.echelon)
+                    units.append(u)
+                    by_key[k] = u
+                    parts[id(u)] = m
+                m.unit = by_key[k]
+    _bare_services(units, parts, mentions)
+    _abbreviations(sentences, mentions)
     mentions = sorted((m for m in mentions if m.unit is not None), key=lambda m: (m.sentence.index, m.start))
     for m in mentions:
         u = m.unit
@@ -94,71 +102,49 @@ def build_units(doc: Document) -> tuple[list[Unit], list[UnitMention]]:
         u.mentions.append(m)
         if m.text != u.name and m.text not in u.aliases:
             u.aliases.append(m.text)
-        if m.parent_mention is not None and m.parent_mention.unit is not None and u.parent is None:
+        if m.parent_mention is not None and m.parent_mention.unit is not None and u.parent is None \
+                and m.parent_mention.unit is not u:
             u.parent = m.parent_mention.unit.name
-    _sides(units, mentions)
     units = [u for u in units if u.mentions]
+    attribute_sides(doc, units, mentions)
     units.sort(key=lambda u: (u.mentions[0].sentence.index, u.mentions[0].start))
     return units, mentions
 
 
-def _abbreviations(doc: Document, mentions: list[UnitMention], units: list[Unit]) -> None:
+def _bare_services(units: list[Unit], parts: dict[int, UnitMention], mentions: list[UnitMention]) -> None:
+    """'Marines' with no country joins the one service of that kind that has one ('United States Marines')."""
+    for u in units:
+        m = parts[id(u)]
+        if m.tier != "service" or m.country is not None:
+            continue
+        same = [v for v in units if v is not u and parts[id(v)].tier == "service"
+                and parts[id(v)].service == m.service and parts[id(v)].country is not None]
+        if len(same) == 1:
+            for x in mentions:
+                if x.unit is u:
+                    x.unit = same[0]
+
+
+def _abbreviations(sentences: list[Sentence], mentions: list[UnitMention]) -> None:
     """'Eastern Military District (EMD)': later 'EMD' mentions name that unit."""
     defined = {m.abbreviation: m.unit for m in mentions if m.abbreviation and m.unit}
     if not defined:
         return
     pat = re.compile(r"\b(" + "|".join(map(re.escape, defined)) + r")\b")
-    taken = {(m.sentence.index, m.start) for m in mentions}
-    for s in doc.sentences:
+    keys = list(defined)
+    taken = [(m.sentence.index, m.start, m.end) for m in mentions]
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for i, a, b in taken:
+        spans.setdefault(i, []).append((a, b))
+    for s in sentences:
+        if not any(k in s.text for k in keys):
+            continue
         for hit in pat.finditer(s.text):
-            if (s.index, hit.start()) in taken:
+            if any(a <= hit.start() < b for a, b in spans.get(s.index, ())):
                 continue
             unit = defined[hit.group(1)]
-            mentions.append(UnitMention(hit.group(1), s, hit.start(), hit.end(), unit.tier, unit=unit))
+            mentions.append(UnitMention(hit.group(1), s, hit.start(), hit.end(), unit.tier, unit=unit,
+                                        rule="abbreviation"))
 
 
-def _sides(units: list[Unit], mentions: list[UnitMention]) -> None:
-    votes: dict[int, dict[str, int]] = {}
-    for m in mentions:
-        side = m.side or (m.country if m.tier == "service" else None)
-        if side and m.unit is not None:
-            votes.setdefault(id(m.unit), {}).setdefault(side, 0)
-            votes[id(m.unit)][side] += 1
-    for u in units:
-        v = votes.get(id(u))
-        if v:
-            best = sorted(v.items(), key=lambda kv: -kv[1])
-            if len(best) == 1 or best[0][1] > best[1][1]:
-                u.side = best[0][0]
-    # units listed together ("the 79th Brigade, 3rd Spetsnaz Regiment, and the 3rd …") fight together
-    by_sentence: dict[int, list[UnitMention]] = {}
-    for m in mentions:
-        by_sentence.setdefault(m.sentence.index, []).append(m)
-    for _ in range(2):
-        for ms in by_sentence.values():
-            for group in _coordinated(ms):
-                sides = {m.unit.side for m in group if m.unit and m.unit.side != "unknown"}
-                if len(sides) == 1:
-                    side = sides.pop()
-                    for m in group:
-                        if m.unit and m.unit.side == "unknown":
-                            m.unit.side = side
-    names = {u.name: u for u in units}
-    for u in units:
-        if u.side == "unknown" and u.parent and names.get(u.parent) and names[u.parent].side != "unknown":
-            u.side = names[u.parent].side
-
-
-def _coordinated(ms: list[UnitMention]) -> list[list[UnitMention]]:
-    groups: list[list[UnitMention]] = []
-    for m in sorted(ms, key=lambda m: m.start):
-        if groups and _joined(groups[-1][-1], m):
-            groups[-1].append(m)
-        else:
-            groups.append([m])
-    return [g for g in groups if len(g) > 1]
-
-
-def _joined(a: UnitMention, b: UnitMention) -> bool:
-    s: Sentence = a.sentence
-    return a.end == b.end or bool(_GLUE.match(s.text[a.end:b.start]))
+__all__ = ["build_units", "grammar"]

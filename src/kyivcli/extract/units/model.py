@@ -19,6 +19,11 @@ class UnitMention(Mention):
     side: str | None = None  # from the text right at the mention
     country: str | None = None  # for services: whose ("of Ukraine", "Russian")
     short: bool = False  # "the 31st Guards": only counts if it names a full unit
+    implied: bool = False  # echelon implied ("20th Maine", "424th Infantry"): joins a full unit if one fits
+    formal: str | None = None  # the unit's name as this mention gives it (side words and commanders left out)
+    rule: str | None = None  # the grammar rule that found it
+    side_rule: str | None = None  # how `side` was read: modifier | possessive | name | service | self
+    side_words: str | None = None  # the words that gave the side, if not the mention's text
     abbreviation: str | None = None  # defined right after it: "(EMD)"
     parent_mention: UnitMention | None = field(default=None, repr=False)  # "… of the 90th Guards Tank Division"
     unit: Unit | None = field(default=None, repr=False)
@@ -37,6 +42,7 @@ class Unit:
     aliases: list[str] = field(default_factory=list)
     parent: str | None = None
     mentions: list[UnitMention] = field(default_factory=list)
+    side_evidence: dict[str, Any] | None = None  # {"rule", "line", "words"}: why `side` is what it is
 
     @property
     def lines(self) -> list[int]:
@@ -44,4 +50,5 @@ class Unit:
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "aliases": self.aliases, "side": self.side, "echelon": self.echelon,
-                "tier": self.tier, "parent": self.parent, "mentions": len(self.mentions), "lines": self.lines}
+                "tier": self.tier, "parent": self.parent, "mentions": len(self.mentions), "lines": self.lines,
+                "side_evidence": self.side_evidence}

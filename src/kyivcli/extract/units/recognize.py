@@ -1,132 +1,326 @@
-"""Find unit mentions with a grammar built from resources/units.json.
+"""Find unit mentions with the grammar in resources/units.json.
 
-    formation := [side] number (("," | "and" | "or") number)* qualifier* echelon ["of" formation]
-               | Name qualifier* echelon  |  "Army Group" Name  |  "Army of" Name
-    service   := [side] service-name ["of" country]
+The resource holds the rules (a pattern, the name of the handler that reads its match, examples) and the
+vocabularies (echelons, qualifiers, services, side words...). This module is the engine: it expands the
+patterns' macros from the vocabularies, checks every rule when the resource loads (a known handler, a pattern
+that cannot match the empty string, examples present) and runs the rules in order over each sentence; a
+rule's match is dropped where an earlier rule already took the text. Word lists too long for a pattern
+(regions, ranks, side words) are matched as capitalised words and looked up in code.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from kyivcli.extract.units.model import UnitMention
 from kyivcli.extract.wordlists import fit_listed
 from kyivcli.parse.model import Sentence
 from kyivcli.resources import resource
 
-_CAPS = r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2}"  # a country after "of", checked against the word list in code
 _TOKEN = re.compile(r"\S+")
 _ROMAN = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
+_CAPWORD = r"[A-Z][\w'’.-]*"
+_MONTHS = frozenset("January February March April May June July August September October November December "
+                    "Jan. Feb. Mar. Apr. Aug. Sep. Sept. Oct. Nov. Dec.".split())
+_POSS = re.compile(r"(?:['’]s?)$")
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+class GrammarError(ValueError):
+    """The unit resource is malformed: raised when it loads, not when a sentence meets the bad rule."""
 
 
-@dataclass(frozen=True)
+def _alt(words: Any) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass
+class Rule:
+    name: str
+    handler: str
+    rx: re.Pattern[str]
+    words: frozenset[str]  # the rule runs only on a sentence holding one of these words...
+    tests: tuple[str, ...]  # ...or passing one of these word tests (NUM, ISTAS, PAREN)
+    examples: list[dict[str, Any]]
+
+
+@dataclass
 class Grammar:
-    numbered: re.Pattern[str]
-    named: re.Pattern[str]
-    army_of: re.Pattern[str]
-    service: re.Pattern[str]
-    short: re.Pattern[str]
-    num_item: re.Pattern[str]
+    rules: list[Rule]
     echelons: dict[str, int]
     plurals: dict[str, str]
-    qualifiers: tuple[str, ...]
+    qualifiers: frozenset[str]
     services: dict[str, str]
     service_country: dict[str, str]
+    needs_country: frozenset[str]
     demonyms: dict[str, str]
+    sides: dict[str, str | None]  # every side word: demonyms, country names, factions (None: not a side)
     countries: frozenset[str]
     stop_names: frozenset[str]
+    ordinals: dict[str, int]
+    type_first: dict[str, str]
+    troop_nouns: dict[str, str]
+    implied: dict[str, str]
+    regions: frozenset[str]
+    ranks: frozenset[str]
+    not_heads: dict[str, frozenset[str]]
+    colours: dict[str, str | None]
+    name_possessives: frozenset[str]
+    not_armed: frozenset[str]
+    num_item: re.Pattern[str]
     qual_rx: re.Pattern[str]
-    gate_numbered: re.Pattern[str]
-    gate_named: re.Pattern[str]
-    gate_service: re.Pattern[str]
+    side_first: frozenset[str]
+    trigger_words: dict[str, str]  # a capitalised trigger word, as written with punctuation → the word
+    trigger_index: dict[str, list[int]]
+    trigger_substrings: tuple[str, ...]  # the trigger words a capitalised-word lookup can't see
+    data: dict[str, Any] = field(repr=False, default_factory=dict)
+
+    def side_of(self, word: str) -> str | None:
+        """The side a word names ('Ukrainian', "Russia's", 'United States', 'Confederate'), or None."""
+        if word in self.sides:
+            return self.sides[word]
+        bare = _POSS.sub("", word)
+        if bare != word and bare in self.sides:
+            return self.sides[bare]
+        return None
+
+    def is_side_word(self, word: str) -> bool:
+        return self.side_of(word) is not None
+
+
+# ---------------------------------------------------------------- loading and checking the resource
+
+Handler = Callable[[re.Match[str], "_Ctx"], "list[UnitMention] | None"]
+HANDLERS: dict[str, Handler] = {}
+
+
+def handler(name: str) -> Callable[[Handler], Handler]:
+    def deco(fn: Handler) -> Handler:
+        HANDLERS[name] = fn
+        return fn
+    return deco
+
+
+def _macros(d: dict[str, Any]) -> dict[str, str]:
+    ech_words = sorted({w.title() for w in (*d["echelons"], *d["plurals"])})
+    ords = _alt(d["ordinals"])
+    num = (rf"(?:\d{{1,4}}(?:st|nd|rd|th)|(?:No\.\s*)?\d{{1,4}}(?=\s+(?:Squadron|Flotilla|Group|Wing))"
+           rf"|[IVXLC]{{1,7}}(?=\s)|(?:{ords})(?=\s))")
+    return {
+        "NUM": num,
+        "NUMS": rf"{num}(?:(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)(?:the\s+)?{num})*",
+        "ORD": ords,
+        "QUAL": _alt(d["qualifiers"]),
+        "ECH": _alt(ech_words),
+        "ECH_ANY": f"(?:{_alt(ech_words)}|{_alt(w.lower() for w in ech_words)})",
+        "CAPWORD": _CAPWORD,
+        "PROPER": rf"{_CAPWORD}(?:\s+{_CAPWORD}){{0,2}}",
+        "COUNTRYISH": r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2}",
+        "TYPE": _alt(d["type_first"]),
+        "DESIG": r"(?:[A-Z](?![\w'’.-])|\d{1,4}(?![\d,.]\d)|[IVX]{1,5}(?![\w'’-])|[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)",
+        "SVC": _alt(d["services"]),
+        "TROOPS": _alt(d["troop_nouns"]),
+        "FIGHTERS": _alt(d["fighter_nouns"]),
+    }
+
+
+def _expand(pattern: str, macros: dict[str, str], where: str) -> str:
+    def sub(m: re.Match[str]) -> str:
+        key = m.group(1)
+        if key not in macros:
+            raise GrammarError(f"units.json {where}: unknown macro {{{key}}}")
+        return macros[key]
+    return re.sub(r"\{([A-Z_]+)\}", sub, pattern)
+
+
+_TESTS = ("NUM", "NUMCAP", "ISTAS", "PAREN")
+_PUNCT = str.maketrans({c: " " for c in ",.;:()[]\"'’“”!?-–—/"})
+
+
+def _words(text: str) -> set[str]:
+    """A sentence's words for the trigger test: punctuation turned to spaces, then split (all in C)."""
+    return set(text.translate(_PUNCT).split())
+_NUMCAP = re.compile(r"\d(?:st|nd|rd|th)\s+[A-Z]")
+
+
+def _triggers(names: list[str], d: dict[str, Any], rule: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """A rule's trigger words: literal words, or every word of a vocabulary (TYPE, SVC, ECH, TROOPS)."""
+    vocab = {"TYPE": d["type_first"], "SVC": d["services"], "TROOPS": d["troop_nouns"], "FIGHTERS": d["fighter_nouns"],
+             "ECH": [w.title() for w in (*d["echelons"], *d["plurals"])]}
+    words: set[str] = set()
+    tests = []
+    for t in names:
+        if t in _TESTS:
+            tests.append(t)
+        elif t in vocab:
+            for phrase in vocab[t]:
+                words.update(_words(phrase))
+                words.update(phrase.split())
+        elif t.isupper() and len(t) > 1:
+            raise GrammarError(f"units.json rule {rule!r}: unknown trigger vocabulary {t!r}")
+        else:
+            words.update(_words(t))
+            words.update(t.split())
+    if not words and not tests:
+        raise GrammarError(f"units.json rule {rule!r}: no triggers")
+    return frozenset(words), tuple(tests)
+
+
+_SUFFIXED = re.compile(r"\d(?:st|nd|rd|th)\b")
+_ROMANS = frozenset(r for r in (
+    "".join(p) for p in __import__("itertools").product(("", "C"), ("", "X", "XX", "XXX", "XL", "L", "LX", "LXX",
+                                                                      "LXXX", "XC"),
+                                                        ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"))) if r)
+
+
+
+
+def active_rules(text: str) -> list[Rule]:
+    """The rules a text (a paragraph) triggers; find_mentions runs only those on its sentences."""
+    return _active_rules(text, grammar())
+
+
+def _active_rules(text: str, g: Grammar) -> list[Rule]:
+    """The rules whose trigger words or word tests the sentence holds, in grammar order. Capitalised
+    trigger words are looked up in the set of the sentence's capitalised words; others as substrings."""
+    toks = set(text.split())
+    hit: set[int] = set()
+    for t in g.trigger_words.keys() & toks:
+        hit.update(g.trigger_index[g.trigger_words[t]])
+    ascii_only = text.isascii()
+    for w in g.trigger_substrings:
+        if (not ascii_only or w.isascii()) and w in text:
+            hit.update(g.trigger_index[w])
+    tests = []
+    if _SUFFIXED.search(text) or not toks.isdisjoint(_ROMANS) or not toks.isdisjoint(g.ordinals) \
+            or "Squadron" in text or "Flotilla" in text or "Group" in text or "Wing" in text:
+        tests.append("NUM")
+        if _NUMCAP.search(text):
+            tests.append("NUMCAP")
+    if "istas" in text:
+        tests.append("ISTAS")
+    if "(" in text:
+        tests.append("PAREN")
+    for t in tests:
+        hit.update(g.trigger_index[t])
+    return [g.rules[i] for i in sorted(hit)]
+
+
+_BEFORE = ("", "(", '"', "“", "'")
+_AFTER = ("", ",", ".", ";", ":", ")", "'s", "’s", "'", "’", '"', "”", '."', ',"', ".”", ",”", "),", ").")
+
+
+def _written_forms(words: set[str]) -> dict[str, str]:
+    """Each trigger word with the punctuation a whitespace split leaves on it ('(Army', "Army's,"), so a
+    sentence's words are found with one split and one set intersection."""
+    return {f"{b}{w}{a}": w for w in words for b in _BEFORE for a in _AFTER}
+
+
+def _index(rules: list[Rule]) -> dict[str, list[int]]:
+    idx: dict[str, list[int]] = {t: [] for t in _TESTS}
+    for i, r in enumerate(rules):
+        for w in (*r.words, *r.tests):
+            idx.setdefault(w, []).append(i)
+    return idx
+
+
+def load_grammar(d: dict[str, Any]) -> Grammar:
+    """Build the grammar from resource data, checking every rule; GrammarError names the faulty rule."""
+    macros = _macros(d)
+    rules = []
+    for i, r in enumerate(d.get("rules", [])):
+        name = r.get("name") or f"rule #{i}"
+        if r.get("handler") not in HANDLERS:
+            raise GrammarError(f"units.json rule {name!r}: unknown handler {r.get('handler')!r} "
+                               f"(known: {', '.join(sorted(HANDLERS))})")
+        if not r.get("examples"):
+            raise GrammarError(f"units.json rule {name!r}: no examples")
+        try:
+            rx = re.compile(_expand(r["pattern"], macros, f"rule {name!r}"))
+        except re.error as e:
+            raise GrammarError(f"units.json rule {name!r}: bad pattern: {e}") from e
+        if rx.search("") is not None:
+            raise GrammarError(f"units.json rule {name!r}: the pattern can match the empty string")
+        words, tests = _triggers(r.get("triggers", []), d, name)
+        rules.append(Rule(name, r["handler"], rx, words, tests, r["examples"]))
+    sides: dict[str, str | None] = dict(d["demonyms"])
+    sides.update({v: v for v in d["demonyms"].values()})
+    sides.update(d.get("side_words", {}))
+    return Grammar(
+        rules=rules, echelons=d["echelons"], plurals=d["plurals"], qualifiers=frozenset(d["qualifiers"]),
+        services=d["services"], service_country=d["service_country"],
+        needs_country=frozenset(d.get("services_need_country", ())), demonyms=d["demonyms"], sides=sides,
+        countries=frozenset(v for v in sides.values() if v) | {"Russian Federation"},
+        stop_names=frozenset(d["stop_names"]), ordinals=d["ordinals"], type_first=d["type_first"],
+        troop_nouns=d["troop_nouns"], implied=d["implied_echelon"], regions=frozenset(d["regional_names"]),
+        ranks=frozenset(d["ranks"]), not_heads={k: frozenset(v) for k, v in d["not_unit_heads_for"].items()},
+        colours=d.get("faction_colours", {}), name_possessives=frozenset(d["name_possessives"]),
+        not_armed=frozenset(d["not_armed_groups"]), num_item=re.compile(macros["NUM"]),
+        qual_rx=re.compile(rf"\b(?:{macros['QUAL']})\b"),
+        trigger_words=_written_forms({w for r in rules for w in r.words if "A" <= w[0] <= "Z"}),
+        trigger_index=_index(rules),
+        trigger_substrings=tuple({w for r in rules for w in r.words if not "A" <= w[0] <= "Z"}),
+        side_first=frozenset(k.split()[0] for k in sides if " " in k), data=d)
 
 
 @cache
 def grammar() -> Grammar:
-    d = resource("units")
-    ech_words = [w.title() for w in d["echelons"]] + [w.title() for w in d["plurals"]]
-    ech = _alt(sorted(set(ech_words)))
-    ech_any = f"(?:{ech}|{_alt(sorted(set(w.lower() for w in ech_words)))})"
-    qual = _alt(d["qualifiers"])
-    num = r"(?:\d{1,4}(?:st|nd|rd|th)|(?:No\.\s*)?\d{1,4}(?=\s+(?:Squadron|Flotilla|Group|Wing))|[IVXLC]{1,7}(?=\s))"
-    nums = rf"{num}(?:(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)(?:the\s+)?{num})*"
-    numbered = re.compile(
-        rf"(?P<nums>\b{nums})\s+(?P<quals>(?:(?:{qual})\s+)*)(?P<ech>{ech_any})\b"
-    )
-    named = re.compile(
-        rf"(?P<name>\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,2}}?)\s+"
-        rf"(?P<quals>(?:(?:{qual})\s+)*)(?P<ech>{ech})\b(?!\s+(?:of|Group)\b)"
-    )
-    army_of = re.compile(
-        r"\b(?:(?P<ech>Army\s+Group|Panzer\s+Group)\s+|(?P<ech2>Army|Corps)\s+of\s+(?:the\s+)?)"
-        r"(?P<name>(?:North|South|East|West|Northern|Southern|Eastern|Western|Centre|Center|[A-Z][a-z]+)"
-        r"(?:\s+[A-Z][a-z]+){0,2})\b"
-    )
-    services = d["services"]
-    service = re.compile(rf"\b(?P<svc>{_alt(list(services))})\b(?:\s+of\s+(?:the\s+)?(?P<of>{_CAPS}))?")
-    short = re.compile(r"\b(?P<nums>\d{1,4}(?:st|nd|rd|th))\s+(?P<quals>Guards)\b")
-    # cheap gates: a rule runs only on sentences holding its trigger
-    gate_numbered = re.compile(r"\d(?:st|nd|rd|th)\b|\b[IVXLC]{1,7}\s+[A-Z]|\d+\s+(?:Squadron|Flotilla|Group|Wing)")
-    gate_named = re.compile(rf"\b(?:{ech})\b")
-    gate_service = re.compile(rf"\b(?:{_alt(list(services))})\b")
-    qual_rx = re.compile(rf"\b(?:{qual})\b")
-    return Grammar(numbered, named, army_of, service, short, re.compile(num), d["echelons"], d["plurals"],
-                   tuple(d["qualifiers"]), services, d["service_country"], d["demonyms"],
-                   frozenset(d["demonyms"].values()) | {"Russian Federation"}, frozenset(d["stop_names"]),
-                   qual_rx, gate_numbered, gate_named, gate_service)
+    return load_grammar(resource("units"))
 
 
-def _echelon(word: str, g: Grammar) -> tuple[str, bool]:
+# ---------------------------------------------------------------- shared helpers
+
+
+@dataclass
+class _Ctx:
+    s: Sentence
+    g: Grammar
+    text: str
+    taken: list[tuple[int, int]]
+
+
+def _echelon(word: str, g: Grammar) -> str:
     w = " ".join(word.lower().split())
-    if w in g.plurals:
-        return g.plurals[w], w != g.plurals[w]
-    return w, False
+    return g.plurals.get(w, w)
 
 
-def _quals(text: str, g: Grammar) -> tuple[str, ...]:
-    """Qualifiers in the order written, each once ("Guards Air Assault" → Guards, Air Assault)."""
-    seen: list[str] = []
-    for m in g.qual_rx.finditer(" ".join(text.split())):
-        if m.group(0) not in seen:
-            seen.append(m.group(0))
-    return tuple(seen)
+def _title(echelon: str) -> str:
+    return " ".join(w.capitalize() for w in echelon.split())
 
 
-def _valid_number(n: str) -> bool:
+def _valid_number(n: str, g: Grammar) -> bool:
     n = n.replace("No.", "").strip()
-    if n[0].isdigit():
+    if n[0].isdigit() or n in g.ordinals:
         return True
-    return bool(_ROMAN.fullmatch(n)) and n != "I" or n == "I"
+    return bool(_ROMAN.fullmatch(n))
 
 
-def _side(word: str | None, g: Grammar) -> str | None:
-    return g.demonyms.get(word) if word else None
-
-
-def _named_matches(text: str, g: Grammar) -> Iterator[re.Match[str]]:
-    """Matches of the named-formation rule; after a name that is only a demonym ("German Army Groups E
-    and F" first reads name "German", echelon "Army") it reads on from the next word."""
-    pos = 0
-    while (m := g.named.search(text, pos)) is not None:
-        yield m
-        words = m.group("name").split()
-        if all(w in g.stop_names or w in g.demonyms for w in words):
-            pos = m.start("name") + len(words[0])
-        else:
-            pos = m.end()
+def _num_value(n: str, g: Grammar) -> str:
+    """The number a unit is known by, whatever the spelling: '2nd', 'Second' and 'II' are all '2'."""
+    n = n.replace("No.", "").strip()
+    if n in g.ordinals:
+        return str(g.ordinals[n])
+    digits = re.match(r"\d+", n)
+    if digits:
+        return digits.group(0)
+    vals = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+    total = 0
+    for a, b in zip(n, n[1:] + " ", strict=True):
+        v = vals.get(a, 0)
+        total += -v if vals.get(b, 0) > v else v
+    return str(total)
 
 
 def _side_before(text: str, start: int, g: Grammar) -> tuple[str | None, int]:
-    """A demonym written just before a unit ("Russian 1st Guards Tank Army", "North Vietnamese 304th"):
-    the word and where it starts. Looked up in the word list, not spelled out in every pattern."""
-    if start == 0 or not text[start - 1].isspace():
+    """A side word written just before a unit ("Russian 1st Guards Tank Army", "North Vietnamese 304th",
+    "United States Seventh Fleet", "Russia's 35th"): the words and where they start."""
+    if start < 2 or not text[start - 1].isspace():
+        return None, start
+    prev = text.rfind(" ", 0, start - 1) + 1  # side words are capitalised: most calls stop here
+    if not (text[prev].isupper() or text[prev] in "\"“("):
         return None, start
     lo = max(0, start - 48)
     toks = list(_TOKEN.finditer(text, lo, start))
@@ -140,120 +334,468 @@ def _side_before(text: str, start: int, g: Grammar) -> tuple[str | None, int]:
         while a < first.end() and not text[a].isalnum():
             a += 1
         word = " ".join([text[a:first.end()], *(t.group(0) for t in toks[len(toks) - k + 1:])])
-        if word in g.demonyms:
+        if g.is_side_word(word):
             return word, a
     return None, start
 
 
-def _country_prefix(m: re.Match[str], group: str, g: Grammar) -> tuple[str, int] | None:
-    """The longest run of words at the start of `group` that is a country, and where it ends."""
-    fit = fit_listed(m.string, *m.span(group), g.countries, shed_end=True)
-    return (" ".join(m.string[fit[0]:fit[1]].split()), fit[1]) if fit else None
+def _split_side_prefix(words: list[str], g: Grammar) -> tuple[list[str], str | None]:
+    """Leading side words of a name ('United States Pacific', 'Imperial Japanese'): the rest and the words."""
+    for k in range(min(3, len(words)), 0, -1):
+        w = " ".join(words[:k])
+        if g.is_side_word(w):
+            return words[k:], w
+    return words, None
+
+
+def _inner_side(words: list[str], g: Grammar) -> str | None:
+    """A side word inside a name ('First Russian Pacific Squadron', 'Imperial Japanese Army')."""
+    for i in range(len(words)):
+        for k in (2, 1):
+            w = " ".join(words[i:i + k])
+            if len(words[i:i + k]) == k and g.is_side_word(w):
+                return w
+    return None
+
+
+def _quals(text: str, g: Grammar) -> tuple[str, ...]:
+    seen: list[str] = []
+    for m in g.qual_rx.finditer(" ".join(text.split())):
+        if m.group(0) not in seen:
+            seen.append(m.group(0))
+    return tuple(seen)
+
+
+def _bad_name_word(w: str, g: Grammar) -> bool:
+    return w in g.stop_names or w in _MONTHS or w in g.ranks
+
+
+def _possessive_split(words: list[str], keep: frozenset[str] = frozenset()) -> tuple[list[str], list[str]]:
+    """'Kolchak's White' → (['Kolchak's'], ['White']); no possessive → ([], words). Possessives that are
+    part of names ("People's") stay."""
+    for i in range(len(words) - 1, -1, -1):
+        if words[i].endswith(("'s", "’s", "s'", "s’")) and words[i] not in keep:
+            return words[: i + 1], words[i + 1:]
+    return [], words
+
+
+def _mention(ctx: _Ctx, a: int, b: int, **kw: Any) -> UnitMention:
+    return UnitMention(ctx.text[a:b], ctx.s, a, b, **kw)
+
+
+def _with_side(ctx: _Ctx, start: int, kw: dict[str, Any]) -> int:
+    """Look for a side word before `start`; record it on kw; return where the mention starts."""
+    word, a = _side_before(ctx.text, start, ctx.g)
+    if word:
+        kw["side"] = ctx.g.side_of(word)
+        kw["side_rule"] = "possessive" if _POSS.search(word) else "modifier"
+        return a
+    return start
+
+
+# ---------------------------------------------------------------- handlers
+
+
+@handler("designated")
+def _designated(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
+    g = ctx.g
+    typ = " ".join(m.group("type").split())
+    ech = g.type_first[typ]
+    singular = typ[:-1] if typ.endswith("s") and typ[:-1] in g.type_first else typ
+    if typ == "Force":  # 'Force K' but not 'Air Force One': no capitalised word before, a letter or number after
+        before = ctx.text[: m.start()].split()
+        if before and before[-1][:1].isupper() and not before[-1].startswith(('"', "“")):
+            return None
+    out = []
+    kw: dict[str, Any] = {}
+    start = _with_side(ctx, m.start(), kw)
+    end = m.start("des")
+    for d in re.finditer(r"[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?|[A-Z]|\d{1,4}|[IVX]{1,5}", m.group("des")):
+        des = d.group(0)
+        words = des.split()
+        if any(_bad_name_word(w, g) or w in g.ranks for w in words) or any(des.startswith(t) for t in g.type_first):
+            break
+        if typ == "Force" and not re.fullmatch(r"[A-Z]|\d{1,4}", des):
+            break
+        a = m.start("des") + d.start()
+        end = m.start("des") + d.end()
+        out.append(_mention(ctx, a if out else start, end, tier="formation", echelon=ech,
+                            proper=f"{singular} {des}", formal=f"{singular} {des}", rule="designated", **kw))
+    if not out:
+        return None
+    if len(out) == 1:
+        out[0].text, out[0].end = ctx.text[start:end], end
+    return out
+
+
+@handler("army_of")
+def _army_of(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
+    g = ctx.g
+    name = m.group("name").split()
+    if _bad_name_word(name[0], g) or name[0] in g.ranks:
+        return None
+    pre = m.group("pre").split()
+    poss, pre = _possessive_split(pre)
+    while pre and (_bad_name_word(pre[0], g) or pre[0].lower() in ("the", "a", "an")):
+        pre = pre[1:]
+    pre, side_word = _split_side_prefix(pre, g) if pre else (pre, None)
+    kw: dict[str, Any] = {}
+    if side_word:
+        kw.update(side=g.side_of(side_word), side_rule="modifier")
+    elif poss and g.is_side_word(poss[-1]):
+        kw.update(side=g.side_of(poss[-1]), side_rule="possessive")
+    if any(_bad_name_word(w, g) or g.is_side_word(w) for w in pre):
+        pre = pre[[i for i, w in enumerate(pre) if _bad_name_word(w, g) or g.is_side_word(w)][-1] + 1:]
+    core_start = m.start("ech")
+    if pre:
+        core_start = ctx.text.rindex(pre[0], m.start(), m.start("ech"))
+    start = core_start
+    if side_word:
+        start = ctx.text.rindex(side_word.split()[0], m.start(), core_start)
+    formal = ctx.text[core_start:m.end()]
+    formal = " ".join(formal.split())
+    ech = _echelon(m.group("ech"), g)
+    return [_mention(ctx, start, m.end(), tier="formation", echelon=ech, proper=formal, formal=formal,
+                     rule="army_of", **kw)]
+
+
+def _mid_words(mid: str, g: Grammar) -> tuple[list[str], str | None] | None:
+    """The words between number and echelon: qualifiers, proper words, a side word; None if one can't be."""
+    toks = mid.split()
+    words: list[str] = []
+    side = None
+    i = 0
+    while i < len(toks):
+        for k in (3, 2, 1):
+            w = " ".join(toks[i:i + k])
+            if len(toks[i:i + k]) == k and w in g.qualifiers:
+                words.append(w)
+                i += k
+                break
+        else:
+            w = toks[i]
+            for k in (2, 1):
+                sw = " ".join(toks[i:i + k])
+                if len(toks[i:i + k]) == k and g.is_side_word(sw):
+                    side = sw
+                    words.append(sw)
+                    i += k
+                    break
+            else:
+                if _bad_name_word(w, g) or w.endswith(("'s", "’s")) or w[-1] in ",;:" or w in g.ordinals:
+                    return None
+                words.append(w)
+                i += 1
+    return words, side
+
+
+@handler("numbered")
+def _numbered(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
+    g = ctx.g
+    raw_ech = m.group("ech")
+    ech = _echelon(raw_ech, g)
+    before = ctx.text[: m.start()].split()
+    if before and before[-1].rstrip(",") in _MONTHS:  # 'On March 20th Marines landed'
+        return None
+    nums = [n.group(0) for n in g.num_item.finditer(m.group("nums") + " ")]
+    nums = [n for n in nums if _valid_number(n, g)]
+    if not nums:
+        return None
+    spelled = any(n in g.ordinals for n in nums)
+    if not raw_ech[0].isupper() and (spelled or ech not in ("army", "division", "brigade", "regiment", "corps")):
+        return None
+    if spelled and ech == "front":
+        return None
+    mid = _mid_words(m.group("mid"), g)
+    if mid is None:
+        return None
+    words, inner_side = mid
+    tail = ""
+    end = m.end("ech")
+    if m.group("tail"):
+        tw = m.group("tail").split()
+        for k in (2, 1):
+            if " ".join(tw[:k]) in g.regions and len(tw) == k + 1:
+                tail = " " + " ".join(tw)
+                end = m.end("tail")
+                break
+    kw: dict[str, Any] = {}
+    pre = "New " if ctx.text.endswith("New ", 0, m.start()) else ""  # 'New Fourth Army'
+    first = m.start() - 4 if pre else m.start("nums")
+    start = _with_side(ctx, first, kw)
+    if inner_side and "side" not in kw:
+        kw.update(side=g.side_of(inner_side), side_rule="modifier")
+    quals = tuple(w for w in words if w != inner_side) + (("New",) if pre else ()) + ((tail.strip(),) if tail else ())
+    echelon_title = _title(ech) if raw_ech[0].isupper() or len(nums) > 1 else _title(ech)
+    out = []
+    for n in nums:
+        formal = " ".join([pre.strip(), n, *words, echelon_title]).strip() + tail
+        a, b = (start, end) if len(nums) == 1 else (m.start("nums") + m.group("nums").find(n), end)
+        written = ctx.text[a:b] if len(nums) == 1 else " ".join([n, *words, raw_ech])
+        mm = UnitMention(written, ctx.s, a, b, tier="formation", number=_num_value(n, g), qualifiers=quals,
+                         echelon=ech, formal=formal, rule="numbered", **kw)
+        out.append(mm)
+    return out
+
+
+@handler("implied")
+def _implied(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
+    g = ctx.g
+    before = ctx.text[: m.start()].split()
+    if before and before[-1].rstrip(",") in _MONTHS:
+        return None
+    nums = [n.group(0) for n in g.num_item.finditer(m.group("nums") + " ")]
+    nums = [n for n in nums if n[0].isdigit()]
+    if not nums:
+        return None
+    words = m.group("words").split()
+    ech = None
+    for k in (2, 1):  # a region first: '20th Maine', '20th Maine Infantry'
+        if " ".join(words[:k]) in g.regions:
+            ech = "regiment"
+            if len(words) > k and " ".join(words[k:]) not in g.qualifiers:
+                words = words[:k]
+            break
+    if ech is None:
+        joined = " ".join(words)
+        if joined in g.implied:
+            ech = g.implied[joined]
+        elif words[-1] in g.implied and all(w in g.qualifiers for w in words):
+            ech = g.implied[words[-1]]
+        elif words[-1] in g.troop_nouns and (len(words) == 1 or words[0] in g.qualifiers):
+            ech = "regiment"
+        else:
+            return None
+    kw: dict[str, Any] = {}
+    start = _with_side(ctx, m.start(), kw)
+    end = m.start("words") + len(" ".join(words)) if len(words) < len(m.group("words").split()) else m.end()
+    out = []
+    for n in nums:
+        formal = " ".join([n, *words])
+        a = start if len(nums) == 1 else m.start("nums") + m.group("nums").find(n)
+        written = ctx.text[a:end] if len(nums) == 1 else formal
+        out.append(UnitMention(written, ctx.s, a, end, tier="formation", number=_num_value(n, g),
+                               qualifiers=tuple(words), echelon=ech, formal=formal, implied=True,
+                               rule="implied", **kw))
+    return out
+
+
+@handler("service")
+def _service(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
+    g = ctx.g
+    svc = " ".join(m.group("svc").split())
+    of = None
+    if m.group("of"):
+        fit = fit_listed(m.string, *m.span("of"), g.countries, shed_end=True)
+        if fit:
+            of = (" ".join(m.string[fit[0]:fit[1]].split()), fit[1])
+    end = of[1] if of else m.end("svc")
+    kw: dict[str, Any] = {}
+    start = _with_side(ctx, m.start(), kw)
+    if svc in g.needs_country and "side" not in kw and of is None:
+        return None
+    if of:
+        kw.setdefault("side", g.side_of(of[0]))
+        kw.setdefault("side_rule", "modifier")
+    country = (g.side_of(of[0]) if of else None) or kw.get("side") or g.service_country.get(svc)
+    if "side" not in kw and svc in g.service_country:
+        kw.update(side=g.service_country[svc], side_rule="service")
+    return [_mention(ctx, start, end, tier="service", service=g.services[svc], country=country, rule="service", **kw)]
+
+
+def _named_core(ctx: _Ctx, name_start: int, name: str, tail_text: str, kind: str
+                ) -> tuple[int, str, dict[str, Any], list[str]] | None:
+    """Shared by named/troops/elite: drop leading function words, a commander's possessive (kept only when
+    nothing else names the unit: "Johnson's Division"), side words (kept only when the rest is generic)."""
+    g = ctx.g
+    words = name.split()
+    while words and words[0] in g.stop_names:
+        words = words[1:]
+    if not words:
+        return None
+    poss, rest = _possessive_split(words, g.name_possessives)
+    kw: dict[str, Any] = {}
+    if poss and rest:
+        if g.is_side_word(poss[-1]):
+            kw.update(side=g.side_of(poss[-1]), side_rule="possessive", side_words=" ".join([poss[-1], *rest]))
+        words = rest
+    elif poss and not rest:
+        if g.is_side_word(poss[-1]) or any(w in g.ranks for w in poss[:-1]) and len(poss) == 1:
+            return None
+    core, side_word = _split_side_prefix(words, g)
+    if side_word:
+        kw.update(side=g.side_of(side_word), side_rule="modifier")
+    if any(_bad_name_word(w, g) for w in core):
+        return None
+    generic = all(w in g.qualifiers or w.lower() in g.echelons for w in core)
+    if not core or generic:
+        core = words  # 'Czechoslovak Army Corps', 'Persian Immortals': the side word is what names it
+        if kind != "keep-side" and not core:
+            return None
+    else:
+        inner = _inner_side(core, g)
+        if inner and "side" not in kw:
+            kw.update(side=g.side_of(inner), side_rule="name")
+    if "side" not in kw and core and core[0] in g.colours and g.colours[core[0]]:
+        kw.update(side=g.colours[core[0]], side_rule="name")
+    formal = " ".join([*core, tail_text]).strip()
+    a = ctx.text.index(core[0], name_start)
+    start = a
+    if side_word and core is not words:
+        start = ctx.text.rindex(side_word.split()[0], name_start, a)
+    return start if not side_word else min(start, ctx.text.index(side_word.split()[0], name_start)), formal, kw, core
+
+
+@handler("named")
+def _named(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
+    g = ctx.g
+    ech = _echelon(m.group("ech"), g)
+    tail = " ".join((m.group("quals") + m.group("ech")).split())
+    last = m.group("name").split()[-1]
+    if m.group("quals") and _possessive_split([last], g.name_possessives)[0]:
+        # "CIA's Special Activities Division": the owner is not part of the name
+        kw: dict[str, Any] = {}
+        if g.is_side_word(last):
+            kw.update(side=g.side_of(last), side_rule="possessive", side_words=f"{last} {tail}")
+        return [_mention(ctx, m.start("quals"), m.end(), tier="formation", echelon=ech, proper=tail,
+                         qualifiers=_quals(m.group("quals"), g), formal=tail, rule="named", **kw)]
+    res = _named_core(ctx, m.start("name"), m.group("name"), tail, "named")
+    if res is None:
+        return None
+    start, formal, kw, core = res
+    if g.not_heads.get(ech, frozenset()) & set(core) or formal in g.services:
+        return None  # 'Iraq Study Group'; 'Red Army' is the service rule's
+    proper_words = [w for w in core if w not in g.qualifiers and not g.is_side_word(w)]
+    if not proper_words and not m.group("quals"):
+        if ech not in ("army", "fleet", "legion", "garrison") or len(core) != 1 or g.is_side_word(core[0]):
+            return None
+    quals = _quals(m.group("quals"), g)
+    return [_mention(ctx, start, m.end(), tier="formation", echelon=ech, proper=" ".join(core),
+                     qualifiers=quals, formal=formal, rule="named", **kw)]
+
+
+@handler("troops")
+def _troops(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
+    g = ctx.g
+    noun = m.group("noun")
+    kind = g.troop_nouns[noun]
+    res = _named_core(ctx, m.start("name"), m.group("name"), noun, "keep-side")
+    if res is None:
+        return None
+    start, formal, kw, core = res
+    if all(g.is_side_word(w) or w in g.qualifiers for w in core) or not core:
+        if kind != "service":
+            return None
+        return [_mention(ctx, start, m.end(), tier="service", service=noun.lower(), country=kw.get("side"),
+                         formal=formal, rule="troops", **kw)]
+    if any(w in g.ranks for w in core):
+        return None
+    return [_mention(ctx, start, m.end(), tier="formation", echelon="other", proper=" ".join(core),
+                     formal=formal, rule="troops", **kw)]
+
+
+@handler("fighters")
+def _fighters(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
+    g = ctx.g
+    words = m.group("name").split()
+    while words and (words[0] in g.stop_names or words[0] in g.not_armed):
+        words = words[1:]
+    if not words or any(w in g.not_armed or _bad_name_word(w, g) for w in words):
+        return None
+    name = " ".join(words)
+    if g.is_side_word(name) or all(g.is_side_word(w) for w in words):
+        return None
+    a = m.start("name") + m.group("name").index(words[0])
+    if len(words) == 1 and not words[0].isupper() and not words[0].startswith("al-") and \
+            not ctx.text[:a].strip():
+        return None  # a capitalised word opening the sentence is not yet a name
+    inner = _inner_side(words, g)
+    side, rule = (g.side_of(inner), "name") if inner else (name, "self")
+    return [_mention(ctx, a, m.end("name"), tier="formation", echelon="group", proper=name, formal=name,
+                     side=side, side_rule=rule, rule="fighters")]
+
+
+@handler("elite")
+def _elite(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
+    res = _named_core(ctx, m.start("name"), m.group("name"), "", "keep-side")
+    if res is None:
+        return None
+    start, formal, kw, core = res
+    if not formal or ctx.g.is_side_word(formal):
+        return None
+    return [_mention(ctx, start, m.end(), tier="formation", echelon="other", proper=formal, formal=formal,
+                     rule="elite", **kw)]
+
+
+@handler("apposition")
+def _apposition(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
+    name = m.group("name")
+    if any(_bad_name_word(w, ctx.g) for w in name.split()) or ctx.g.is_side_word(name):
+        return None
+    return [_mention(ctx, m.start("name"), m.end("name"), tier="formation", echelon="other", proper=name,
+                     formal=name, rule="apposition")]
+
+
+@handler("faction")
+def _faction(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
+    name = m.group("name")
+    return [_mention(ctx, m.start("name"), m.end("name"), tier="formation", echelon="group", proper=name,
+                     formal=name, side=name, side_rule="self", rule="faction")]
+
+
+@handler("short")
+def _short(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
+    kw: dict[str, Any] = {}
+    start = _with_side(ctx, m.start(), kw)
+    return [_mention(ctx, start, m.end(), tier="formation", number=_num_value(m.group("nums"), ctx.g),
+                     qualifiers=("Guards",), short=True, formal=m.group(0), rule="short", **kw)]
+
+
+# ---------------------------------------------------------------- the engine
 
 
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return any(span[0] < e and s < span[1] for s, e in taken)
 
 
-def find_mentions(s: Sentence) -> list[UnitMention]:
-    """Unit mentions in one sentence, in text order; coordinated numbers become separate mentions."""
+def find_mentions(s: Sentence, rules: list[Rule] | None = None) -> list[UnitMention]:
+    """Unit mentions in one sentence, in text order; coordinated numbers become separate mentions.
+    `rules`: the rules to run (those a whole paragraph triggers), else those the sentence triggers."""
     g = grammar()
     text = s.text
+    ctx = _Ctx(s, g, text, [])
     out: list[UnitMention] = []
-    taken: list[tuple[int, int]] = []
-
-    def add(m: UnitMention) -> None:
-        out.append(m)
-
-    numbered_ok = g.gate_numbered.search(text) is not None
-    echelon_ok = g.gate_named.search(text) is not None
-    # 1. numbered formations, with coordination
-    for m in g.numbered.finditer(text) if numbered_ok else ():
-        side_word, start = _side_before(text, m.start(), g)
-        if _overlaps((start, m.end()), taken):
-            continue
-        ech, _plural = _echelon(m.group("ech"), g)
-        quals = _quals(m.group("quals"), g)
-        nums = [n.group(0) for n in g.num_item.finditer(m.group("nums"))]
-        nums = [n for n in nums if _valid_number(n)]
-        if not nums:
-            continue
-        if not m.group("ech")[0].isupper() and ech not in ("army", "division", "brigade", "regiment", "corps"):
-            continue
-        tail = " ".join([*quals] + [m.group("ech")])
-        side = _side(side_word, g)
-        for i, n in enumerate(nums):
-            written = text[start:m.end()] if len(nums) == 1 else f"{n} {tail}"
-            if len(nums) == 1:
-                a, b = start, m.end()
-            else:
-                a = m.start("nums") + m.group("nums").find(n)
-                b = m.end()
-            add(UnitMention(written, s, a, b, tier="formation", number=n.replace("No.", "").strip(),
-                            qualifiers=quals, echelon=ech, side=side if i == 0 or len(nums) > 1 else None))
-        taken.append((start, m.end()))
-    # 2. services: "Armed Forces of Ukraine", "Russian Air Force", "OMON"
-    for m in g.service.finditer(text) if g.gate_service.search(text) else ():
-        side_word, start = _side_before(text, m.start(), g)
-        of = _country_prefix(m, "of", g) if m.group("of") else None
-        end = of[1] if of else m.end("svc")
-        if _overlaps((start, end), taken):
-            continue
-        svc = " ".join(m.group("svc").split())
-        side = _side(side_word, g) or (g.demonyms.get(of[0]) if of else None)
-        country = (g.demonyms.get(of[0]) if of else None) or _side(side_word, g) or g.service_country.get(svc)
-        add(UnitMention(text[start:end], s, start, end, tier="service", service=g.services[svc], side=side,
-                        country=country))
-        taken.append((start, end))
-    # 3. "Army Group Centre", "Army of Northern Virginia"
-    for m in g.army_of.finditer(text) if echelon_ok else ():
-        if _overlaps(m.span(), taken) or m.group("name").split()[0] in g.stop_names:
-            continue
-        ech, _ = _echelon(m.group("ech") or m.group("ech2"), g)
-        add(UnitMention(m.group(0), s, *m.span(), tier="formation", echelon=ech, proper=m.group("name")))
-        taken.append(m.span())
-    # 4. named formations: "Wagner Group", "Eastern Military District"
-    for m in _named_matches(text, g) if echelon_ok else ():
-        if _overlaps(m.span(), taken):
-            continue
-        name = m.group("name")
-        words = name.split()
-        while words and (words[0] in g.stop_names or words[0] in g.demonyms):
-            words = words[1:]
-        if not words or any(w in g.qualifiers for w in words[-1:]) and len(words) == 1 and not m.group("quals"):
-            continue
-        start = m.start("name") + name.find(words[0])
-        proper = " ".join(words)
-        ech, _ = _echelon(m.group("ech"), g)
-        side_word = _side_before(text, start, g)[0]
-        add(UnitMention(text[start:m.end()], s, start, m.end(), tier="formation", echelon=ech, proper=proper,
-                        qualifiers=_quals(m.group("quals"), g), side=_side(side_word, g)))
-        taken.append(m.span())
-    # 5. short forms ("the 31st Guards"): kept only if they name a full unit (canon decides)
-    for m in g.short.finditer(text) if numbered_ok else ():
-        if _overlaps(m.span(), taken):
-            continue
-        side_word, start = _side_before(text, m.start(), g)
-        add(UnitMention(text[start:m.end()], s, start, m.end(), tier="formation", number=m.group("nums"),
-                        qualifiers=("Guards",), side=_side(side_word, g), short=True))
+    for rule in _active_rules(text, g) if rules is None else rules:
+        fn = HANDLERS[rule.handler]
+        pos = 0
+        while (m := rule.rx.search(text, pos)) is not None:
+            found = fn(m, ctx)
+            span = (min(x.start for x in found), max(x.end for x in found)) if found else None
+            if span is not None and not _overlaps(span, ctx.taken):
+                out.extend(found)
+                ctx.taken.append(span)
+                pos = max(span[1], m.start() + 1)
+                continue
+            # a lazy name that failed its checks ('The Japanese Kwantung Army' read from 'The') is read
+            # again from the next word
+            nxt = text.find(" ", m.start() + 1)
+            pos = m.end() if nxt < 0 or nxt >= m.end() else nxt + 1
     out.sort(key=lambda u: u.start)
-    _link_parents_and_abbreviations(text, out)
+    _link_parents_and_abbreviations(text, out, g)
     return out
 
 
-_ABBR = re.compile(r"\s*\(([A-Z][A-Z0-9]{1,7})\)")
+_ABBR = re.compile(r"\s*\(([A-Z][A-Za-z0-9-]{1,7})\)")
 
 
-def _link_parents_and_abbreviations(text: str, mentions: list[UnitMention]) -> None:
-    g = grammar()
+def _link_parents_and_abbreviations(text: str, mentions: list[UnitMention], g: Grammar) -> None:
     for i, m in enumerate(mentions):
         ab = _ABBR.match(text, m.end)
-        if ab:
+        if ab and sum(c.isupper() for c in ab.group(1)) >= 2:
             m.abbreviation = ab.group(1)
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
-        if nxt and re.fullmatch(r"['’]?s?\s+of\s+(?:the\s+)?", text[m.end:nxt.start]) is not None:
+        if nxt and re.fullmatch(r"['’]?s?\s+(?:of|from)\s+(?:the\s+)?", text[m.end:nxt.start]) is not None:
             if m.echelon and nxt.echelon and g.echelons.get(nxt.echelon, 0) > g.echelons.get(m.echelon, 0):
-                # every coordinated sibling ending here shares the parent
-                for sib in mentions[: i + 1]:
+                for sib in mentions[: i + 1]:  # every coordinated sibling ending here shares the parent
                     if sib.end == m.end:
                         sib.parent_mention = nxt

@@ -1,0 +1,320 @@
+"""Whose side a unit fought on, and the evidence for it.
+
+Rules, strongest first (each unit keeps the first that decides it, as `side_evidence`):
+  own words   - modifier ('Ukrainian 4th...'), possessive ("Russia's 35th..."), a side word in the name
+                ('Imperial Japanese Army'), service vocabulary ('Wehrmacht' → Germany), a faction's own name
+  parent      - the unit it belongs to, or the units that belong to it, agree
+  coordination- listed with units or side phrases of one side ('the 36th ... and Russian special police forces')
+  subject     - the nearest side word or sided unit before it in its sentence; across a hostile word
+                ('... ambushed the 6th') the other belligerent
+  context     - the same, in the paragraph before it
+Belligerents are the two sides the article's side words name most often.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from kyivcli.extract.units.model import Unit, UnitMention
+from kyivcli.extract.units.recognize import Grammar, grammar
+from kyivcli.parse.model import Document, Sentence
+
+_CAP = re.compile(r"\b[A-Z][\w.'’-]*")
+_GLUE = re.compile(r"^(?:\s+(?:mercenaries|troops|forces|soldiers|fighters|units|personnel|members|men))?"
+                   r"\s*(?:,\s*(?:and\s+|or\s+)?|\s*(?:and|or|as well as|with|alongside|together with)\s+)"
+                   r"(?:the\s+)?$")
+_WORD = re.compile(r"[a-z][a-z.]*")
+# a country named as a place ('in Vietnam', 'across the Ukraine') says where, not who
+_PLACE_PREP = re.compile(r"\b(?:in|into|to|from|across|throughout|within|over|of|inside|outside|near|towards?|"
+                         r"through|entered|invaded|invade|left|leaving|reached|occupied)\s+(?:the\s+)?$")
+_OWN_RANK = {"modifier": 3, "possessive": 3, "name": 2, "self": 2, "service": 1}
+
+
+@dataclass
+class _Anchor:
+    start: int
+    end: int
+    side: str
+    words: str
+
+
+@cache
+def _vocab() -> tuple[frozenset[str], re.Pattern[str]]:
+    d = grammar().data
+    heads = "|".join(sorted(d["side_phrase_heads"], key=len, reverse=True))
+    phrase = re.compile(rf"\b(?P<side>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)\s+(?:[a-z][\w-]*\s+){{0,3}}?(?:{heads})\b")
+    return frozenset(d["hostile_words"]), phrase
+
+
+@cache
+def _person_rx() -> re.Pattern[str]:
+    titles = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in
+                      sorted(grammar().data["person_titles"], key=len, reverse=True))
+    return re.compile(rf"(?<= )(?:{titles}) (?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){{0,2}})")
+
+
+def _persons(sentences: list[Sentence], g: Grammar) -> dict[str, tuple[str, str]]:
+    """People the text introduces with a side ('Ukrainian President Volodymyr Zelenskyy'): surname →
+    (side, the words). What they do later speaks for their side."""
+    rx = _person_rx()
+    text = "\n".join(s.text for s in sentences)
+    out: dict[str, tuple[str, str]] = {}
+    for m in rx.finditer(text):
+        before = text[max(0, m.start() - 40):m.start()].split()
+        side = None
+        for k in (2, 1):
+            if len(before) >= k:
+                side = g.side_of(" ".join(before[-k:]))
+                if side:
+                    break
+        if not side:
+            continue
+        surname = m.group("name").split()[-1].rstrip("'’s")
+        if out.get(surname, (side,))[0] != side:
+            out[surname] = ("", "")  # two sides: no evidence
+        else:
+            out[surname] = (side, " ".join([*before[-2:], m.group(0)]))
+    return {k: v for k, v in out.items() if v[0]}
+
+
+def _side_words(s: Sentence, g: Grammar, persons: dict[str, tuple[str, str]] | None = None) -> list[_Anchor]:
+    """Every side word of the sentence ('Russian', 'United States', "Ukraine's"), in order; with `persons`,
+    the people the text tied to a side too."""
+    text = s.text
+    out: list[_Anchor] = []
+    sides, first = g.sides, g.side_first
+    skip_to = -1
+    for t in _CAP.finditer(text):
+        if t.start() < skip_to:
+            continue
+        w = t.group(0)
+        if w in first:
+            nxt = _CAP.match(text, t.end() + 1)
+            if nxt is not None and text[t.end()] == " ":
+                two = f"{w} {nxt.group(0)}"
+                side = g.side_of(two) or g.side_of(two.rstrip("."))
+                if side and not (two in g.countries and _PLACE_PREP.search(text, 0, t.start())):
+                    out.append(_Anchor(t.start(), nxt.end(), side, two))
+                    skip_to = nxt.end()
+                    continue
+        if persons and w.rstrip("'’s") in persons:
+            side, words = persons[w.rstrip("'’s")]
+            out.append(_Anchor(t.start(), t.end(), side, words))
+            continue
+        if w in sides:
+            side = sides[w]
+        elif w[-1] in "s.":
+            side = g.side_of(w.rstrip(".")) if w[-1] == "." and w.count(".") == 1 else g.side_of(w)
+        else:
+            continue
+        if side and not (w in g.countries and _PLACE_PREP.search(text, 0, t.start())):
+            out.append(_Anchor(t.start(), t.end(), side, w))
+    return out
+
+
+def _belligerents(sentences: list[Sentence], anchors: Callable[[Sentence], list[_Anchor]],
+                  near_units: list[int]) -> list[str]:
+    """The two sides named most in the lead and around the units."""
+    c: Counter[str] = Counter()
+    for i in sorted({*range(min(20, len(sentences))), *near_units}):
+        for a in anchors(sentences[i]):
+            c[a.side] += 1
+    return [side for side, _ in c.most_common(2)]
+
+
+def _evidence(rule: str, m: UnitMention | None, words: str, line: int | None = None) -> dict:
+    return {"rule": rule, "line": line if line is not None else (m.line if m else None), "words": words}
+
+
+def attribute_sides(doc: Document, units: list[Unit], mentions: list[UnitMention]) -> None:
+    g = grammar()
+    hostile, phrase = _vocab()
+    _own(units, g, doc)
+    by_name = {u.name: u for u in units}
+    by_sentence: dict[int, list[UnitMention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence.index, []).append(m)
+    groups = []  # coordinated lists, found once: (group, the words that list it)
+    for ms in by_sentence.values():
+        text = ms[0].sentence.text
+        for gr in _coordinated(ms, _phrases(ms[0].sentence, g, phrase)):
+            groups.append((gr, text[min(x.start for x in gr):max(x.end for x in gr)]))
+    kids: dict[str, list[Unit]] = {}
+    for u in units:
+        if u.parent:
+            kids.setdefault(u.parent, []).append(u)
+    _propagate(units, by_name, kids, groups)
+    anchors_cache: dict[int, list[_Anchor]] = {}
+    sentences = doc.sentences
+    persons = _persons(sentences, g) if any(u.side == "unknown" for u in units) else {}
+
+    def anchors(s: Sentence) -> list[_Anchor]:
+        if s.index not in anchors_cache:
+            anchors_cache[s.index] = _side_words(s, g, persons)
+        return anchors_cache[s.index]
+
+    bell_cache: list[list[str]] = []
+
+    def bell() -> list[str]:
+        if not bell_cache:
+            bell_cache.append(_belligerents(sentences, anchors, list(by_sentence)))
+        return bell_cache[0]
+
+    for u in units:
+        if u.side != "unknown":
+            continue
+        for m in u.mentions:
+            ev = _in_sentence(m, anchors(m.sentence), by_sentence.get(m.sentence.index, []), hostile, bell)
+            if ev:
+                u.side, u.side_evidence = ev
+                break
+    _propagate(units, by_name, kids, groups)
+    for u in units:
+        if u.side != "unknown":
+            continue
+        for m in u.mentions:
+            ev = _in_paragraph(m, sentences, anchors, by_sentence)
+            if ev:
+                u.side, u.side_evidence = ev
+                break
+    _propagate(units, by_name, kids, groups)
+
+
+def _own(units: list[Unit], g: Grammar, doc: Document) -> None:
+    """A unit's own words: votes of its mentions, the strongest kind of evidence first. Where the text
+    names units of two colours ('Red Army', 'White Army'), the colours are the factions."""
+    colours = {u.name.split()[0] for u in units if g.colours.get(u.name.split()[0])}
+    for u in units:
+        first_word = u.name.split()[0]
+        if len(colours) > 1 and first_word in colours:
+            u.side = g.colours[first_word] or "unknown"
+            u.side_evidence = _evidence("name", u.mentions[0], u.mentions[0].text)
+            continue
+        votes: Counter[str] = Counter()
+        first: dict[str, UnitMention] = {}
+        for m in u.mentions:
+            side = m.side or (m.country if m.tier == "service" else None)
+            if not side:
+                continue
+            votes[side] += 10 * _OWN_RANK.get(m.side_rule or "service", 1) + 1
+            first.setdefault(side, m)
+        if not votes:
+            continue
+        best = votes.most_common()
+        if len(best) > 1 and best[0][1] == best[1][1]:
+            continue
+        side = best[0][0]
+        m = first[side]
+        u.side = side
+        rule = m.side_rule or ("service" if m.tier == "service" else "modifier")
+        u.side_evidence = _evidence(rule, m, m.side_words or m.text)
+
+
+def _phrases(s: Sentence, g: Grammar, phrase: re.Pattern[str]) -> list[_Anchor]:
+    """Side phrases of a sentence that are not units: 'Russian special police forces', 'Chechen forces'."""
+    out = []
+    for m in phrase.finditer(s.text):
+        side = g.side_of(m.group("side"))
+        if side is None and " " in m.group("side"):
+            side = g.side_of(m.group("side").split()[-1])
+        if side:
+            out.append(_Anchor(m.start(), m.end(), side, m.group(0)))
+    return out
+
+
+def _propagate(units: list[Unit], by_name: dict[str, Unit], kids: dict[str, list[Unit]],
+               groups: list[tuple[list[UnitMention | _Anchor], str]]) -> None:
+    for _ in range(4):
+        changed = False
+        for u in units:  # parent → child
+            p = by_name.get(u.parent or "")
+            if u.side == "unknown" and p and p.side != "unknown":
+                u.side, u.side_evidence = p.side, _evidence("parent", u.mentions[0], p.name)
+                changed = True
+        for u in units:  # children → parent, when they agree
+            if u.side != "unknown" or u.name not in kids:
+                continue
+            known = [k for k in kids[u.name] if k.side != "unknown"]
+            if known and len({k.side for k in known}) == 1:
+                u.side, u.side_evidence = known[0].side, _evidence("parent", u.mentions[0], known[0].name)
+                changed = True
+        for group, words in groups:
+            sides = {x.unit.side if isinstance(x, UnitMention) and x.unit else x.side for x in group} - {"unknown"}
+            if len(sides) != 1:
+                continue
+            side = sides.pop()
+            for x in group:
+                if isinstance(x, UnitMention) and x.unit and x.unit.side == "unknown":
+                    x.unit.side, x.unit.side_evidence = side, _evidence("coordination", x, words)
+                    changed = True
+        if not changed:
+            return
+
+
+def _span(x: UnitMention | _Anchor) -> tuple[int, int]:
+    return x.start, x.end
+
+
+def _coordinated(ms: list[UnitMention], phrases: list[_Anchor]) -> list[list[UnitMention | _Anchor]]:
+    items: list[UnitMention | _Anchor] = [*ms, *(p for p in phrases if not any(m.start < p.end and p.start < m.end
+                                                                                for m in ms))]
+    items.sort(key=lambda x: x.start)
+    if len(items) < 2:
+        return []
+    text = ms[0].sentence.text
+    groups: list[list[UnitMention | _Anchor]] = []
+    for x in items:
+        if groups and _joined(groups[-1][-1], x, text):
+            groups[-1].append(x)
+        else:
+            groups.append([x])
+    return [gr for gr in groups if len(gr) > 1 and any(isinstance(x, UnitMention) for x in gr)]
+
+
+def _joined(a: UnitMention | _Anchor, b: UnitMention | _Anchor, text: str) -> bool:
+    return a.end == b.end or (b.start >= a.end and bool(_GLUE.match(text[a.end:b.start])))
+
+
+def _has_hostile(text: str, hostile: frozenset[str]) -> bool:
+    return any(w.group(0) in hostile for w in _WORD.finditer(text))
+
+
+def _in_sentence(m: UnitMention, side_words: list[_Anchor], ms: list[UnitMention], hostile: frozenset[str],
+                 belligerents: Callable[[], list[str]]) -> tuple[str, dict] | None:
+    """The nearest side word or sided unit before the mention; across a hostile word, the other side."""
+    text = m.sentence.text
+    cands = [a for a in side_words if a.end <= m.start]
+    cands += [_Anchor(x.start, x.end, x.unit.side, x.text) for x in ms
+              if x.end <= m.start and x.unit is not None and x.unit is not m.unit and x.unit.side != "unknown"]
+    if not cands:
+        return None
+    a = max(cands, key=lambda c: c.end)
+    between = text[a.end:m.start]
+    if _has_hostile(between, hostile):
+        bell = belligerents()
+        if len(bell) == 2 and a.side in bell:
+            other = bell[1] if a.side == bell[0] else bell[0]
+            return other, _evidence("subject", m, text[a.start:m.end])
+        return None
+    return a.side, _evidence("subject", m, text[a.start:m.end])
+
+
+def _in_paragraph(m: UnitMention, sentences: list[Sentence], anchors: Callable[[Sentence], list[_Anchor]],
+                  by_sentence: dict[int, list[UnitMention]]) -> tuple[str, dict] | None:
+    """The nearest side word or sided unit in the sentences before it, within its paragraph."""
+    block = m.sentence.block
+    i = m.sentence.index - 1
+    while i >= 0 and sentences[i].block is block:
+        s = sentences[i]
+        cands = list(anchors(s))
+        cands += [_Anchor(x.start, x.end, x.unit.side, x.text) for x in by_sentence.get(i, [])
+                  if x.unit is not None and x.unit.side != "unknown"]
+        if cands:
+            a = max(cands, key=lambda c: c.end)
+            return a.side, _evidence("context", None, a.words, s.line_of(a.start))
+        i -= 1
+    return None
