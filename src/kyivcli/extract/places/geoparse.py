@@ -17,6 +17,7 @@ from typing import Any
 from kyivcli.extract.mention import Mention
 from kyivcli.extract.places.distance import km, spelling_ratio
 from kyivcli.extract.places.gazetteer import Gazetteer, Place, normalize
+from kyivcli.extract.places.persons import find_people
 from kyivcli.extract.places.typed import all_needs, compile_rules
 from kyivcli.parse.model import Document, Sentence
 from kyivcli.resources import resource
@@ -211,6 +212,17 @@ def candidates(s: Sentence) -> list[_Cand]:
     return out
 
 
+def _shed_opener(c: _Cand, common: set[str]) -> None:
+    """'Although Richmond', 'Overall Edmonton': a sentence's first word that the article also writes in
+    lower case (or an -ing/-ly word) is not part of the name after it."""
+    if c.kind or c.start != 0 or " " not in c.lookup:
+        return
+    first, rest = c.lookup.split(" ", 1)
+    if first.lower() in common or first.endswith(("ing", "ly")):
+        cut = c.text.index(rest)
+        c.text, c.start, c.lookup = c.text[cut:], c.start + cut, rest
+
+
 def _named_by_what_precedes(before: str, d: dict[str, Any]) -> bool:
     """A title ("Mayor Vitali Klitschko"), an initial ("Joseph E. Johnston") or an organisation
     ("Security Service of Ukraine") right before a run: the run names a person or belongs to the body."""
@@ -289,6 +301,23 @@ class Geoparser:
         self.min_foreign = int(d["min_foreign_population"])
         self.aliases: dict[str, str] = d["country_aliases"]
         self.dominant = False  # one focus country clearly ahead: proximity to its places counts
+        self._hits: dict[str, list[Place]] = {}
+        self._regions: set[tuple[str, str]] = set()
+
+    def _places_named(self, word: str) -> list[Place]:
+        key = normalize(word)
+        if key not in self._hits:
+            self._hits.update(self.gz.lookup([word]))
+            self._hits.setdefault(key, [])
+        return [p for p in self._hits[key] if normalize(p.name) == key]
+
+    def _is_country(self, word: str) -> bool:
+        return word in self.aliases or any(p.kind in ("country", "admin1") for p in self._places_named(word))
+
+    def _is_big_place(self, word: str) -> bool:
+        """A country, a state or a city of 100,000: a possessive or a verb does not make it a person."""
+        return (word in self.aliases or word in _data()["lists"]["COUNTRY"]
+                or any(p.kind in ("country", "admin1") or p.population >= 100_000 for p in self._places_named(word)))
 
     def country_code(self, name: str, hits: dict[str, list[Place]]) -> str | None:
         if name in self.aliases:
@@ -303,19 +332,36 @@ class Geoparser:
         for s in doc.sentences:
             cands.extend(candidates(s))
         common = _common_words(doc)
+        for c in cands:
+            _shed_opener(c, common)
         asked = {c.lookup for c in cands if c.lookup}
         hits0 = self.gz.lookup(asked)
-        surnames = {c.lookup.split()[-1] for c in cands
-                    if not c.kind and " " in c.lookup and normalize(c.lookup) not in hits0}
+        self._hits = dict(hits0)
         aliases = self.aliases
-        cands = [c for c in cands if c.kind or c.country_code or c.lookup in aliases or not (
-            " " not in c.lookup and (len(c.lookup) < 3 or c.lookup.lower() in common or c.lookup in surnames))]
+        runs = [(c.lookup, c.start == 0) for c in cands if not c.kind and not c.country_code and c.lookup
+                and (" " not in c.lookup or normalize(c.lookup) not in hits0)]
+        d = _data()
+        people = find_people((s.text for s in doc.sentences), runs, d["person_titles"], common,
+                             d["not_places_set"] | frozenset(aliases), self._is_big_place)
+        self.people = people
+
+        def person(c: _Cand) -> bool:
+            if c.kind or c.country_code or c.lookup in aliases:
+                return False
+            if " " in c.lookup:
+                return c.lookup in people.full
+            return c.lookup in people.surnames and not self._is_country(c.lookup)
+
+        cands = [c for c in cands if not person(c) and (c.kind or c.country_code or c.lookup in aliases or not (
+            " " not in c.lookup and (len(c.lookup) < 3 or c.lookup.lower() in common)))]
         names = {c.lookup for c in cands if c.lookup} | {c.country_code for c in cands if c.country_code}
         names |= set(_data()["demonyms"].values())
         asked_keys = {normalize(n) for n in asked}
         hits = dict(hits0)
         hits.update(self.gz.lookup(n for n in names if normalize(n) not in asked_keys))
         focus, related = self._countries(cands, hits)
+        self._regions = {(p.country, p.admin1) for c in cands for p in hits.get(normalize(c.lookup), [])
+                         if p.kind == "admin1" and p.country in focus and normalize(p.name) == normalize(c.lookup)}
         centre = self._centre(cands, hits, focus)
         items: dict[tuple, PlaceItem] = {}
         mentions: list[PlaceMention] = []
@@ -370,11 +416,16 @@ class Geoparser:
         return focus, related | focus
 
     def _centre(self, cands: list[_Cand], hits: dict[str, list[Place]], focus: set[str]) -> tuple[float, float] | None:
+        """The median of the article's places: each name's largest namesake in the focus countries under its
+        own name (alternate names are too loose to steer the others)."""
         pts = []
         for c in cands:
-            places = [p for p in hits.get(normalize(c.lookup), []) if p.kind == "city" and p.country in focus]
-            if len(places) == 1 and places[0].lat is not None:
-                pts.append((places[0].lat, places[0].lon))
+            key = normalize(c.lookup)
+            places = [p for p in hits.get(key, []) if p.kind == "city" and p.country in focus
+                      and p.lat is not None and normalize(p.name) == key]
+            if places:
+                p = max(places, key=lambda p: p.population)
+                pts.append((p.lat, p.lon))
         if not pts:
             return None
         lats = sorted(p[0] for p in pts)
@@ -384,27 +435,29 @@ class Geoparser:
     def _best(self, name: str, hits: dict[str, list[Place]], focus: set[str], related: set[str],
               centre: tuple[float, float] | None, country: str | None = None) -> Place | None:
         best, best_score = None, -1e9
-        for p in hits.get(normalize(name), []):
+        key = normalize(name)
+        for p in hits.get(key, []):
             if p.kind == "admin1":
                 if p.country in focus or p.country == country:
                     return p
                 continue
             if p.kind == "country":
-                if normalize(p.name) == normalize(name) or name in (p.country,):
+                if normalize(p.name) == key or name in (p.country,):
                     return p
                 continue
             if country and p.country != country:
                 continue
-            by_alternate = normalize(p.name) != normalize(name)
+            by_alternate = normalize(p.name) != key
+            close = not by_alternate or _close_spelling(name, p.name)
+            if by_alternate and not close and p.population < 100_000:
+                continue  # "Lee" is also a name of Albany, Ohio: loose alternate names of small places are noise
             if by_alternate and p.country not in focus and not country and not (
-                    p.country in related and _close_spelling(name, p.name)):
+                    p.country in related and close):
                 continue  # "Molotov" is an old name of Perm: only trust alternate names close to home
             if not self.dominant and not country:
                 # an article about many countries: small towns and loose alternate names are noise
                 # ("Midway" is also a name of Midland, Texas); a close respelling (Kiev/Kyiv) is fine
                 if p.population < self.min_related:
-                    continue
-                if by_alternate and not _close_spelling(name, p.name):
                     continue
             if p.country in focus or country:
                 score = 3.0
@@ -414,8 +467,14 @@ class Geoparser:
                 score = 0.0
             else:
                 continue
+            if not by_alternate:
+                score += 2.0
+            elif not close:
+                score -= 1.0
+            if p.admin1 and (p.country, p.admin1) in self._regions:
+                score += 1.5  # the article names the state or province this namesake lies in
             if centre and p.lat is not None and self.dominant:
-                score += max(0.0, 4 - km(centre, (p.lat, p.lon)) / 75)
+                score += max(0.0, 3 - km(centre, (p.lat, p.lon)) / 150)
             score += 1.5 * math.log10(p.population + 10)
             if score > best_score:
                 best, best_score = p, score
