@@ -18,11 +18,13 @@ from kyivcli.extract.mention import Mention
 from kyivcli.extract.places.distance import km, spelling_ratio
 from kyivcli.extract.places.gazetteer import Gazetteer, Place, normalize
 from kyivcli.extract.places.persons import find_people
-from kyivcli.extract.places.typed import all_needs, compile_rules
+from kyivcli.extract.places.typed import all_needs, check_rule, compile_rules
 from kyivcli.parse.model import Document, Sentence
 from kyivcli.resources import resource
 
 _FACILITY_KINDS = {"airport", "air_base", "power_plant", "facility", "dam"}
+_LANDFORM_KINDS = {"lake", "sea", "hill", "pass", "valley", "canal", "strait", "bay", "gulf", "island", "peninsula",
+                   "mountain", "forest", "line", "cape", "fort"}
 _DIGIT = re.compile(r"\d")
 _TOKEN = re.compile(r"[A-Z\u0400-\u042F][\w'’\-]*|[a-z][\w]*-[A-Z][\w'’\-]*")
 
@@ -74,6 +76,8 @@ class _Cand:
     border: frozenset[str] | None = None
     bare_river: bool = False
     after_adjective: bool = False  # "Persian Corridor" read as "Corridor": a name, not a place on its own
+    known: dict[str, Any] | None = None  # an entry of resources/geo_world.json
+    rule: str = "name"  # what found it (evidence)
 
 
 @cache
@@ -89,6 +93,8 @@ def _data() -> dict[str, Any]:
     countries = frozenset(demonyms.values()) | frozenset(d["country_aliases"])
     d["lists"] = {"COUNTRY": countries,
                   "DEMONYM": frozenset(demonyms) | frozenset(d["combining_forms"]) | frozenset(demonyms.values())}
+    for i, spec in enumerate(d["typed"]):
+        check_rule(i, spec)  # a broken rule fails here, when the resource loads, with its number
     d["typed_rules"] = tuple(compile_rules(d["typed"], d["lists"]))
     d["needs"] = all_needs(d["typed_rules"])
 
@@ -99,6 +105,57 @@ def _data() -> dict[str, Any]:
     d["services"] = frozenset(units["services"])
     d["person_titles"] = frozenset(d["person_titles"])
     return d
+
+
+@cache
+def _world() -> tuple[dict[str, dict[str, Any]], frozenset[str]]:
+    """resources/geo_world.json by normalised name (and alias), and the first words of those names."""
+    w = resource("geo_world")
+    by_key: dict[str, dict[str, Any]] = {}
+    for name, kind, lat, lon, cc, aliases in w["places"]:
+        e = {"name": name, "kind": kind, "lat": lat, "lon": lon, "country": cc or None}
+        for n in (name, *aliases):
+            by_key.setdefault(normalize(n), e)
+    for old, (new, cc) in w["former_names"].items():
+        by_key.setdefault(normalize(old), {"name": old, "kind": "city", "modern": new, "country": cc})
+    return by_key, frozenset(k.split()[0] for k in by_key)
+
+
+_SPAN = re.compile(r"[A-Z\u00C0-\u00DE\u0400-\u042F][\w'’\-]*\.?(?:\s+(?:of\s+(?:the\s+)?)?"
+                   r"[A-Z\u00C0-\u00DE\u0400-\u042F][\w'’\-]*\.?)*")
+_WORDS = re.compile(r"[\w'’\-]+\.?")
+_POINT_KINDS = {"city", "town", "village", "pass"}
+
+
+def _known_names(text: str, d: dict[str, Any]) -> list[tuple[int, int, dict[str, Any]]]:
+    """Names of the world vocabulary in a sentence, longest first: "South China Sea", "Gulf of Tonkin", "the Rhine"."""
+    by_key, firsts = _world()
+    out = []
+    for m in _SPAN.finditer(text):
+        toks = [t.span() for t in _WORDS.finditer(text, m.start(), m.end())]
+        i = 0
+        while i < len(toks):
+            a = toks[i][0]
+            if not text[a].isupper() or normalize(text[a:toks[i][1]]) not in firsts:
+                i += 1
+                continue
+            for j in range(min(len(toks), i + 6) - 1, i - 1, -1):
+                b = toks[j][1]
+                frag = re.sub(r"(?:['’]s|\.)$", "", text[a:b])
+                e = by_key.get(normalize(frag))
+                if e is None or not text[toks[j][0]].isupper():
+                    continue
+                nxt = text[toks[j + 1][0]:toks[j + 1][1]] if j + 1 < len(toks) else ""
+                if nxt.rstrip(".") in d["org_heads"]:  # "Black Sea Fleet", "Pacific Fleet": a unit
+                    break
+                if e["kind"] == "river" and " " not in frag and not (
+                        text[:a].rstrip().lower().endswith("the") or nxt == "River"):
+                    break  # a river written bare needs "the": "the Don", never "Don Carlos"
+                out.append((a, a + len(frag), e))
+                i = j
+                break
+            i += 1
+    return out
 
 
 def _country_of(word: str) -> str:
@@ -122,6 +179,9 @@ def candidates(s: Sentence) -> list[_Cand]:
     taken: list[tuple[int, int]] = []
     low = text.lower()
     present = {w for w in d["needs"] if w in low}
+    for a, b, e in _known_names(text, d):
+        out.append(_Cand(text[a:b], s, a, b, "", e["kind"], e["name"], known=e, rule="world"))
+        taken.append((a, b))
     for rule in d["typed_rules"]:
         if rule.needs.isdisjoint(present):
             continue
@@ -129,7 +189,8 @@ def candidates(s: Sentence) -> list[_Cand]:
         for m in rule.finditer(text, d["lists"]):
             if _overlaps(m.start(), m.end(), taken):
                 continue
-            if spec.get("border"):
+            handler = spec["handler"]
+            if handler == "border":
                 parts = [p for p in (m.group(g) for g in ("name", "name2", "name3", "name4")) if p]
                 if m.group("name3"):
                     other = m.group("name1b") or m.group("name4")
@@ -147,7 +208,7 @@ def candidates(s: Sentence) -> list[_Cand]:
                                      border=frozenset(_country_of(p) for p in parts)))
                 taken.append(m.span())
                 continue
-            if spec.get("route"):  # "the highway between Zhytomyr and Kyiv": the towns stay places too
+            if handler == "route":  # "the highway between Zhytomyr and Kyiv": the towns stay places too
                 start = m.start()
                 for w in text[start:m.end()].split():  # "The Irpin–Kyiv road" starts at Irpin
                     if w not in d["not_places_set"]:
@@ -159,27 +220,32 @@ def candidates(s: Sentence) -> list[_Cand]:
                 continue
             name = m.group("name").strip()
             words = name.split()
-            while words and words[0] in d["not_places_set"] and not spec.get("direction"):
+            while words and words[0] in d["not_places_set"] and handler != "direction":
                 words = words[1:]
             if not words:
                 continue
             name = " ".join(words)
             start = m.start("name") + m.group("name").find(words[0])
-            if spec.get("direction"):
+            if handler == "direction":
                 typed = f"{m.group('dir')} {name}"
                 out.append(_Cand(typed, s, m.start(), m.end(), "", spec["kind"], typed))
-            elif spec.get("in_country"):
+            elif handler == "in_country":
                 if any(w in d["person_titles"] for w in words) or words[-1] in d["org_heads"]:
                     continue  # "… President Thiệu, U.S. forces", "the Eastern Front, Germany": then a list
                 out.append(_Cand(name, s, start, m.end("name"), name, None,
                                  country_code=_country_of(m.group("country"))))
                 out.append(_Cand(m.group("country"), s, m.start("country"), m.end("country"), m.group("country")))
-            elif spec.get("plural"):
+            elif handler == "plural":
                 for g in ("name", "name2"):
                     nm = m.group(g)
                     out.append(_Cand(f"{nm} {spec['plural']}", s, m.start(g), m.end(), nm, spec["kind"],
                                      f"{nm} {spec['plural']}"))
-            elif spec.get("keep_type"):
+            elif handler == "prefix":  # "Mount Athos", "Gulf of Tonkin": the type word opens the name
+                tword = " ".join(m.group("type").split())
+                kind = spec.get("kind_by_type", {}).get(tword.split()[0].lower(), spec["kind"])
+                typed = f"{tword} {name}"
+                out.append(_Cand(typed, s, m.start("type"), m.end("name"), typed, kind, typed))
+            elif handler == "keep_type":
                 typed = f"{name} {' '.join(m.group('type').split())}"
                 out.append(_Cand(typed, s, start, m.end(), name, spec["kind"], typed))
             else:
@@ -356,6 +422,9 @@ class Geoparser:
             " " not in c.lookup and (len(c.lookup) < 3 or c.lookup.lower() in common)))]
         names = {c.lookup for c in cands if c.lookup} | {c.country_code for c in cands if c.country_code}
         names |= set(_data()["demonyms"].values())
+        names |= {c.known["modern"] for c in cands if c.known and "modern" in c.known}
+        names |= {c.known["name"] for c in cands if c.known and c.known["kind"] in _POINT_KINDS}
+        names |= {c.typed_name for c in cands if c.typed_name and c.kind in _LANDFORM_KINDS}
         asked_keys = {normalize(n) for n in asked}
         hits = dict(hits0)
         hits.update(self.gz.lookup(n for n in names if normalize(n) not in asked_keys))
@@ -488,6 +557,15 @@ class Geoparser:
                  centre: tuple[float, float] | None) -> tuple[tuple | None, PlaceItem | None]:
         if c.border is not None:
             return ("border", c.border), PlaceItem(c.typed_name or c.text, "border")
+        if c.known is not None:
+            return self._resolve_known(c, hits, focus, related, centre)
+        if c.kind and c.typed_name and c.kind in _LANDFORM_KINDS:
+            # "Cemetery Ridge", "Mount Athos", "Pearl Harbor": GeoNames may hold the whole name as a town
+            place = self._best(c.typed_name, hits, focus, related, centre)
+            if place is not None and normalize(place.name) == normalize(c.typed_name) and place.kind == "city":
+                return ("geo", place.geonameid), self._item(place, kind=c.kind)
+            return ("typed", c.kind, normalize(c.typed_name)), PlaceItem(
+                c.typed_name, c.kind, next(iter(focus)) if len(focus) == 1 else None)
         if c.kind and c.typed_name:  # typed with its type word: "Kyiv Oblast", "Vasylkiv Air Base"
             item = PlaceItem(c.typed_name, c.kind)
             anchor = self._best(c.lookup, hits, focus, related, centre) if c.lookup else None
@@ -531,6 +609,28 @@ class Geoparser:
         if c.bare_river:
             return ("bare_river",), PlaceItem(c.lookup, "river")
         return ("geo", place.geonameid), self._item(place, kind=c.kind)
+
+    def _resolve_known(self, c: _Cand, hits: dict[str, list[Place]], focus: set[str], related: set[str],
+                       centre: tuple[float, float] | None) -> tuple[tuple, PlaceItem]:
+        """A name of the world vocabulary: a former name is today's GeoNames town; an ancient site yields to a
+        namesake in the article's own countries ("Olympia" in an article about Washington state)."""
+        e = c.known
+        assert e is not None
+        if "modern" in e:
+            key = normalize(e["modern"])
+            now = [p for p in hits.get(key, []) if p.kind in ("city", "country") and p.country == e["country"]
+                   and normalize(p.name) == key]
+            if now:
+                p = max(now, key=lambda p: p.population)
+                item = self._item(p, name=c.text, kind=_kind_by_population(p))
+                item.variants = _useful_variants(c.text, (p.name, *p.variants))
+                return ("geo", p.geonameid), item
+            return ("known", normalize(e["name"])), PlaceItem(c.text, "city", e["country"])
+        if e["kind"] in _POINT_KINDS and e["country"] not in focus:
+            p = self._best(e["name"], hits, focus, related, centre)
+            if p is not None and p.country in focus and normalize(p.name) == normalize(e["name"]):
+                return ("geo", p.geonameid), self._item(p)
+        return ("known", normalize(e["name"])), PlaceItem(e["name"], e["kind"], e["country"], None, e["lat"], e["lon"])
 
     def _rescue_lists(self, cands: list[_Cand], mentions: list[PlaceMention], items: dict[tuple, PlaceItem],
                       resolved: dict[tuple[int, int], bool]) -> None:
