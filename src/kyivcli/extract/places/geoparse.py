@@ -439,7 +439,7 @@ class Geoparser:
         names = {c.lookup for c in cands if c.lookup} | {c.country_code for c in cands if c.country_code}
         names |= set(_data()["demonyms"].values())
         names |= {c.known["modern"] for c in cands if c.known and "modern" in c.known}
-        names |= {c.known["name"] for c in cands if c.known and c.known["kind"] in _POINT_KINDS}
+        names |= {c.known["name"] for c in cands if c.known and c.known.get("kind") in _POINT_KINDS}
         names |= {c.typed_name for c in cands if c.typed_name and c.kind in _LANDFORM_KINDS}
         asked_keys = {normalize(n) for n in asked}
         hits = dict(hits0)

@@ -4,7 +4,8 @@ Evidence, all read from the article itself (no list of people):
 - a title or rank right before the name ("General Lee", "Rear-Admiral Kolchak", "President Lincoln");
 - initials before a surname ("Ulysses S. Grant", "J.E.B. Stuart");
 - a possessive commander ("Lee's army", "Sherman's capture of Atlanta");
-- the subject of a verb of speech or command ("Lee said", "Grant ordered");
+- the subject of a verb of speech or command ("Lee said", "Grant ordered"), or the antecedent of
+  "who" ("…to Sherman, who…", "Sherman, whose army…");
 - a full name whose surname the article also writes alone ("Pancho Villa" … "Villa"), or a first
   word that can only be a given name (not sentence-initial, not a place prefix, not a word the article
   writes in lower case).
@@ -58,9 +59,10 @@ def _patterns(titles: frozenset[str]) -> tuple[re.Pattern[str], ...]:
     initials = re.compile(rf"(?<![\w.])(?:{_CAPWORD}\s+)?(?:[A-Z]\.\s?){{1,3}}\s*({_CAPWORD})")
     possessive = re.compile(rf"(?<![\w.])({_CAPWORD})['’]s\s+(?:(?:own|new|main|remaining|personal|final|"
                             rf"whole|entire|[a-z]+ed)\s+)?(?:{_POSSESSED})\b")
+    relative = re.compile(rf"(?<![\w.])({_CAPWORD}),\s+(?:who|whom|whose\s+(?:{_POSSESSED}))\b")
     speech = re.compile(rf"(?<![\w.])({_CAPWORD})\s+(?:(?:then|also|later|soon|himself|quickly|now)\s+)?"
                         rf"(?:{_SPEECH})\b")
-    return title, initials, possessive, speech
+    return title, initials, possessive, speech, relative
 
 
 def _last_word(run: str) -> str:
@@ -73,7 +75,7 @@ def find_people(sentences: Iterable[str], runs: Iterable[tuple[str, bool]], titl
     """`runs`: capitalised runs (text, starts_sentence) not found whole in the gazetteer; `is_place(word)`
     says a word is a country, a state or a large city (then possessives and verbs do not make it a person)."""
     people = People()
-    title, initials, possessive, speech = _patterns(titles)
+    title, initials, possessive, speech, relative = _patterns(titles)
     for text in sentences:
         for m in title.finditer(text):
             run = m.group(1)
@@ -90,7 +92,7 @@ def find_people(sentences: Iterable[str], runs: Iterable[tuple[str, bool]], titl
             w = m.group(1)
             if w not in not_names and not is_place(w):
                 people.surnames.add(_last_word(w))
-        for rx in (possessive, speech):
+        for rx in (possessive, speech, relative):
             for m in rx.finditer(text):
                 w = _last_word(m.group(1))
                 if w in not_names or is_place(w):
