@@ -19,7 +19,7 @@ from kyivcli.extract.mention import Mention
 from kyivcli.extract.places.distance import km, spelling_ratio
 from kyivcli.extract.places.gazetteer import Gazetteer, Place, normalize
 from kyivcli.extract.places.overrides import PlaceOverride
-from kyivcli.extract.places.persons import find_people
+from kyivcli.extract.places.persons import PLACE_PREFIXES, find_people
 from kyivcli.extract.places.typed import all_needs, check_rule, compile_rules
 from kyivcli.parse.model import Document, Sentence
 from kyivcli.resources import resource
@@ -398,8 +398,11 @@ class Geoparser:
 
     def _is_big_place(self, word: str) -> bool:
         """A country, a state or a city of 100,000: a possessive or a verb does not make it a person."""
-        return (word in self.aliases or word in _data()["lists"]["COUNTRY"]
-                or any(p.kind in ("country", "admin1") or p.population >= 100_000 for p in self._places_named(word)))
+        if word in self.aliases or word in _data()["lists"]["COUNTRY"] or any(
+                p.kind in ("country", "admin1") or p.population >= 100_000 for p in self._places_named(word)):
+            return True
+        return any(p.population >= 100_000 and abs(len(p.name) - len(word)) <= 2 and _close_spelling(word, p.name)
+                   for p in self._hits.get(normalize(word), []))  # "Basra" (GeoNames: Basrah)
 
     def country_code(self, name: str, hits: dict[str, list[Place]]) -> str | None:
         if name in self.aliases:
@@ -431,7 +434,9 @@ class Geoparser:
             if c.kind or c.country_code or c.lookup in aliases:
                 return False
             if " " in c.lookup:
-                return c.lookup in people.full
+                first, last = c.lookup.split(" ", 1)[0], c.lookup.rsplit(" ", 1)[-1]
+                return c.lookup in people.full or (last in people.surnames and first not in PLACE_PREFIXES
+                                                   and first.lower() not in common and not self._is_big_place(first))
             return c.lookup in people.surnames and not self._is_country(c.lookup)
 
         cands = [c for c in cands if not person(c) and (c.kind or c.country_code or c.lookup in aliases or not (
@@ -545,9 +550,9 @@ class Geoparser:
                     p.country in related and close):
                 continue  # "Molotov" is an old name of Perm: only trust alternate names close to home
             if not self.dominant and not country:
-                # an article about many countries: small towns and loose alternate names are noise
-                # ("Midway" is also a name of Midland, Texas); a close respelling (Kiev/Kyiv) is fine
-                if p.population < self.min_related:
+                # an article about many countries: small towns abroad are noise ("Midway" is also a name of
+                # Midland, Texas); in the article's own countries a town of 5,000 under its own name is fine
+                if p.population < self.min_related and not (p.country in focus and p.population >= 5000 and close):
                     continue
             if p.country in focus or country:
                 score = 3.0
@@ -559,7 +564,9 @@ class Geoparser:
                 continue
             if not by_alternate:
                 score += 2.0
-            elif not close:
+            elif close:
+                score += 1.5  # a respelling (Odessa/Odesa, Basra/Basrah) is nearly as good as the name
+            else:
                 score -= 1.0
             if p.admin1 and (p.country, p.admin1) in self._regions:
                 score += 1.5  # the article names the state or province this namesake lies in

@@ -99,6 +99,9 @@ def find_people(sentences: Iterable[str], runs: Iterable[tuple[str, bool]], titl
                     continue
                 if m.start(1) == 0 and w.lower() in common:
                     continue
+                if rx is speech and re.search(r"\b(?:of|in|at|from|to|near|into|for|on)\s+$",
+                                              text[max(0, m.start(1) - 6):m.start(1)]):
+                    continue  # "the officer in charge of Basra said": the subject is the officer
                 people.surnames.add(w)
     singles = set()
     multi = []
