@@ -154,7 +154,7 @@ def test_corrupt_cache_is_detected_and_rebuilt(tmp_path, tiny_gazetteer_dir):
 def test_interrupted_build_leaves_no_partial_file(tmp_path):
     path = tmp_path / FILE_NAME
 
-    def explode(_i):
+    def explode(*_):
         raise KeyboardInterrupt
 
     cities = [{"geonameid": i, "name": f"Town{i}", "latitude": 0, "longitude": 0, "countrycode": "UA",
@@ -171,7 +171,7 @@ def test_real_gazetteer_builds(tmp_path):
     from kyivcli.extract.places.gazetteer import build_default
 
     path = tmp_path / FILE_NAME
-    n = build_default(path, show_progress=False)
+    n = build_default(path)
     assert n > 100_000 and Gazetteer.valid(path)
     hits = Gazetteer.open(path).lookup(["Gostomel"])
     assert any(p.name == "Hostomel" and p.country == "UA" for p in hits["gostomel"])
@@ -186,7 +186,7 @@ def test_damage_found_at_query_time_is_rebuilt(tmp_path, tiny_gazetteer_dir, mon
     data[4096:len(data)] = b"\xff" * (len(data) - 4096)  # same size, pages beyond the first scrambled
     path.write_bytes(bytes(data))
     rebuilt = []
-    monkeypatch.setattr(gz, "build_default", lambda p, show_progress=True: rebuilt.append(p) or
+    monkeypatch.setattr(gz, "build_default", lambda p, progress=None: rebuilt.append(p) or
                         build(p, rows["cities"], rows["countries"]))
     g = Gazetteer.open(path)
     hits = g.lookup(["Gostomel"])
@@ -236,7 +236,9 @@ def test_a_build_without_a_terminal_says_why_it_pauses(tmp_path, monkeypatch, ca
     from kyivcli.extract.places import gazetteer as gz
 
     rows = json.loads((__import__("pathlib").Path(__file__).parent / "fixtures" / "gazetteer_rows.json").read_text())
-    monkeypatch.setattr(gz, "geonames_rows", lambda: (rows["cities"], rows["countries"], []))
-    gz.build_default(tmp_path / FILE_NAME)
+    monkeypatch.setattr(gz, "geonames_rows", lambda: (rows["cities"], rows["countries"], [], len(rows["cities"])))
+    from kyivcli.cli.progress import gazetteer_progress
+
+    gz.build_default(tmp_path / FILE_NAME, progress=gazetteer_progress())
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "building the GeoNames gazetteer once" in err and str(tmp_path) in err
+    assert err.count("\n") == 1 and "building the GeoNames gazetteer once" in err

@@ -155,7 +155,7 @@ def fixture_rows(monkeypatch):
     from kyivcli.extract.places import gazetteer as gz
 
     rows = json.loads((Path(__file__).parent / "fixtures" / "gazetteer_rows.json").read_text(encoding="utf-8"))
-    monkeypatch.setattr(gz, "geonames_rows", lambda: (rows["cities"], rows["countries"], []))
+    monkeypatch.setattr(gz, "geonames_rows", lambda: (iter(rows["cities"]), rows["countries"], [], len(rows["cities"])))
 
 
 def test_gazetteer_command_builds_when_missing(cli, tmp_path, monkeypatch, fixture_rows):

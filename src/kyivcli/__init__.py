@@ -21,7 +21,7 @@ _WHERE = {
     "SCHEMA_VERSION": "kyivcli.contract", "record": "kyivcli.contract", "schema": "kyivcli.contract",
     **{name: "kyivcli.errors" for name in (
         "AmbiguousSection", "BadDate", "GazetteerError", "InputError", "InputNotFound", "KyivError", "NoMatch",
-        "QueryError", "SectionNotFound")},
+        "PlacesFileError", "QueryError", "SectionNotFound")},
     **{name: "kyivcli.model" for name in (
         "Date", "Day", "Document", "Event", "Evidence", "Hit", "MapView", "Mention", "PathStep", "Phase", "Place",
         "Section", "Sentence", "Span", "Timeline", "Unit")},
@@ -29,7 +29,7 @@ _WHERE = {
 __all__ = [
     "SCHEMA_VERSION", "AmbiguousSection", "Article", "BadDate", "Date", "Day", "Document", "Event", "Evidence",
     "GazetteerError", "Hit", "InputError", "InputNotFound", "KyivError", "MapView", "Mention", "NoMatch",
-    "PathStep", "Phase", "Place", "QueryError", "Section", "SectionNotFound", "Sentence", "Span", "Timeline",
+    "PathStep", "Phase", "Place", "PlacesFileError", "QueryError", "Section", "SectionNotFound", "Sentence", "Span", "Timeline",
     "Unit", "__version__", "open", "parse_text", "record", "schema",
 ]
 
@@ -44,6 +44,7 @@ if TYPE_CHECKING:
         InputNotFound,
         KyivError,
         NoMatch,
+        PlacesFileError,
         QueryError,
         SectionNotFound,
     )

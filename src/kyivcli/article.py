@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from kyivcli.extract.dates.model import DateMention
     from kyivcli.extract.places.gazetteer import Gazetteer
     from kyivcli.extract.places.geoparse import PlaceItem, PlaceMention
+    from kyivcli.extract.places.overrides import PlaceOverride
     from kyivcli.extract.units.model import Unit as RawUnit
     from kyivcli.extract.units.model import UnitMention
 
@@ -35,7 +36,7 @@ class Article:
                  places_file: str | Path | None = None, on_warning: Callable[[str], None] | None = None) -> None:
         self.document = document
         self._progress = gazetteer_progress
-        self._places_file = places_file
+        self._overrides = _load_overrides(places_file) if places_file is not None else None
         self._on_warning = on_warning
         self.warnings: list[str] = []  # problems met while extracting (the document's own: document.warnings)
         self._events: dict[bool, list[Event]] = {}
@@ -80,7 +81,7 @@ class Article:
         from kyivcli.extract.places.gazetteer import Gazetteer
 
         try:
-            return Gazetteer.open()
+            return Gazetteer.open(progress=self._progress)
         except (OSError, sqlite3.Error) as e:
             detail = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
             raise GazetteerError(f"the GeoNames gazetteer cannot be built or read ({detail})") from None
@@ -96,7 +97,7 @@ class Article:
         except GazetteerError as e:
             self._warn(f"{e.message}; places are left out")
             return [], []
-        return Geoparser(gazetteer).parse(self.document)
+        return Geoparser(gazetteer, overrides=self._overrides).parse(self.document)
 
     @cached_property
     def _sentence_days(self) -> dict[int, list[str]]:
@@ -218,6 +219,18 @@ class Article:
         if not found:
             raise NoMatch(f"no unit in the article matches '{unit}'")
         return found
+
+
+def _load_overrides(path: str | Path) -> list[PlaceOverride]:
+    from kyivcli.errors import InputNotFound, PlacesFileError
+    from kyivcli.extract.places.overrides import load_places_file
+
+    if not Path(path).is_file():
+        raise InputNotFound(f"{path}: no such file")
+    try:
+        return load_places_file(path)
+    except ValueError as e:
+        raise PlacesFileError(str(e)) from None
 
 
 def open(path: str | Path | None = None, *, gazetteer_progress: Progress | None = None,  # noqa: A001

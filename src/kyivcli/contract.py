@@ -44,7 +44,8 @@ def capped(text: str, limit: int = SENTENCE_CAP) -> str:
 def _evidence(e: Evidence | None) -> dict[str, JSONValue] | None:
     if e is None:
         return None
-    return {"rule": e.rule, "words": e.words, "line": e.line, "context": e.context, "distance_km": e.distance_km}
+    return {"rule": e.rule, "words": e.words, "line": e.line, "context": e.context, "distance_km": e.distance_km,
+            "candidates": e.candidates}
 
 
 def _date(d: Date) -> dict[str, JSONValue]:

@@ -43,6 +43,10 @@ class NoMatch(QueryError):
     """A town or unit query names nothing in the article."""
 
 
+class PlacesFileError(QueryError):
+    """A places file (user corrections) that cannot be read as name,lat,lon,kind,country rows."""
+
+
 class GazetteerError(KyivError):
     """The GeoNames lookup cannot be built or read."""
 

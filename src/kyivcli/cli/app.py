@@ -66,13 +66,16 @@ def _warn(warnings: list[str]) -> None:
         sys.stderr.write(f"kyivcli: warning: {w}\n")
 
 
-def _open(article: str | None) -> Article:
+def _open(article: str | None, places_file: str | None = None) -> Article:
     """Open an article; warnings about the input go to stderr (conversion debris: see `info`)."""
     import kyivcli
     from kyivcli.cli.progress import gazetteer_progress
 
-    art = kyivcli.open(article, gazetteer_progress=gazetteer_progress(),
-                       on_warning=lambda w: sys.stderr.write(f"kyivcli: warning: {w}\n"))
+    try:
+        art = kyivcli.open(article, gazetteer_progress=gazetteer_progress(), places_file=places_file,
+                           on_warning=lambda w: sys.stderr.write(f"kyivcli: warning: {w}\n"))
+    except kyivcli.PlacesFileError as e:
+        raise UsageError(f"--places-file: {e.message}") from None
     _warn([w for w in art.document.warnings if not w.startswith("conversion debris")])
     return art
 
@@ -202,6 +205,9 @@ FromOpt = Annotated[str | None, typer.Option("--from", help="On or after this da
 ToOpt = Annotated[str | None, typer.Option("--to", help="On or before this date.")]
 SectionOpt = Annotated[str | None, typer.Option("--section", "-s", help="Only this section (number, slug or title "
                                                                        "fragment).")]
+PlacesFileOpt = Annotated[str | None, typer.Option(
+    "--places-file", metavar="CSV", help="Your corrections: a CSV with header name,lat,lon,kind,country "
+    "(all but name optional) whose places add to or override the gazetteer for this run.")]
 
 
 @app.command(epilog=examples("kyivcli events --from 2022-03-16 --to 2022-03-31",
@@ -215,11 +221,12 @@ def events(
     include_all: Annotated[bool, typer.Option("--all", help="Also sentences dated only to a month or year.")] = False,
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
+    places_file: PlacesFileOpt = None,
 ) -> None:
     """The event table: each sentence with its own calendar day, in time order."""
     fmt = choose_format(fmt, as_json, rows=True)
     lo, hi = bounds(date_from, date_to)
-    art = _open(article)
+    art = _open(article, places_file)
     rows = art.events(lo, hi, section, include_all)
     columns = [Column("date", "date", no_wrap=True, style="cyan"), Column("line", "line", "right", no_wrap=True),
                Column("section", "§", no_wrap=True), Column("sentence", "sentence", ratio=4),
@@ -230,10 +237,12 @@ def events(
 
 
 @app.command(epilog=examples("kyivcli units", "kyivcli units war.md --json | jq '.[] | select(.side==\"Ukraine\") | .name'"))
-def units(article: ArticleArg = None, fmt: FormatOpt = None, as_json: JsonOpt = False) -> None:
+def units(article: ArticleArg = None, fmt: FormatOpt = None, as_json: JsonOpt = False,
+    places_file: PlacesFileOpt = None,
+) -> None:
     """Military units: name, side (and why), echelon, mentions, first and last date, places nearby."""
     fmt = choose_format(fmt, as_json, rows=True)
-    art = _open(article)
+    art = _open(article, places_file)
     columns = [Column("name", "unit", style="bold"), Column("side", "side"), Column("echelon", "echelon"),
                Column("mentions", "n", "right"), Column("first_date", "first", no_wrap=True),
                Column("last_date", "last", no_wrap=True), Column("places", "places", max_width=30)]
@@ -247,13 +256,14 @@ def track(
     fmt: Annotated[OutputFormat | None, typer.Option("--format", "-f", help="table (tsv when piped), tsv, json, jsonl, csv or geojson.",
                                                      show_default=False, case_sensitive=False)] = None,
     as_json: JsonOpt = False,
+    places_file: PlacesFileOpt = None,
 ) -> None:
     """A unit's path: the dated places it is reported at, in time order (date, place, coordinates, line)."""
     fmt = choose_format(fmt, as_json, ROWS, rows=True)
     if len(args) > 2:
         raise UsageError("track takes UNIT [ARTICLE]: quote a unit name of several words")
     query, article = (args[0], args[1]) if len(args) == 2 else (args[0], None)
-    art = _open(article)
+    art = _open(article, places_file)
     from kyivcli.contract import record
 
     found = art.track(query)
@@ -277,12 +287,13 @@ def places(
     as_json: JsonOpt = False,
     with_dates: Annotated[bool, typer.Option("--dates", help="Add first_date and last_date to json, jsonl, csv "
                                              "and geojson (the table always shows them; they cost a date pass).")] = False,
+    places_file: PlacesFileOpt = None,
 ) -> None:
     """Places: name, kind, admin area, coordinates, mentions, first and last date.
 
     Machine formats carry the place records; --dates adds each place's first and last date."""
     fmt = choose_format(fmt, as_json, ROWS, rows=True)
-    art = _open(article)
+    art = _open(article, places_file)
     from kyivcli.contract import record
 
     span = with_dates or fmt in (OutputFormat.table, OutputFormat.tsv)
@@ -337,6 +348,7 @@ def search(
     sort: Annotated[str, typer.Option("--sort", help="position or date.")] = "position",
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
+    places_file: PlacesFileOpt = None,
 ) -> None:
     """Sentences matching text, town, unit, dates and section (all filters combine).
 
@@ -358,7 +370,7 @@ def search(
     if not any([query, town, unit, date_from, date_to, section]):
         raise UsageError("give a QUERY or at least one of --town, --unit, --from, --to, --section")
     lo, hi = bounds(date_from, date_to)
-    art = _open(article)
+    art = _open(article, places_file)
     hits = art.search(query, town=town, unit=unit, start=lo, end=hi, section=section, context=context, sort=sort)
     if not hits:
         sys.stderr.write("kyivcli: no sentence matches\n")
@@ -392,10 +404,12 @@ def _width(width: int | None) -> int:
 @app.command(epilog=examples("kyivcli timeline", "kyivcli timeline war.md --width 120",
                              "kyivcli timeline --json | jq '.busiest'"))
 def timeline(article: ArticleArg = None, width: WidthOpt = None, fmt: FormatOpt = None,
-             as_json: JsonOpt = False) -> None:
+             as_json: JsonOpt = False,
+    places_file: PlacesFileOpt = None,
+) -> None:
     """The campaign on one screen: events per day, phases from dated headings, busiest days."""
     fmt = choose_format(fmt, as_json)
-    art = _open(article)
+    art = _open(article, places_file)
     data = art.timeline()
     if fmt is OutputFormat.table:
         from kyivcli.cli.render.timeline_view import lines
@@ -417,10 +431,11 @@ def map_(
     width: WidthOpt = None,
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
+    places_file: PlacesFileOpt = None,
 ) -> None:
     """The places with coordinates drawn in the terminal, labelled, sized by mentions."""
     fmt = choose_format(fmt, as_json)
-    art = _open(article)
+    art = _open(article, places_file)
     view = art.map(around, radius)
     if fmt is OutputFormat.table:
         from kyivcli.cli.render.map_view import lines

