@@ -6,6 +6,7 @@ Adding a pattern means adding a line of data; nothing here knows what a date loo
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -128,10 +129,17 @@ def find(text: str) -> list[Match]:
                 if m.end() > m.start():
                     cands.append(Match(rule, m))
     cands.sort(key=lambda c: (-(c.m.end() - c.m.start()), c.rule.priority, c.m.start()))
+    # chosen spans never overlap, so sorted by start they are sorted by end too: a candidate only
+    # needs checking against its two neighbours (a bisect), not against every span chosen so far
+    starts: list[int] = []
+    ends: list[int] = []
     chosen: list[Match] = []
     for c in cands:
         s, e = c.m.span()
-        if all(e <= o.m.start() or s >= o.m.end() for o in chosen):
-            chosen.append(c)
-    chosen.sort(key=lambda c: c.m.start())
+        i = bisect_right(starts, s)
+        if (i and ends[i - 1] > s) or (i < len(starts) and starts[i] < e):
+            continue
+        starts.insert(i, s)
+        ends.insert(i, e)
+        chosen.insert(i, c)
     return chosen
