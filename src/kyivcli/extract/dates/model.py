@@ -27,6 +27,7 @@ class DateMention:
     start: int  # offset in sentence.text
     end: int
     rule: str = ""
+    evidence: dict[str, Any] | None = None  # where kyivcli inferred an unwritten year: why and from what
 
     @property
     def line(self) -> int:
@@ -44,5 +45,5 @@ class DateMention:
         return {
             "text": self.text, "type": self.type, "value": self.value, "mod": self.mod, "anchor": self.anchor,
             "line": self.line, "section": sec.number, "section_title": sec.title, "where": self.sentence.where,
-            "sentence": capped(self.sentence.text),
+            "sentence": capped(self.sentence.text), **({"evidence": self.evidence} if self.evidence else {}),
         }

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from kyivcli.extract.dates.matcher import Match, find
 from kyivcli.extract.dates.model import DateMention
@@ -23,13 +24,23 @@ _YEAR_IN_TITLE = re.compile(r"(?<!\d)(1[0-9]{3}|20[0-9]{2})(?!\d)")
 
 @dataclass
 class Ref:
+    """The narrative reference. `year`/`month`/`day` walk with the story; `clock` is the last calendar
+    day the story itself pinned down, which a weak year (an aside's bare year) does not reset; `why`
+    says which mention set the reference (for the evidence a resolved value carries)."""
+
     year: int | None = None
     month: int | None = None
     day: int | None = None
     first_day: tuple[int, int, int] | None = None
+    weak: bool = False  # the year came from a bare year in mid-sentence, not from the story's own dates
+    clock: tuple[int, int, int] | None = None
+    clock_section: int = -1
+    why: dict[str, Any] = field(default_factory=dict)
 
     def set_day(self, y: int, m: int, d: int) -> None:
         self.year, self.month, self.day = y, m, d
+        self.weak = False
+        self.clock = (y, m, d)
         if self.first_day is None:
             self.first_day = (y, m, d)
 
@@ -37,10 +48,18 @@ class Ref:
         if (y, m) != (self.year, self.month):
             self.day = None
         self.year, self.month = y, m
+        self.weak = False
 
     def set_year(self, y: int) -> None:
         if y != self.year:
             self.year, self.month, self.day = y, None, None
+        self.weak = False
+
+    def set_weak_year(self, y: int) -> None:
+        """A bare year in mid-sentence: the year-grain story moves, the day clock stays."""
+        if y != self.year:
+            self.year, self.month, self.day = y, None, None
+            self.weak = True
 
 
 @dataclass
@@ -51,6 +70,7 @@ class Resolved:
     anchor: str = "explicit"
     moves: Callable[[Ref], None] | None = None  # how this mention moves the reference
     day: tuple[int, int, int] | None = None  # the calendar day it names (a range: its first day)
+    evidence: dict[str, Any] | None = None  # where an unwritten year came from
 
 
 def _num(word: str | None, numbers: dict[str, object]) -> int | str:
@@ -82,6 +102,9 @@ class Resolver:
         self.rel_periods: dict[str, list] = data["relative_periods"]
         self.ref_words: dict[str, str] = data["reference_words"]
         self.sentence_day: tuple[int, int, int] | None = None
+        self.later_year: tuple[int, int | None] | None = None  # (year, its month) written later in the sentence
+        self.section_index: int = -1
+        self.evidence: dict[str, Any] | None = None
 
     # -- helpers ---------------------------------------------------------------------------------
     def month(self, name: str | None, number: str | None = None) -> int | None:
@@ -92,15 +115,26 @@ class Resolver:
         return self.months.get(name.rstrip("."))
 
     def infer_year(self, month: int | None) -> int | None:
-        """Year of a date written without one: the one that puts the month nearest the reference month,
-        so a story may cross New Year either way ("December … January" goes on to the next year,
-        "March … from October to March" steps back to the October before)."""
-        y = self.ref.year
-        if y is None or not month or not self.ref.month:
+        """Year of a date written without one. A year written later in the same sentence ("in April
+        and June 1955") wins; else the reference, or the story's day clock when the reference year
+        only came from an aside's bare year. Of that year and its neighbours, the one that puts the
+        month nearest the reference month, so a story may cross New Year either way ("December …
+        January" goes on to the next year, "March … from October to March" steps back)."""
+        if self.later_year is not None:
+            self.evidence = {"year": "written later in the sentence"}
+            y, m = self.later_year
+            return y - 1 if month and m and month > m else y  # "from October to March 1945"
+        r = self.ref
+        y, ref_month = r.year, r.month
+        self.evidence = {"year": "reference", **r.why}
+        if r.weak and r.clock and r.clock_section == self.section_index:
+            y, ref_month = r.clock[0], r.clock[1]
+            self.evidence = {"year": "day clock (the reference year came from an aside)", **r.why}
+        if y is None or not month or not ref_month:
             return y
-        if self.ref.month - month > 6:
+        if ref_month - month > 6:
             return y + 1
-        if month - self.ref.month > 6:
+        if month - ref_month > 6:
             return y - 1
         return y
 
@@ -307,44 +341,185 @@ def document_year(doc: Document) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def tag_sentence(resolver: Resolver, s: Sentence) -> list[DateMention]:
+# A date at the head of its sentence frames what follows ("In 1975, ...", "By late May 1944", "At the
+# start of 1975"); in mid-sentence, a bare year is often an aside.
+_FRAME = re.compile(r"\W*(?:(?:in|by|on|at|during|from|since|after|before|until|early|late|mid|the|start|end|"
+                    r"beginning|middle|course|spring|summer|autumn|fall|winter|of|around|about|then|and|but|"
+                    r"however|meanwhile|also|throughout|within|over|later|earlier)\W+)*", re.IGNORECASE)
+# Contexts (just before a date) where the date does not move the narrative:
+_NO_MOVE = {
+    # the end of an extent: the story stays at its start ("lasted until February 1945")
+    "extent end": re.compile(r"\b(?:until|till|up to|through|lasting to|lasted to)\s+(?:about\s+|around\s+)?$",
+                             re.IGNORECASE),
+    # plans and deadlines look ahead ("a campaign planned for 1976", "to be held by 20 July 1956")
+    "plan": re.compile(r"\b(?:planned|scheduled|expected|slated|intended|due|to be held|deadline|would|will)\b"
+                       r"[^,;.]*$",
+                       re.IGNORECASE),
+    # a past perfect looks back ("forces that had invaded Burma in late 1943")
+    "past perfect": re.compile(r"\b(?:had|had been)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ght|un|de|lt)\b[^,;.]*$",
+                               re.IGNORECASE),
+}
+# only for bare years: an event or thing named with its year ("the Dachau Trials of 1946"), a reduced
+# relative clause ("a publication declassified in 2005", "a skull found in 2004"), a parenthesis
+_BARE_YEAR_ASIDE = {
+    "named with its year": re.compile(r"\b(?!(?:end|start|beginning|middle|close|rest|half|course|spring|summer|"
+                                      r"autumn|fall|winter)\b)[A-Za-z]\w+\s+of\s+$"),
+    "reduced relative clause": re.compile(
+        r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bhad )(?<!\bhas )(?<!\bhave )"
+        r"\b(?:\w+ed|found|built|written|held|born|known|made|taken|drawn|signed|published|issued)"
+        r"\s+(?:in|for|on|by|during|around)\s+$", re.IGNORECASE),
+    "parenthesis": re.compile(r"\(\s*$"),
+}
+_GLUE = re.compile(r"(?:\s*(?:,|and|or|&|to|until|through|-|–|—)\s*)+")
+
+
+def _framing(text: str, start: int) -> bool:
+    return start <= 48 and _FRAME.fullmatch(text, 0, start) is not None
+
+
+def _aside(text: str, a: int, bare_year: bool) -> str | None:
+    """Why the date at `a` does not move the narrative, or None. Looks at a bounded window only."""
+    window = text[max(0, a - 60):a]
+    for why, rx in _NO_MOVE.items():
+        if rx.search(window):
+            return why
+    if bare_year:
+        for why, rx in _BARE_YEAR_ASIDE.items():
+            if rx.search(window):
+                return why
+    return None
+
+
+def _written_year(mt: Match) -> int | None:
+    y = mt.group("y1") or mt.group("y2")
+    if not y or mt.rule.kind not in ("date", "range", "year"):
+        return None
+    era = (mt.group("era") or mt.group("era2") or "").replace(".", "").upper()
+    return -int(y) if era in ("BC", "BCE") else int(y)
+
+
+def _needs_year(mt: Match) -> bool:
+    return mt.rule.kind in ("date", "range", "holiday") and not (mt.group("y1") or mt.group("y2"))
+
+
+class Narrative:
+    """Walks the sentences: decides which mentions move the reference and how strongly."""
+
+    def __init__(self, resolver: Resolver, span_start: int | None) -> None:
+        self.resolver = resolver
+        self.span_start = span_start  # the story's first year, when the title or the lead says it
+
+    def move(self, s: Sentence, mt: Match, r: Resolved) -> None:
+        ref = self.resolver.ref
+        a = mt.m.start()
+        kind = mt.rule.kind
+        heading = s.where == "heading"
+        why = {"rule": mt.rule.name, "line": s.line_of(a), "text": s.text[slice(*mt.span)][:60]}
+        if kind == "relative_period" and mt.m.group(0).lower().split()[-2:-1] in (["previous"], ["preceding"],
+                                                                                   ["year"]):
+            return  # "the previous year", "the year before": a look back
+        bare_year = kind == "year" and not mt.group("m1")
+        if not heading and not _framing(s.text, a):
+            if _aside(s.text, a, bare_year):
+                return
+            y = _written_year(mt)
+            if (y is not None and self.span_start is not None and y < self.span_start
+                    and ref.year is not None and ref.year >= self.span_start):
+                return  # a look back to before the story began
+            if bare_year and y is not None:
+                if ref.month is not None and ref.year is not None and y < ref.year:
+                    return  # a day- or month-grain story does not step back for a bare year in passing
+                ref.set_weak_year(y)
+                ref.why = why
+                return
+        elif not heading:
+            y = _written_year(mt)
+            if (y is not None and self.span_start is not None and y < self.span_start
+                    and ref.year is not None and ref.year >= self.span_start):
+                return  # "In July 2021, ..." before a story that begins in 2022
+        if heading and kind == "range" and r.day:
+            ref.set_day(*r.day)  # a heading's range scopes its section from its start
+        else:
+            assert r.moves is not None
+            r.moves(ref)
+        if ref.clock and r.day:
+            ref.clock_section = self.resolver.section_index
+        ref.why = why
+
+
+def tag_sentence(resolver: Resolver, s: Sentence, narrative: Narrative | None = None) -> list[DateMention]:
     matches = find(s.text)
     if not matches:
         return []
+    narrative = narrative or Narrative(resolver, None)
     caption = s.where == "caption"
-    saved = (resolver.ref.year, resolver.ref.month, resolver.ref.day, resolver.ref.first_day)
+    resolver.section_index = id(s.block)
     # a clock time or a part of day in the sentence is anchored to the sentence's own date
     resolver.sentence_day = None
     needs_day = any(mt.rule.kind in ("time", "part_of_day") for mt in matches)
     for mt in matches if needs_day else ():
         if mt.rule.kind == "date" and mt.group("d1"):
+            saved_ev = resolver.evidence
             r = resolver.date(mt)
+            resolver.evidence = saved_ev
             if r and r.day:
                 resolver.sentence_day = r.day
                 break
+    # a year written later in the sentence, for dates coordinated with it ("in April and June 1955")
+    later: list[tuple[int, int | None] | None] = [None] * len(matches)
+    nxt: tuple[int, int | None] | None = None
+    for i in range(len(matches) - 1, -1, -1):
+        mt = matches[i]
+        y = _written_year(mt)
+        if i + 1 < len(matches):
+            gap_start, gap_end = mt.m.end(), matches[i + 1].m.start()
+            glued = gap_end - gap_start <= 12 and _GLUE.fullmatch(s.text, gap_start, gap_end) is not None
+            if not glued:
+                nxt = None
+        later[i] = nxt if _needs_year(mt) else None
+        if y is not None and mt.rule.kind in ("date", "range"):
+            nxt = (y, resolver.month(mt.group("m1") or mt.group("m2"), mt.group("mn")))
+        elif not _needs_year(mt):
+            nxt = None
     out: list[DateMention] = []
-    for mt in matches:
+    for i, mt in enumerate(matches):
+        resolver.later_year = later[i]
+        resolver.evidence = None
         r = resolver.resolve(mt)
+        resolver.later_year = None
         if r is None:
             continue
         a, b = mt.span
-        anchor = r.anchor
-        out.append(DateMention(s.text[a:b], r.type, r.value, r.mod, anchor, s, a, b, mt.rule.name))
+        dm = DateMention(s.text[a:b], r.type, r.value, r.mod, r.anchor, s, a, b, mt.rule.name)
+        if resolver.evidence is not None and r.type in ("DATE", "TIME") and r.value:
+            dm.evidence = resolver.evidence
+        out.append(dm)
         if r.moves and not caption:
-            if s.where == "heading" and mt.rule.kind == "range" and r.day:
-                resolver.ref.set_day(*r.day)  # a heading's range scopes its section from its start
-            else:
-                r.moves(resolver.ref)
-    if caption:
-        resolver.ref.year, resolver.ref.month, resolver.ref.day, resolver.ref.first_day = saved
+            narrative.move(s, mt, r)
     resolver.sentence_day = None
     return out
+
+
+def story_start(doc: Document) -> int | None:
+    """The story's first year when the article says it firmly: a year in the title, else the year of
+    the first full date (day, month and year) in the lead's first sentences."""
+    m = _YEAR_IN_TITLE.search(doc.title)
+    if m:
+        return int(m.group(1))
+    for s in doc.sentences[:6]:
+        if s.where == "caption":
+            continue
+        for mt in find(s.text):
+            if mt.rule.kind == "date" and mt.group("d1") and mt.group("y1"):
+                return int(mt.group("y1"))
+    return None
 
 
 def tag_document(doc: Document) -> list[DateMention]:
     """Every temporal expression in the document's paragraphs, headings, lists and captions."""
     resolver = Resolver(document_year(doc))
+    narrative = Narrative(resolver, story_start(doc))
     out: list[DateMention] = []
     for s in doc.sentences:
-        out.extend(tag_sentence(resolver, s))
+        out.extend(tag_sentence(resolver, s, narrative))
     return out
