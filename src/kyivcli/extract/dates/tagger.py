@@ -105,6 +105,8 @@ class Resolver:
         self.later_year: tuple[int, int | None] | None = None  # (year, its month) written later in the sentence
         self.section_index: int = -1
         self.evidence: dict[str, Any] | None = None
+        self.last_year: int | None = None  # the year last written in the story, moved the reference or not
+        self.last_year_why: dict[str, Any] = {}
 
     # -- helpers ---------------------------------------------------------------------------------
     def month(self, name: str | None, number: str | None = None) -> int | None:
@@ -155,7 +157,11 @@ class Resolver:
         if m is None or not 1 <= m <= 12:
             return None
         d = _digits(mt.group("d1")) if mt.group("d1") else None
-        y = int(mt.group("y1")) if mt.group("y1") else self.infer_year(m)
+        if mt.group("thatyear") and self.last_year is not None:
+            y: int | None = self.last_year  # "August of that year": the year last written
+            self.evidence = {"year": "the year last written", **self.last_year_why}
+        else:
+            y = int(mt.group("y1")) if mt.group("y1") else self.infer_year(m)
         if y is None:
             return None
         if d is not None:
@@ -218,7 +224,10 @@ class Resolver:
 
     def season(self, mt: Match) -> Resolved | None:
         code = resource("dates")["seasons"][mt.group("season").lower()]
-        y = int(mt.group("y1")) if mt.group("y1") else self.ref.year
+        if mt.group("y1"):
+            y = int(mt.group("y1"))
+            return Resolved("DATE", f"{fmt_year(y)}-{code}", self.mod(mt), moves=lambda r: r.set_year(y))
+        y = self.ref.year
         return Resolved("DATE", f"{fmt_year(y)}-{code}" if y is not None else f"XXXX-{code}", self.mod(mt))
 
     def period_part(self, mt: Match) -> Resolved | None:
@@ -355,6 +364,9 @@ _NO_MOVE = {
     "plan": re.compile(r"\b(?:planned|scheduled|expected|slated|intended|due|to be held|deadline|would|will)\b"
                        r"[^,;.]*$",
                        re.IGNORECASE),
+    # a comparison or a starting point looks back ("3,500 in January 2007", "the first since 1995")
+    "comparison": re.compile(r"\b(?:as against|against|compared (?:to|with)|from a (?:high|low|peak) of|a peak of|"
+                             r"than|since|versus)\b[^,;.]*$", re.IGNORECASE),
     # a past perfect looks back ("forces that had invaded Burma in late 1943")
     "past perfect": re.compile(r"\b(?:had|had been)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ght|un|de|lt)\b[^,;.]*$",
                                re.IGNORECASE),
@@ -392,7 +404,7 @@ def _aside(text: str, a: int, bare_year: bool) -> str | None:
 
 def _written_year(mt: Match) -> int | None:
     y = mt.group("y1") or mt.group("y2")
-    if not y or mt.rule.kind not in ("date", "range", "year"):
+    if not y or mt.rule.kind not in ("date", "range", "year", "season"):
         return None
     era = (mt.group("era") or mt.group("era2") or "").replace(".", "").upper()
     return -int(y) if era in ("BC", "BCE") else int(y)
@@ -418,11 +430,11 @@ class Narrative:
         if kind == "relative_period" and mt.m.group(0).lower().split()[-2:-1] in (["previous"], ["preceding"],
                                                                                    ["year"]):
             return  # "the previous year", "the year before": a look back
-        bare_year = kind == "year" and not mt.group("m1")
+        bare_year = kind in ("year", "season") and not mt.group("m1")
         if not heading and not _framing(s.text, a):
-            if _aside(s.text, a, bare_year):
-                return
             y = _written_year(mt)
+            if (y is not None or kind in ("relative_period", "relative_n")) and _aside(s.text, a, bare_year):
+                return
             if (y is not None and self.span_start is not None and y < self.span_start
                     and ref.year is not None and ref.year >= self.span_start):
                 return  # a look back to before the story began
@@ -494,6 +506,10 @@ def tag_sentence(resolver: Resolver, s: Sentence, narrative: Narrative | None = 
         if resolver.evidence is not None and r.type in ("DATE", "TIME") and r.value:
             dm.evidence = resolver.evidence
         out.append(dm)
+        wy = _written_year(mt) if not caption else None
+        if wy is not None:
+            resolver.last_year = wy
+            resolver.last_year_why = {"line": s.line_of(a), "text": dm.text[:60]}
         if r.moves and not caption:
             narrative.move(s, mt, r)
     resolver.sentence_day = None
@@ -501,18 +517,21 @@ def tag_sentence(resolver: Resolver, s: Sentence, narrative: Narrative | None = 
 
 
 def story_start(doc: Document) -> int | None:
-    """The story's first year when the article says it firmly: a year in the title, else the year of
-    the first full date (day, month and year) in the lead's first sentences."""
+    """The story's first year when the article says it firmly: a year in the title, else the earliest
+    year of the full dates (day, month and year) in the first paragraph that are no asides."""
     m = _YEAR_IN_TITLE.search(doc.title)
     if m:
         return int(m.group(1))
-    for s in doc.sentences[:6]:
-        if s.where == "caption":
+    first = next((s.block for s in doc.sentences if s.where == "paragraph"), None)
+    years = []
+    for s in doc.sentences[:12]:
+        if s.block is not first:
             continue
         for mt in find(s.text):
-            if mt.rule.kind == "date" and mt.group("d1") and mt.group("y1"):
-                return int(mt.group("y1"))
-    return None
+            if (mt.rule.kind == "date" and mt.group("d1") and mt.group("y1")
+                    and not _aside(s.text, mt.m.start(), False)):
+                years.append(int(mt.group("y1")))
+    return min(years) if years else None
 
 
 def tag_document(doc: Document) -> list[DateMention]:
