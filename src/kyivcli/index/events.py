@@ -165,7 +165,7 @@ def build_events(mentions: list[DateMention], include_all: bool = False) -> list
         if value is None:
             if not include_all or m.type != "DATE":
                 continue
-            value = to_event_date(m.value)
+            value = to_event_date(m.span or m.value)
             if value is None:
                 continue
         key = (s.index, value)

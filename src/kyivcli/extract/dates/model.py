@@ -27,7 +27,8 @@ class DateMention:
     start: int  # offset in sentence.text
     end: int
     rule: str = ""
-    evidence: dict[str, Any] | None = None  # where kyivcli inferred an unwritten year: why and from what
+    evidence: dict[str, Any] | None = None
+    span: str | None = None  # both ends of a written span ("1991–1992") carry its value ("1991/1992")  # where kyivcli inferred an unwritten year: why and from what
 
     @property
     def line(self) -> int:
@@ -46,4 +47,5 @@ class DateMention:
             "text": self.text, "type": self.type, "value": self.value, "mod": self.mod, "anchor": self.anchor,
             "line": self.line, "section": sec.number, "section_title": sec.title, "where": self.sentence.where,
             "sentence": capped(self.sentence.text), **({"evidence": self.evidence} if self.evidence else {}),
+            **({"span": self.span} if self.span else {}),
         }

@@ -105,6 +105,8 @@ class Resolver:
         self.later_year: tuple[int, int | None] | None = None  # (year, its month) written later in the sentence
         self.section_index: int = -1
         self.evidence: dict[str, Any] | None = None
+        self.ordinals: dict[str, int] = data["ordinals"]
+        self.in_heading = False
         self.last_year: int | None = None  # the year last written in the story, moved the reference or not
         self.last_year_why: dict[str, Any] = {}
 
@@ -198,9 +200,54 @@ class Resolver:
         return Resolved("DATE", f"{fmt(y1, m1, d1)}/{fmt(y2, m2, d2)}", moves=lambda r: r.set_day(y2, m2, d2),
                         day=(y1, m1, d1))
 
+    def day_list(self, mt: Match) -> Resolved | None:
+        """Days of one month listed ("December 18, 19, and 20", "18, 19 and 20 December"): one
+        expression; its value spans the first to the last day listed."""
+        m = self.month(mt.group("m1") or mt.group("m1b"))
+        if m is None:
+            return None
+        days = [int(x) for x in re.findall(r"\d+", mt.group("days") or mt.group("days2"))]
+        if len(days) < 2 or days != sorted(days):
+            return None
+        y = int(mt.group("y1")) if mt.group("y1") else self.infer_year(m)
+        if y is None or not all(valid_day(y, m, d) for d in days):
+            return None
+        d1, d2 = days[0], days[-1]
+        return Resolved("DATE", f"{fmt(y, m, d1)}/{fmt(y, m, d2)}", moves=lambda r: r.set_day(y, m, d2),
+                        day=(y, m, d1))
+
+    def part_of_date(self, mt: Match) -> Resolved | None:
+        """"the evening of 8 August 2008", "the early morning hours of November 1, 1954": one expression,
+        the day with its part."""
+        m = self.month(mt.group("m1") or mt.group("m1b"))
+        if m is None:
+            return None
+        d = _digits(mt.group("d1") or mt.group("d1b"))
+        y = int(mt.group("y1")) if mt.group("y1") else self.infer_year(m)
+        if y is None or not valid_day(y, m, d):
+            return None
+        code = self.parts.get(mt.group("part").lower(), "NI")
+        mod = (mt.group("mod") or mt.group("mod2") or "").lower() or None
+        return Resolved("TIME", f"{fmt(y, m, d)}T{code}", mod, moves=lambda r: r.set_day(y, m, d), day=(y, m, d))
+
+    def ordinal_day(self, mt: Match) -> Resolved | None:
+        """"Third day", "Day 3" as a heading: that day of the story, counted from its first day. In
+        running text the count's origin is unknown ("the seventh day" of what?): no value."""
+        raw = (mt.group("ord") or mt.group("ord2")).lower()
+        n = int(re.sub(r"\D", "", raw)) if raw[0].isdigit() else self.ordinals.get(raw)
+        fd = self.ref.first_day
+        if not n or not fd or not self.in_heading:
+            return Resolved("DATE", None, anchor="relative")
+        y, m, d = add_days(*fd, n - 1)
+        return Resolved("DATE", fmt(y, m, d), anchor="relative", moves=lambda r: r.set_day(y, m, d), day=(y, m, d))
+
     def year(self, mt: Match) -> Resolved | None:
         raw = mt.group("y1") or mt.group("y2")
         if not raw:
+            return None
+        text, a, b = mt.m.string, mt.m.start(), mt.m.end()
+        if (mt.rule.name == "year" and _PLURAL_AFTER.match(text, b)
+                and not _PREP_BEFORE.search(text, max(0, a - 12), a)):
             return None
         y = int(raw)
         era = (mt.group("era") or mt.group("era2") or "").replace(".", "").upper()
@@ -382,7 +429,14 @@ _BARE_YEAR_ASIDE = {
         r"\s+(?:in|for|on|by|during|around)\s+$", re.IGNORECASE),
     "parenthesis": re.compile(r"\(\s*$"),
 }
-_GLUE = re.compile(r"(?:\s*(?:,|and|or|&|to|until|through|-|–|—)\s*)+")
+_GLUE = re.compile(r"(?:\s*(?:,|and|or|&|to|until|through|-|–|—|/)\s*)+")
+# "1400 victims": a number before a plural noun counts things (unless a preposition makes it a year:
+# "in 1956 demonstrations ...")
+_PLURAL_AFTER = re.compile(r" (?!(?:was|has|as|is|this|its|his|thus|us|whereas|unless|plus|towards|across|always|"
+                           r"perhaps|besides|afterwards|saw|sees|marks|becomes|seems|ends|begins|starts|brings|"
+                           r"proves|yes|less|series|news)\b)[a-z]+(?:ie|[^s\W])s\b")
+_PREP_BEFORE = re.compile(r"\b(?:in|by|of|since|during|until|till|from|after|before|to|and|between|early|late|mid|"
+                          r"around|about|circa|c\.)\s+$", re.IGNORECASE)
 
 
 def _framing(text: str, start: int) -> bool:
@@ -465,6 +519,7 @@ def tag_sentence(resolver: Resolver, s: Sentence, narrative: Narrative | None = 
         return []
     narrative = narrative or Narrative(resolver, None)
     caption = s.where == "caption"
+    resolver.in_heading = s.where == "heading"
     resolver.section_index = id(s.block)
     # a clock time or a part of day in the sentence is anchored to the sentence's own date
     resolver.sentence_day = None
@@ -513,7 +568,30 @@ def tag_sentence(resolver: Resolver, s: Sentence, narrative: Narrative | None = 
         if r.moves and not caption:
             narrative.move(s, mt, r)
     resolver.sentence_day = None
+    _link_spans(s.text, out)
     return out
+
+
+_SPAN_GLUE = re.compile(r"\s*[–—-]\s*|\s+(?:to|until|till|through)\s+", re.IGNORECASE)
+_COARSE = re.compile(r"^(?:BC)?\d{4}(?:-\d{2})?$")
+
+
+def _link_spans(text: str, out: list[DateMention]) -> None:
+    """Two years or months joined as a span ("1991–1992", "264–241 BC", "from February to May 2022")
+    stay two expressions, each with its own value, and both carry the span's value, so the event
+    table shows the span as one row."""
+    for x, y in zip(out, out[1:], strict=False):
+        if (x.type == y.type == "DATE" and x.value and y.value and _COARSE.match(x.value) and _COARSE.match(y.value)
+                and len(x.value) == len(y.value) and y.start - x.end <= 10
+                and _SPAN_GLUE.fullmatch(text, x.end, y.start) and _order(x.value) < _order(y.value)):
+            x.span = y.span = f"{x.value}/{y.value}"
+
+
+def _order(value: str) -> tuple[int, int]:
+    bc = value.startswith("BC")
+    core = value[2:] if bc else value
+    y = int(core[:4])
+    return (-y if bc else y, int(core[5:7]) if len(core) > 4 else 0)
 
 
 def story_start(doc: Document) -> int | None:
