@@ -376,8 +376,41 @@ class Resolver:
 
     # -- driver ----------------------------------------------------------------------------------
     def resolve(self, mt: Match) -> Resolved | None:
-        handler = getattr(self, mt.rule.kind)
-        return handler(mt)
+        return HANDLERS[mt.rule.kind](self, mt)
+
+
+# The resolver's handler registry: a pattern's "kind" in resources/dates.json names one of these, and
+# the resource is checked against it when it loads (matcher.rules).
+HANDLERS: dict[str, Callable[[Resolver, Match], Resolved | None]] = {
+    name: getattr(Resolver, name)
+    for name in ("date", "holiday", "range", "day_list", "part_of_date", "ordinal_day", "year", "era_context_year",
+                 "decade", "season", "period_part", "time", "part_of_day", "relative_n", "first_day",
+                 "relative_day", "relative_period", "reference", "duration")
+}
+
+
+def _parse_ref(ref: str) -> tuple[int, int | None, int | None]:
+    bc = ref.startswith("BC")
+    parts = [int(x) for x in (ref[2:] if bc else ref).split("-")]
+    y = -parts[0] if bc else parts[0]
+    return y, (parts[1] if len(parts) > 1 else None), (parts[2] if len(parts) > 2 else None)
+
+
+def run_example(rule_name: str, text: str, ref: str) -> list[tuple[str, str | None]]:
+    """Tag `text` as one sentence with the narrative standing at `ref`; the (text, value) pairs the
+    named rule produced. Used by the tests that run every rule's examples."""
+    from kyivcli.parse.model import Block, Section
+
+    y, m, d = _parse_ref(ref)
+    resolver = Resolver(y)
+    if d is not None and m is not None:
+        resolver.ref.set_day(y, m, d)
+    elif m is not None:
+        resolver.ref.set_month(y, m)
+    where = "heading" if not text.rstrip().endswith((".", "!", "?")) else "paragraph"
+    block = Block(where, text, 1)
+    sentence = Sentence(text, block, 0, Section(1 if where == "heading" else 0, "t", 1))
+    return [(dm.text, dm.value) for dm in tag_sentence(resolver, sentence) if dm.rule == rule_name]
 
 
 def document_year(doc: Document) -> int | None:
