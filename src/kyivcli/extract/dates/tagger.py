@@ -468,7 +468,7 @@ _GLUE = re.compile(r"(?:\s*(?:,|and|or|&|to|until|through|-|–|—|/)\s*)+")
 _PLURAL_AFTER = re.compile(r" (?!(?:was|has|as|is|this|its|his|thus|us|whereas|unless|plus|towards|across|always|"
                            r"perhaps|besides|afterwards|saw|sees|marks|becomes|seems|ends|begins|starts|brings|"
                            r"proves|yes|less|series|news)\b)[a-z]+(?:ie|[^s\W])s\b")
-_PREP_BEFORE = re.compile(r"\b(?:in|by|of|since|during|until|till|from|after|before|to|and|between|early|late|mid|"
+_PREP_BEFORE = re.compile(r"\b(?:in|by|of|since|during|until|till|from|after|before|between|early|late|mid|"
                           r"around|about|circa|c\.)\s+$", re.IGNORECASE)
 
 
@@ -522,7 +522,7 @@ class Narrative:
             y = _written_year(mt)
             if (y is not None or kind in ("relative_period", "relative_n")) and _aside(s.text, a, bare_year):
                 return
-            if (y is not None and self.span_start is not None and y < self.span_start
+            if (y is not None and r.day is None and self.span_start is not None and y < self.span_start
                     and ref.year is not None and ref.year >= self.span_start):
                 return  # a look back to before the story began
             if bare_year and y is not None:
@@ -531,11 +531,11 @@ class Narrative:
                 ref.set_weak_year(y)
                 ref.why = why
                 return
-        elif not heading:
+        elif not heading and r.day is None:
             y = _written_year(mt)
             if (y is not None and self.span_start is not None and y < self.span_start
                     and ref.year is not None and ref.year >= self.span_start):
-                return  # "In July 2021, ..." before a story that begins in 2022
+                return  # "In July 2021, ..." before a story that begins in 2022 (a full date would move it)
         if heading and kind == "range" and r.day:
             ref.set_day(*r.day)  # a heading's range scopes its section from its start
         else:
