@@ -107,6 +107,7 @@ class Resolver:
         self.evidence: dict[str, Any] | None = None
         self.ordinals: dict[str, int] = data["ordinals"]
         self.in_heading = False
+        self.scope: tuple[int, int, int] | None = None  # (first year, last year, heading level) of a dated heading
         self.last_year: int | None = None  # the year last written in the story, moved the reference or not
         self.last_year_why: dict[str, Any] = {}
 
@@ -134,12 +135,14 @@ class Resolver:
         if r.weak and r.clock and r.clock_section == self.section_index:
             y, ref_month = r.clock[0], r.clock[1]
             self.evidence = {"year": "day clock (the reference year came from an aside)", **r.why}
-        if y is None or not month or not ref_month:
-            return y
-        if ref_month - month > 6:
-            return y + 1
-        if month - ref_month > 6:
-            return y - 1
+        if y is not None and month and ref_month:
+            if ref_month - month > 6:
+                y += 1
+            elif month - ref_month > 6:
+                y -= 1
+        if y is not None and self.scope is not None and not self.scope[0] - 1 <= y <= self.scope[1] + 1:
+            y = min(max(y, self.scope[0]), self.scope[1])  # (a year's margin: a section often opens with its eve)
+            self.evidence = {"year": "the section heading's years", "years": list(self.scope[:2])}
         return y
 
     def mod(self, mt: Match) -> str | None:
@@ -512,11 +515,14 @@ class Narrative:
         ref = self.resolver.ref
         a = mt.m.start()
         kind = mt.rule.kind
-        heading = s.where == "heading"
+        heading = _heading_like(s)
         why = {"rule": mt.rule.name, "line": s.line_of(a), "text": s.text[slice(*mt.span)][:60]}
         if kind == "relative_period" and mt.m.group(0).lower().split()[-2:-1] in (["previous"], ["preceding"],
                                                                                    ["year"]):
             return  # "the previous year", "the year before": a look back
+        if kind == "relative_n" and (mt.group("dir") or "").lower() in ("earlier", "before", "prior", "previously",
+                                                                        "ago"):
+            return  # "a year earlier", "two days before": a look back
         bare_year = kind in ("year", "season") and not mt.group("m1")
         if not heading and not _framing(s.text, a):
             y = _written_year(mt)
@@ -525,6 +531,9 @@ class Narrative:
             if (y is not None and r.day is None and self.span_start is not None and y < self.span_start
                     and ref.year is not None and ref.year >= self.span_start):
                 return  # a look back to before the story began
+            if (y is not None and r.day is None and not bare_year and ref.day is not None and ref.month is not None
+                    and ref.year is not None and (y, self.resolver.month(mt.group("m1")) or 0) < (ref.year, ref.month)):
+                return  # "This followed the election in December 2005": a day-grain story does not step back
             if bare_year and y is not None:
                 if ref.month is not None and ref.year is not None and y < ref.year:
                     return  # a day- or month-grain story does not step back for a bare year in passing
@@ -546,13 +555,27 @@ class Narrative:
         ref.why = why
 
 
+def _heading_like(s: Sentence) -> bool:
+    """A heading, or a short line standing alone without end punctuation (plain-text articles write
+    their headings so: "2003: Invasion", "Diem era, 1955-1963")."""
+    if s.where == "heading":
+        return True
+    t = s.block.text.rstrip()
+    return (s.where == "paragraph" and len(t) <= 80 and s.start == 0 and len(s.text.rstrip()) == len(t)
+            and not t.endswith((".", "!", "?", ":", ";", ",", '"', "”", "'")))
+
+
+def _heading_level(s: Sentence) -> int:
+    return s.section.level if s.where == "heading" else 1
+
+
 def tag_sentence(resolver: Resolver, s: Sentence, narrative: Narrative | None = None) -> list[DateMention]:
     matches = find(s.text)
     if not matches:
         return []
     narrative = narrative or Narrative(resolver, None)
     caption = s.where == "caption"
-    resolver.in_heading = s.where == "heading"
+    resolver.in_heading = _heading_like(s)
     resolver.section_index = id(s.block)
     # a clock time or a part of day in the sentence is anchored to the sentence's own date
     resolver.sentence_day = None
@@ -602,7 +625,39 @@ def tag_sentence(resolver: Resolver, s: Sentence, narrative: Narrative | None = 
             narrative.move(s, mt, r)
     resolver.sentence_day = None
     _link_spans(s.text, out)
+    if not caption and _heading_like(s):
+        _scope_section(resolver, s, out)
     return out
+
+
+def _scope_section(resolver: Resolver, s: Sentence, out: list[DateMention]) -> None:
+    """A heading that names years ("2003: Invasion", "Diem era, 1955-1963") bounds the years its section's
+    undated days and months may take; a heading at the same or a higher level ends that scope."""
+    level = _heading_level(s)
+    if resolver.scope is not None and level <= resolver.scope[2]:
+        resolver.scope = None
+    lo: int | None = None
+    hi: int | None = None
+    for m in out:
+        y = _year_of(m.value) if m.type == "DATE" and m.value and m.anchor == "explicit" else None
+        if y is None:
+            continue
+        before = s.text[max(0, m.start - 12):m.start].lower().split()[-1:]
+        if before in (["since"], ["after"], ["from"]) and len(out) == 1:
+            lo, hi = y, 10**6  # "since 1950": open to the present
+        elif before in (["until"], ["before"], ["to"]) and len(out) == 1:
+            lo, hi = -(10**6), y
+        else:
+            lo, hi = min(y, lo if lo is not None else y), max(y, hi if hi is not None else y)
+    if lo is not None and hi is not None:
+        resolver.scope = (lo, hi, level)
+
+
+def _year_of(value: str) -> int | None:
+    m = re.match(r"^(BC)?(\d{4})", value)
+    if not m:
+        return None
+    return -int(m.group(2)) if m.group(1) else int(m.group(2))
 
 
 _SPAN_GLUE = re.compile(r"\s*[–—-]\s*|\s+(?:to|until|till|through)\s+", re.IGNORECASE)
