@@ -19,6 +19,7 @@ from kyivcli.extract.dates.values import add_days, add_months, fmt, fmt_year, va
 from kyivcli.parse.model import Document, Sentence
 from kyivcli.resources import resource
 
+_SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 _YEAR_IN_TITLE = re.compile(r"(?<!\d)(1[0-9]{3}|20[0-9]{2})(?!\d)")
 
 
@@ -167,6 +168,12 @@ class Resolver:
             self.evidence = {"year": "the year last written", **self.last_year_why}
         else:
             y = int(mt.group("y1")) if mt.group("y1") else self.infer_year(m)
+            r = self.ref
+            if (not mt.group("y1") and y is not None and r.year is not None and r.month is not None
+                    and self.later_year is None and (y, m) > (r.year, r.month)
+                    and _SINCE.search(mt.m.string, max(0, mt.span[0] - 12), mt.span[0])):
+                y -= 1  # "since February": a starting point lies before the reference
+                self.evidence = {"year": "'since' looks back from the reference", **r.why}
         if y is None:
             return None
         if d is not None:
