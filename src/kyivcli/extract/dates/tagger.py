@@ -19,6 +19,8 @@ from kyivcli.extract.dates.values import add_days, add_months, fmt, fmt_year, va
 from kyivcli.parse.model import Document, Sentence
 from kyivcli.resources import resource
 
+_NAME_RUN = re.compile(r"\b[A-Z][\w-]+(?:\s+(?:of\s+)?[A-Z][\w-]+)*")
+_ANCHOR_NAME = re.compile(r"\s+(?:the\s+)?([A-Z][\w-]+(?:\s+(?:of\s+)?[A-Z][\w-]+)*)")
 _SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 _YEAR_IN_TITLE = re.compile(r"(?<!\d)(1[0-9]{3}|20[0-9]{2})(?!\d)")
 
@@ -108,6 +110,7 @@ class Resolver:
         self.evidence: dict[str, Any] | None = None
         self.ordinals: dict[str, int] = data["ordinals"]
         self.in_heading = False
+        self.anchors: dict[str, tuple[int, int | None, int | None]] = {}  # named events -> the date given them
         self.scope: tuple[int, int, int] | None = None  # (first year, last year, heading level) of a dated heading
         self.last_year: int | None = None  # the year last written in the story, moved the reference or not
         self.last_year_why: dict[str, Any] = {}
@@ -346,12 +349,52 @@ class Resolver:
     def relative_n(self, mt: Match) -> Resolved | None:
         n = "X" if mt.group("vague") is not None else _num(mt.group("num"), self.numbers)
         unit = self.units.get(mt.group("unit").lower().rstrip("s"), "D")
-        back = mt.group("dir").lower() in ("earlier", "before", "prior", "previously", "ago")
+        direction = mt.group("dir").lower()
+        back = direction in ("earlier", "before", "prior", "previously", "ago")
         if n == "X":
             return Resolved("DATE", "PAST_REF" if back else "FUTURE_REF", anchor="relative")
         if unit in ("TH", "TM"):
             return None
-        return self._shift(unit, -int(n) if back else int(n))
+        if unit[0].isdigit():  # a decade, a century, a fortnight
+            n, unit = int(n) * int(unit[:-1]), unit[-1]
+        k = -int(n) if back else int(n)
+        if direction in ("after", "before"):
+            anchored = self._from_named_event(mt, unit, k)
+            if anchored is not None:
+                return anchored
+        return self._shift(unit, k)
+
+    def _from_named_event(self, mt: Match, unit: str, k: int) -> Resolved | None:
+        """"eight days after Fort Sumter", "A year after Marathon": counted from the date the story gave
+        the named event (a name in a sentence that carried one written date)."""
+        nm = _ANCHOR_NAME.match(mt.m.string, mt.m.end())
+        if not nm:
+            return None
+        run = nm.group(1)
+        point = self.anchors.get(run) or self.anchors.get(run.split()[-1])
+        if point is None:
+            return None
+        y, m, d = point
+        self.evidence = {"anchor": run, "anchor_value": fmt(y, m, d) if d and m else fmt(y, m) if m else fmt_year(y)}
+        if unit in ("D", "W") and m and d and y > 0:
+            y2, m2, d2 = add_days(y, m, d, k * (7 if unit == "W" else 1))
+            return Resolved("DATE", fmt(y2, m2, d2), anchor="relative", day=(y2, m2, d2))
+        if unit == "M" and m:
+            y2, m2 = add_months(y, m, k)
+            return Resolved("DATE", fmt(y2, m2), anchor="relative")
+        if unit == "Y":
+            return Resolved("DATE", fmt_year(y + k), anchor="relative")
+        return None
+
+    def register_anchors(self, text: str, point: tuple[int, int | None, int | None]) -> None:
+        for run in _NAME_RUN.findall(text):
+            words = run.split()
+            if words[0] in ("The", "A", "An", "On", "In", "By", "At", "After", "Before", "During"):
+                words = words[1:]
+            if not words:
+                continue
+            self.anchors.setdefault(" ".join(words), point)
+            self.anchors.setdefault(words[-1], point)
 
     def first_day(self, mt: Match) -> Resolved | None:
         fd = self.ref.first_day
@@ -448,8 +491,8 @@ _FRAME = re.compile(r"\W*(?:(?:in|by|on|at|during|from|since|after|before|until|
 # Contexts (just before a date) where the date does not move the narrative:
 _NO_MOVE = {
     # the end of an extent: the story stays at its start ("lasted until February 1945")
-    "extent end": re.compile(r"\b(?:until|till|up to|through|lasting to|lasted to)\s+(?:about\s+|around\s+)?$",
-                             re.IGNORECASE),
+    "extent end": re.compile(r"\b(?:until|till|up to|through|lasting to|lasted to)\s+(?:about\s+|around\s+)?$"
+                             r"|\b(?:until|till)\s+the\s+[a-z]+\s+of\s+[^,;.]{1,30}\s+(?:in|on)\s+$", re.IGNORECASE),
     # plans and deadlines look ahead ("a campaign planned for 1976", "to be held by 20 July 1956")
     "plan": re.compile(r"\b(?:planned|scheduled|expected|slated|intended|due|to be held|deadline|would|will)\b"
                        r"[^,;.]*$",
@@ -612,6 +655,7 @@ def tag_sentence(resolver: Resolver, s: Sentence, narrative: Narrative | None = 
         elif not _needs_year(mt):
             nxt = None
     out: list[DateMention] = []
+    kept: list[Match] = []
     for i, mt in enumerate(matches):
         resolver.later_year = later[i]
         resolver.evidence = None
@@ -624,6 +668,7 @@ def tag_sentence(resolver: Resolver, s: Sentence, narrative: Narrative | None = 
         if resolver.evidence is not None and r.type in ("DATE", "TIME") and r.value:
             dm.evidence = resolver.evidence
         out.append(dm)
+        kept.append(mt)
         wy = _written_year(mt) if not caption else None
         if wy is not None:
             resolver.last_year = wy
@@ -631,6 +676,16 @@ def tag_sentence(resolver: Resolver, s: Sentence, narrative: Narrative | None = 
         if r.moves and not caption:
             narrative.move(s, mt, r)
     resolver.sentence_day = None
+    if not caption:
+        written = {(_year_of(dm.value), dm.value) for dm, mt in zip(out, kept, strict=True)
+                   if _written_year(mt) is not None and dm.value and "/" not in dm.value}
+        if len(written) == 1:
+            y, value = next(iter(written))
+            if y is not None:
+                parts = value.split("T")[0].lstrip("BC").split("-")
+                mo = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+                dd = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else None
+                resolver.register_anchors(s.text, (y, mo, dd))
     _link_spans(s.text, out)
     if not caption and _heading_like(s):
         _scope_section(resolver, s, out)
