@@ -605,6 +605,16 @@ class Narrative:
         ref.why = why
 
 
+def _peek_day(resolver: Resolver, mt: Match) -> tuple[int, int, int] | None:
+    """The calendar day a date or day range match names, resolved without moving anything."""
+    if mt.rule.kind not in ("date", "range") or not mt.group("d1"):
+        return None
+    saved = resolver.evidence
+    r = resolver.date(mt) if mt.rule.kind == "date" else resolver.range(mt)
+    resolver.evidence = saved
+    return r.day if r else None
+
+
 def _heading_like(s: Sentence) -> bool:
     """A heading, or a short line standing alone without end punctuation (plain-text articles write
     their headings so: "2003: Invasion", "Diem era, 1955-1963")."""
@@ -631,13 +641,10 @@ def tag_sentence(resolver: Resolver, s: Sentence, narrative: Narrative | None = 
     resolver.sentence_day = None
     needs_day = any(mt.rule.kind in ("time", "part_of_day") for mt in matches)
     for mt in matches if needs_day else ():
-        if mt.rule.kind == "date" and mt.group("d1"):
-            saved_ev = resolver.evidence
-            r = resolver.date(mt)
-            resolver.evidence = saved_ev
-            if r and r.day:
-                resolver.sentence_day = r.day
-                break
+        r = _peek_day(resolver, mt)
+        if r is not None:
+            resolver.sentence_day = r
+            break
     # a year written later in the sentence, for dates coordinated with it ("in April and June 1955")
     later: list[tuple[int, int | None] | None] = [None] * len(matches)
     nxt: tuple[int, int | None] | None = None
@@ -659,7 +666,14 @@ def tag_sentence(resolver: Resolver, s: Sentence, narrative: Narrative | None = 
     for i, mt in enumerate(matches):
         resolver.later_year = later[i]
         resolver.evidence = None
+        day_of = None
+        if mt.rule.kind == "part_of_day" and i + 1 < len(matches) and s.text.startswith(" of ", mt.span[1]):
+            day_of = _peek_day(resolver, matches[i + 1])  # "the night of 13 February": that day's night
+        saved_day = resolver.sentence_day
+        if day_of is not None:
+            resolver.sentence_day = day_of
         r = resolver.resolve(mt)
+        resolver.sentence_day = saved_day
         resolver.later_year = None
         if r is None:
             continue
