@@ -115,7 +115,7 @@ def compile_rules(data: dict[str, Any]) -> tuple[Rule, ...]:
             raise ResourceError(f"{where}: the pattern can match the empty string")
         ex = p.get("examples")
         if not ex or not all(isinstance(x, dict) and {"text", "ref", "value"} <= set(x) for x in ex):
-            raise ResourceError(f"{where}: needs 'examples', each with text, ref and value")
+            raise ResourceError(f"{where}: needs 'examples', each with text, ref and value (null: no value)")
         if not src.startswith("\\b"):
             src = "\\b" + src  # try matches at word starts only: most positions fail at once
         out.append(Rule(name, p["kind"], re.compile(src), i, tuple(p.get("needs", ()))))

@@ -280,7 +280,64 @@ class Resolver:
         return Resolved("DATE", fmt_year(y), moves=lambda r: r.set_year(y))
 
     def decade(self, mt: Match) -> Resolved | None:
+        if (mt.group("era") or "").replace(".", "").upper() in ("BC", "BCE"):
+            return Resolved("DATE", f"BC{int(mt.group('y1')) // 10:03d}X", self.mod(mt))  # the 470s BC: BC047X
         return Resolved("DATE", mt.group("y1")[:3] + "X", self.mod(mt))
+
+    def century(self, mt: Match) -> Resolved | None:
+        """"the 4th century BC" -> BC03, "the early 21st century" -> 20 (TIMEX: the hundreds digits)."""
+        c = int(mt.group("c"))
+        bc = (mt.group("era") or "").replace(".", "").upper() in ("BC", "BCE")
+        return Resolved("DATE", f"BC{c - 1:02d}" if bc else f"{c - 1:02d}", self.mod(mt))
+
+    def short_year(self, mt: Match) -> Resolved | None:
+        """The second year of "2007-08", "1958-59": the century of the year before the dash."""
+        text, a = mt.m.string, mt.m.start()
+        first = int(text[a - 5:a - 1])
+        y = first // 100 * 100 + int(mt.group("y2"))
+        if y <= first:
+            return None
+        return Resolved("DATE", fmt_year(y), anchor="explicit")
+
+    def set(self, mt: Match) -> Resolved | None:
+        """"daily", "per month", "every week": a recurrence (TIMEX3 SET)."""
+        word = mt.m.group(0).lower().split()[-1]
+        unit = {"daily": "D", "nightly": "D", "weekly": "W", "monthly": "M", "annually": "Y", "yearly": "Y",
+                "hourly": "TH"}.get(word) or self.units.get(word.rstrip("s"), "D")
+        return Resolved("SET", f"PT1{unit[1]}" if unit.startswith("T") else f"P1{unit[-1]}", anchor="relative")
+
+    def anaphoric(self, mt: Match) -> Resolved | None:
+        """"this time", "at the same time", "that period": the time the story stands at (a period's
+        extent is unknown: no value)."""
+        what = (mt.group("what") or mt.group("what2")).lower()
+        if what in ("period", "era", "stage"):
+            return Resolved("DATE", None, anchor="relative")
+        r = self.ref
+        if r.year is None:
+            return Resolved("DATE", "PRESENT_REF", anchor="relative")
+        day = self.ref_day()
+        value = fmt(*day) if day else fmt(r.year, r.month) if r.month else fmt_year(r.year)
+        return Resolved("DATE", value, anchor="relative")
+
+    def unvalued(self, mt: Match) -> Resolved | None:
+        """A temporal expression whose value the text does not give ("the dry season", "the first year of
+        the war", "night attacks"): found, typed, not resolved."""
+        if mt.group("part"):
+            return Resolved("TIME", f"T{self.parts.get(mt.group('part').lower(), 'NI')}", anchor="relative")
+        return Resolved("DATE", None, anchor="relative")
+
+    def anniversary(self, mt: Match) -> Resolved | None:
+        """"the sixth anniversary of Baghdad's fall": the date the story gave the named event, n years on."""
+        raw = mt.group("ord").lower()
+        n = int(re.sub(r"\D", "", raw)) if raw[0].isdigit() else self.ordinals.get(raw)
+        name = mt.group("name")
+        point = self.anchors.get(name) if name else None
+        if not n or point is None:
+            return Resolved("DATE", None, anchor="relative")
+        y, m, d = point
+        self.evidence = {"anchor": name, "anchor_value": fmt(y, m, d) if m and d else fmt(y, m) if m else fmt_year(y)}
+        return Resolved("DATE", fmt(y + n, m, d) if m and d else fmt(y + n, m) if m else fmt_year(y + n),
+                        anchor="relative")
 
     def season(self, mt: Match) -> Resolved | None:
         code = resource("dates")["seasons"][mt.group("season").lower()]
@@ -405,6 +462,15 @@ class Resolver:
 
     def relative_period(self, mt: Match) -> Resolved | None:
         unit, n = self.rel_periods[" ".join(mt.m.group(0).lower().split())]
+        if unit in ("DE", "CE"):  # "the following decade", "the previous century"
+            y = self.ref.year
+            if y is None:
+                return Resolved("DATE", None, anchor="relative")
+            size = 10 if unit == "DE" else 100
+            k = abs(y) // size + (-n if y < 0 else n)  # BC decades count down
+            digits = 3 if unit == "DE" else 2
+            core = f"{k:0{digits}d}" + ("X" if unit == "DE" else "")
+            return Resolved("DATE", ("BC" if y < 0 else "") + core, anchor="relative")
         return self._shift(unit, n)
 
     def reference(self, mt: Match) -> Resolved | None:
@@ -437,7 +503,7 @@ class Resolver:
 HANDLERS: dict[str, Callable[[Resolver, Match], Resolved | None]] = {
     name: getattr(Resolver, name)
     for name in ("date", "holiday", "range", "day_list", "part_of_date", "ordinal_day", "year", "era_context_year",
-                 "decade", "season", "period_part", "time", "part_of_day", "relative_n", "first_day",
+                 "decade", "century", "short_year", "set", "anaphoric", "unvalued", "anniversary", "season", "period_part", "time", "part_of_day", "relative_n", "first_day",
                  "relative_day", "relative_period", "reference", "duration")
 }
 
@@ -692,7 +758,7 @@ def tag_sentence(resolver: Resolver, s: Sentence, narrative: Narrative | None = 
     resolver.sentence_day = None
     if not caption:
         written = {(_year_of(dm.value), dm.value) for dm, mt in zip(out, kept, strict=True)
-                   if _written_year(mt) is not None and dm.value and "/" not in dm.value}
+                   if mt.rule.kind in ("date", "year", "part_of_date") and dm.value and "/" not in dm.value}
         if len(written) == 1:
             y, value = next(iter(written))
             if y is not None:
