@@ -25,6 +25,11 @@ def evidence(raw: object) -> Evidence | None:
     if not isinstance(raw, dict):
         return Evidence(rule=str(raw))
     line = raw.get("line")
+    if "year" in raw:  # a date whose year was inferred: why, and the mention that set it
+        years = raw.get("years")
+        return Evidence(rule=str(raw["year"]), words=str(raw.get("text") or ""),
+                        line=int(line) if isinstance(line, int) else None,
+                        context=str(raw.get("rule") or "") or (f"years {years}" if years else None))
     dist = raw.get("distance_km", raw.get("km_from_centre"))
     context = raw.get("context") or raw.get("admin")
     n = raw.get("candidates")

@@ -1,7 +1,15 @@
-"""The event table: one row per (sentence, calendar day or day range) the sentence pins down."""
+"""The event table: one row per (sentence, date) the sentence pins down.
+
+Dates in the table are ISO-like with historian's year numbering for the years before the common
+era: 490 BC is ``-0490`` (there is no year 0; ``-0001`` is 1 BC), a span is ``start/end``
+(``-0490/-0479``). TIMEX values from the tagger (``BC0490``) are turned into that form here.
+Ordering uses a numeric key, so 490 BC sorts before 480 BC and every BC year before AD 1.
+"""
 
 from __future__ import annotations
 
+import calendar
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -10,9 +18,16 @@ from kyivcli.extract.dates.model import DateMention
 from kyivcli.parse.model import Sentence
 
 
+class BadDate(KyivError, ValueError):
+    """A date bound that is not a real calendar date in one of the accepted forms."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, EXIT_USAGE)
+
+
 @dataclass
 class Event:
-    date: str  # ISO day, or day range start/end; month or coarser only with --all
+    date: str  # ISO day, or day range start/end; month or coarser only with include_all; BC years as -0490
     precision: str  # day | range | month | year | other
     sentence: Sentence
     places: list[str] = field(default_factory=list)
@@ -34,33 +49,112 @@ class Event:
         }
 
 
+_POINT = re.compile(r"^(-?)(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_TIMEX_POINT = re.compile(r"^(BC)?(\d{4})((?:-\d{2}){0,2})$")
+
+
+def to_event_date(value: str) -> str | None:
+    """A TIMEX value (``2022-02-24``, ``BC0490``, ``BC0499/BC0493``, ``2022-03T..``) as an event date
+    (``2022-02-24``, ``-0490``, ``-0499/-0493``); None when it names no calendar point."""
+    parts = []
+    for p in value.split("/"):
+        m = _TIMEX_POINT.match(p.split("T")[0])
+        if not m:
+            return None
+        parts.append(("-" if m.group(1) else "") + m.group(2) + m.group(3))
+    if len(parts) == 2 and parts[0] == parts[1]:
+        parts = parts[:1]
+    return "/".join(parts)
+
+
+def sort_key(point: str) -> tuple[int, int, int]:
+    """Numeric order of an event date point: (signed year, month, day); coarse points sort first."""
+    m = _POINT.match(point)
+    if not m:
+        return (10**6, 0, 0)
+    y = int(m.group(2))
+    return (-y if m.group(1) else y, int(m.group(3) or 0), int(m.group(4) or 0))
+
+
 def precision_of(value: str) -> str:
     if "/" in value:
         return "range"
-    core = value.split("T")[0]
-    return {10: "day", 7: "month", 4: "year"}.get(len(core), "other")
+    m = _POINT.match(value.split("T")[0])
+    if not m:
+        return "other"
+    return "day" if m.group(4) else "month" if m.group(3) else "year"
 
 
-def parse_bound(text: str | None, name: str) -> str | None:
-    """Validate a --from/--to bound: YYYY, YYYY-MM or YYYY-MM-DD."""
+_BOUND = re.compile(r"^\s*(?:(-)?(\d{1,4})(?:-(\d{2})(?:-(\d{2}))?)?|(\d{1,4})\s*(BCE|BC|B\.C\.))\s*$", re.IGNORECASE)
+
+
+def parse_bound(text: str | None, name: str = "date") -> str | None:
+    """A bound for the event table: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, or a year before the
+    common era as ``-0490``, ``490BC`` or ``490 BC``. Returns the canonical event-date form
+    (``2022-03``, ``-0490``); raises BadDate (a ValueError) for anything else, including days that do
+    not exist (``2022-02-30``). ``name`` is kept for callers; the message is about the value."""
     if text is None:
         return None
-    import re
+    m = _BOUND.match(text)
+    bad = BadDate(f"bad date '{text}': expected YYYY, YYYY-MM, YYYY-MM-DD or a BC year like 490BC")
+    if not m:
+        raise bad
+    if m.group(5):
+        y = int(m.group(5))
+        if y == 0:
+            raise bad
+        return f"-{y:04d}"
+    neg, ys, mo, d = m.group(1), m.group(2), m.group(3), m.group(4)
+    if not neg and len(ys) != 4:
+        raise bad
+    y = int(ys)
+    if neg and y == 0:
+        raise bad
+    if mo is not None and not 1 <= int(mo) <= 12:
+        raise bad
+    if d is not None and not 1 <= int(d) <= calendar.monthrange(2000 if neg else y, int(mo))[1]:
+        raise bad  # (BC days are checked against a leap year)
+    out = f"{'-' if neg else ''}{y:04d}"
+    if mo is not None:
+        out += f"-{mo}"
+        if d is not None:
+            out += f"-{d}"
+    return out
 
-    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
-        raise KyivError(f"{name} takes a date like 2022-03-16, 2022-03 or 2022 (got '{text}')", EXIT_USAGE)
-    return text
+
+def _norm_point(p: str) -> str:
+    """Accept event dates (``-0490``) and TIMEX points (``BC0490``) alike."""
+    p = p.split("T")[0]
+    return "-" + p[2:] if p.startswith("BC") else p
+
+
+def _lower_key(p: str) -> tuple[int, int, int]:
+    y, m, d = sort_key(p)
+    return (y, m or 1, d or 1)
+
+
+def _upper_key(p: str) -> tuple[int, int, int]:
+    y, m, d = sort_key(p)
+    return (y, m or 12, d or 31)
+
+
+def _is_day(point: str) -> bool:
+    return sort_key(point)[2] > 0
 
 
 def in_range(start: str, end: str, lo: str | None, hi: str | None) -> bool:
-    """Whole-span containment; a bound of coarser precision covers all of its days."""
-    if lo and start[: len(lo)] < lo:
+    """Whole-span containment; a bound of coarser precision covers all of its days. Compares
+    numerically, so BC bounds and dates work (``-0490`` is before ``-0480`` and before ``0001``)."""
+    start, end = _norm_point(start), _norm_point(end)
+    if lo and _lower_key(start) < _lower_key(_norm_point(lo)):
         return False
-    return not (hi and end[: len(hi)] > hi)
+    return not (hi and _upper_key(end) > _upper_key(_norm_point(hi)))
 
 
 def build_events(mentions: list[DateMention], include_all: bool = False) -> list[Event]:
-    """Events in chronological order, stable by position for equal dates."""
+    """Events in chronological order, stable by position for equal dates: one row per sentence and
+    date. Day and day-range rows always; with ``include_all`` also month and year grain (BC years
+    included) for sentences that pin down no day of their own."""
     seen: set[tuple[int, str]] = set()
     events: list[Event] = []
     for m in mentions:
@@ -69,16 +163,18 @@ def build_events(mentions: list[DateMention], include_all: bool = False) -> list
             continue
         value = m.day_value
         if value is None:
-            if not include_all or not m.value[:1].isdigit() or m.type != "DATE":
+            if not include_all or m.type != "DATE":
                 continue
-            value = m.value.split("T")[0]
+            value = to_event_date(m.span or m.value)
+            if value is None:
+                continue
         key = (s.index, value)
         if key in seen:
             continue
         seen.add(key)
         events.append(Event(value, precision_of(value), s))
     if include_all:  # coarse rows only for sentences that have no day of their own
-        dayful = {e.sentence.index for e in events if e.precision in ("day", "range")}
-        events = [e for e in events if e.precision in ("day", "range") or e.sentence.index not in dayful]
-    events.sort(key=lambda e: (e.start, e.end, e.sentence.index))
+        dayful = {e.sentence.index for e in events if _is_day(e.start)}
+        events = [e for e in events if e.sentence.index not in dayful or _is_day(e.start)]
+    events.sort(key=lambda e: (sort_key(e.start), sort_key(e.end), e.sentence.index))
     return events

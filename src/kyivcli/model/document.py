@@ -61,6 +61,7 @@ class Sentence:
     section: str  # the number of its section ("0" is the lead)
     index: int = 0  # position in the document, 0-based
     section_title: str = ""
+    section_level: int = 0  # markdown heading level of its section (0: the lead)
 
     @property
     def line(self) -> int:

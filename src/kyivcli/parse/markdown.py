@@ -254,7 +254,7 @@ class _Builder:
         for sec in self.lead.walk():
             for block in ([sec.heading] if sec.heading else []) + sec.blocks:
                 for offset, text in split_sentences(block.text):
-                    sec.sentences.append(Sentence(text, block, offset, sec.number, index, sec.title))
+                    sec.sentences.append(Sentence(text, block, offset, sec.number, index, sec.title, sec.level))
                     index += 1
         return Document(self.source, self.lead, self.warnings)
 

@@ -6,6 +6,7 @@ Adding a pattern means adding a line of data; nothing here knows what a date loo
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -67,16 +68,57 @@ def features() -> dict[str, Feature]:
     return {k: _feature(v) for k, v in resource("dates")["features"].items()}
 
 
+class ResourceError(ValueError):
+    """resources/dates.json is malformed: said when it loads, naming the pattern."""
+
+
+def _can_match_empty(rx: re.Pattern[str]) -> bool:
+    return rx.match("") is not None or any(m.end() == m.start() for m in rx.finditer(" a 1 . A, x"))
+
+
 @cache
 def rules() -> tuple[Rule, ...]:
-    data = resource("dates")
-    macros = _macros()
+    """The patterns of resources/dates.json, compiled and checked once per process."""
+    return compile_rules(resource("dates"))
+
+
+def compile_rules(data: dict[str, Any]) -> tuple[Rule, ...]:
+    """Compile and check patterns: each names a handler the resolver has, cannot match the empty
+    string, gates on known features and carries examples (which the tests run). A problem raises
+    ResourceError naming the pattern."""
+    from kyivcli.extract.dates.tagger import HANDLERS
+
+    macros = _build_macros(data)
+    known_features = set(data["features"])
     out = []
+    seen: set[str] = set()
     for i, p in enumerate(data["patterns"]):
+        name = p.get("name") or f"#{i}"
+        where = f"resources/dates.json: pattern '{name}'"
+        if name in seen:
+            raise ResourceError(f"{where}: the name is used twice")
+        seen.add(name)
+        if p.get("kind") not in HANDLERS:
+            raise ResourceError(f"{where}: unknown handler '{p.get('kind')}' (known: {', '.join(sorted(HANDLERS))})")
+        unknown = [m for m in re.findall(r"\{([A-Z_]+)\}", p["re"]) if m not in macros]
+        if unknown:
+            raise ResourceError(f"{where}: unknown macro {{{unknown[0]}}}")
+        bad_needs = [f for f in p.get("needs", ()) if f not in known_features]
+        if bad_needs:
+            raise ResourceError(f"{where}: unknown feature '{bad_needs[0]}' in needs")
         src = _expand(p["re"], macros)
+        try:
+            raw = re.compile(src)
+        except re.error as e:
+            raise ResourceError(f"{where}: bad regex ({e})") from None
+        if _can_match_empty(raw):
+            raise ResourceError(f"{where}: the pattern can match the empty string")
+        ex = p.get("examples")
+        if not ex or not all(isinstance(x, dict) and {"text", "ref", "value"} <= set(x) for x in ex):
+            raise ResourceError(f"{where}: needs 'examples', each with text, ref and value (null: no value)")
         if not src.startswith("\\b"):
             src = "\\b" + src  # try matches at word starts only: most positions fail at once
-        out.append(Rule(p["name"], p["kind"], re.compile(src), i, tuple(p.get("needs", ()))))
+        out.append(Rule(name, p["kind"], re.compile(src), i, tuple(p.get("needs", ()))))
     return tuple(out)
 
 
@@ -93,7 +135,10 @@ def rule_groups() -> tuple[tuple[tuple[str, ...], tuple[Rule, ...]], ...]:
 
 @cache
 def _macros() -> dict[str, str]:
-    data = resource("dates")
+    return _build_macros(resource("dates"))
+
+
+def _build_macros(data: dict[str, Any]) -> dict[str, str]:
     full = [m for m in data["months"] if len(m) > 4 or m in ("March", "April", "June", "July", "May")]
     abbr = [m for m in data["months"] if m not in full]
     macros = dict(data["macros"])
@@ -128,10 +173,17 @@ def find(text: str) -> list[Match]:
                 if m.end() > m.start():
                     cands.append(Match(rule, m))
     cands.sort(key=lambda c: (-(c.m.end() - c.m.start()), c.rule.priority, c.m.start()))
+    # chosen spans never overlap, so sorted by start they are sorted by end too: a candidate only
+    # needs checking against its two neighbours (a bisect), not against every span chosen so far
+    starts: list[int] = []
+    ends: list[int] = []
     chosen: list[Match] = []
     for c in cands:
         s, e = c.m.span()
-        if all(e <= o.m.start() or s >= o.m.end() for o in chosen):
-            chosen.append(c)
-    chosen.sort(key=lambda c: c.m.start())
+        i = bisect_right(starts, s)
+        if (i and ends[i - 1] > s) or (i < len(starts) and starts[i] < e):
+            continue
+        starts.insert(i, s)
+        ends.insert(i, e)
+        chosen.insert(i, c)
     return chosen

@@ -7,6 +7,14 @@ from typing import Any
 
 from kyivcli.parse.model import Sentence
 
+SENTENCE_CAP = 300
+
+
+def capped(text: str, cap: int = SENTENCE_CAP) -> str:
+    """A row's sentence, cut to `cap` characters with a marker: output stays bounded when a
+    "sentence" is a whole hostile paragraph (the full text is a `search` away)."""
+    return text if len(text) <= cap else text[: cap - 1].rstrip() + "…"
+
 
 @dataclass
 class DateMention:
@@ -19,6 +27,8 @@ class DateMention:
     start: int  # offset in sentence.text
     end: int
     rule: str = ""
+    evidence: dict[str, Any] | None = None
+    span: str | None = None  # both ends of a written span ("1991–1992") carry its value ("1991/1992")  # where kyivcli inferred an unwritten year: why and from what
 
     @property
     def line(self) -> int:
@@ -36,5 +46,6 @@ class DateMention:
         return {
             "text": self.text, "type": self.type, "value": self.value, "mod": self.mod, "anchor": self.anchor,
             "line": self.line, "section": sec.number, "section_title": sec.title, "where": self.sentence.where,
-            "sentence": self.sentence.text,
+            "sentence": capped(self.sentence.text), **({"evidence": self.evidence} if self.evidence else {}),
+            **({"span": self.span} if self.span else {}),
         }
