@@ -73,9 +73,11 @@ class Grammar:
     num_item: re.Pattern[str]
     qual_rx: re.Pattern[str]
     side_first: frozenset[str]
-    trigger_words: dict[str, str]  # a capitalised trigger word, as written with punctuation → the word
-    trigger_index: dict[str, list[int]]
-    trigger_substrings: tuple[str, ...]  # the trigger words a capitalised-word lookup can't see
+    trigger_masks: dict[str, int]  # a capitalised trigger word as written ("Army's,") → bit mask of its rules
+    trigger_keys: frozenset[str]
+    trigger_substrings: tuple[tuple[str, int], ...]  # non-ASCII triggers, looked for as substrings
+    test_masks: dict[str, int]
+    by_mask: dict[int, list[Rule]]
     data: dict[str, Any] = field(repr=False, default_factory=dict)
 
     def side_of(self, word: str) -> str | None:
@@ -184,47 +186,55 @@ def active_rules(text: str) -> list[Rule]:
 
 
 def _active_rules(text: str, g: Grammar) -> list[Rule]:
-    """The rules whose trigger words or word tests the sentence holds, in grammar order. Capitalised
-    trigger words are looked up in the set of the sentence's capitalised words; others as substrings."""
+    """The rules whose trigger words or word tests the sentence holds, in grammar order. Trigger words
+    are looked up in the set of the sentence's words (non-ASCII ones as substrings). Each trigger
+    carries a bit mask of its rules."""
     toks = set(text.split())
-    hit: set[int] = set()
-    for t in g.trigger_words.keys() & toks:
-        hit.update(g.trigger_index[g.trigger_words[t]])
-    ascii_only = text.isascii()
-    for w in g.trigger_substrings:
-        if (not ascii_only or w.isascii()) and w in text:
-            hit.update(g.trigger_index[w])
-    tests = []
+    masks = g.trigger_masks
+    mask = 0
+    for t in toks & g.trigger_keys:
+        mask |= masks[t]
+    if not text.isascii():
+        for w, bits in g.trigger_substrings:
+            if w in text:
+                mask |= bits
+    tm = g.test_masks
     if _SUFFIXED.search(text) or not toks.isdisjoint(_ROMANS) or not toks.isdisjoint(g.ordinals) \
             or "Squadron" in text or "Flotilla" in text or "Group" in text or "Wing" in text:
-        tests.append("NUM")
+        mask |= tm["NUM"]
         if _NUMCAP.search(text):
-            tests.append("NUMCAP")
+            mask |= tm["NUMCAP"]
     if "istas" in text:
-        tests.append("ISTAS")
+        mask |= tm["ISTAS"]
     if "(" in text:
-        tests.append("PAREN")
-    for t in tests:
-        hit.update(g.trigger_index[t])
-    return [g.rules[i] for i in sorted(hit)]
+        mask |= tm["PAREN"]
+    rules = g.by_mask.get(mask)
+    if rules is None:
+        rules = g.by_mask[mask] = [r for i, r in enumerate(g.rules) if mask >> i & 1]
+    return rules
 
 
 _BEFORE = ("", "(", '"', "“", "'")
 _AFTER = ("", ",", ".", ";", ":", ")", "'s", "’s", "'", "’", '"', "”", '."', ',"', ".”", ",”", "),", ").")
 
 
-def _written_forms(words: set[str]) -> dict[str, str]:
-    """Each trigger word with the punctuation a whitespace split leaves on it ('(Army', "Army's,"), so a
-    sentence's words are found with one split and one set intersection."""
-    return {f"{b}{w}{a}": w for w in words for b in _BEFORE for a in _AFTER}
-
-
-def _index(rules: list[Rule]) -> dict[str, list[int]]:
-    idx: dict[str, list[int]] = {t: [] for t in _TESTS}
+def _masks(rules: list[Rule]) -> dict[str, Any]:
+    """Trigger words with the punctuation a whitespace split leaves on them ('(Army', "Army's,"), each
+    mapped to a bit mask of the rules it triggers, so a sentence's rules come from one split, one set
+    intersection and a few ORs."""
+    word_bits: dict[str, int] = {}
+    test_bits = {t: 0 for t in _TESTS}
     for i, r in enumerate(rules):
-        for w in (*r.words, *r.tests):
-            idx.setdefault(w, []).append(i)
-    return idx
+        for w in r.words:
+            word_bits[w] = word_bits.get(w, 0) | 1 << i
+        for t in r.tests:
+            test_bits[t] |= 1 << i
+    caps = {w: b for w, b in word_bits.items() if w.isascii()}
+    subs = tuple((w, b) for w, b in word_bits.items() if w not in caps)
+    masks = {f"{pre}{w}{post}": b for w, b in caps.items() for pre in _BEFORE for post in _AFTER}
+    return {"trigger_masks": masks, "trigger_keys": frozenset(masks),
+            "trigger_substrings": subs,
+            "test_masks": test_bits, "by_mask": {}}
 
 
 def load_grammar(d: dict[str, Any]) -> Grammar:
@@ -260,9 +270,7 @@ def load_grammar(d: dict[str, Any]) -> Grammar:
         colours=d.get("faction_colours", {}), name_possessives=frozenset(d["name_possessives"]),
         not_armed=frozenset(d["not_armed_groups"]), num_item=re.compile(macros["NUM"]),
         qual_rx=re.compile(rf"\b(?:{macros['QUAL']})\b"),
-        trigger_words=_written_forms({w for r in rules for w in r.words if "A" <= w[0] <= "Z"}),
-        trigger_index=_index(rules),
-        trigger_substrings=tuple({w for r in rules for w in r.words if not "A" <= w[0] <= "Z"}),
+        **_masks(rules),
         side_first=frozenset(k.split()[0] for k in sides if " " in k), data=d)
 
 

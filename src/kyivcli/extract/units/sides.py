@@ -150,7 +150,9 @@ def attribute_sides(doc: Document, units: list[Unit], mentions: list[UnitMention
     _propagate(units, by_name, kids, groups)
     anchors_cache: dict[int, list[_Anchor]] = {}
     sentences = doc.sentences
-    persons = _persons(sentences, g) if any(u.side == "unknown" for u in units) else {}
+    # people are introduced in the lead or where the units are
+    persons = _persons([s for i, s in enumerate(sentences) if i < 40 or i in by_sentence], g) \
+        if any(u.side == "unknown" for u in units) else {}
 
     def anchors(s: Sentence) -> list[_Anchor]:
         if s.index not in anchors_cache:
