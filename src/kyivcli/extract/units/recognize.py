@@ -122,7 +122,7 @@ def _macros(d: dict[str, Any]) -> dict[str, str]:
         "PROPER": rf"{_CAPWORD}(?:\s+{_CAPWORD}){{0,2}}",
         "COUNTRYISH": r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2}",
         "TYPE": _alt(d["type_first"]),
-        "DESIG": r"(?:[A-Z](?![\w'’.-])|\d{1,4}(?![\d,.]\d)|[IVX]{1,5}(?![\w'’-])|[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)",
+        "DESIG": r"(?:[A-Z](?![\w'’.-])|\d{1,4}(?![\d,.]\d)|[IVX]{1,5}(?![\w'’-])|[A-Z][^\W\d_]{2,}(?:\s+[A-Z][^\W\d_]{2,})?)",
         "SVC": _alt(d["services"]),
         "TROOPS": _alt(d["troop_nouns"]),
         "FIGHTERS": _alt(d["fighter_nouns"]),
@@ -418,7 +418,7 @@ def _designated(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
     kw: dict[str, Any] = {}
     start = _with_side(ctx, m.start(), kw)
     end = m.start("des")
-    for d in re.finditer(r"[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?|[A-Z]|\d{1,4}|[IVX]{1,5}", m.group("des")):
+    for d in re.finditer(r"[A-Z][^\W\d_]{2,}(?:\s+[A-Z][^\W\d_]{2,})?|[A-Z]|\d{1,4}|[IVX]{1,5}", m.group("des")):
         des = d.group(0)
         words = des.split()
         if any(_bad_name_word(w, g) or w in g.ranks for w in words) or any(des.startswith(t) for t in g.type_first):
@@ -442,6 +442,9 @@ def _army_of(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
     name = m.group("name").split()
     if _bad_name_word(name[0], g) or name[0] in g.ranks:
         return None
+    ech = _echelon(m.group("ech"), g)
+    if ech in ("department", "district") and (g.not_heads.get(ech, frozenset()) & set(name) or m.group("pre").strip()):
+        return None  # 'Department of Defense', 'District of Columbia'; a military department stands alone
     pre = m.group("pre").split()
     poss, pre = _possessive_split(pre)
     while pre and (_bad_name_word(pre[0], g) or pre[0].lower() in ("the", "a", "an")):
@@ -460,10 +463,13 @@ def _army_of(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
     start = core_start
     if side_word:
         start = ctx.text.rindex(side_word.split()[0], m.start(), core_start)
-    formal = ctx.text[core_start:m.end()]
-    formal = " ".join(formal.split())
-    ech = _echelon(m.group("ech"), g)
-    return [_mention(ctx, start, m.end(), tier="formation", echelon=ech, proper=formal, formal=formal,
+    end = m.end()
+    if m.group("join") == "and" and (ech not in ("department", "district")
+                                     or m.group("name2").split()[0].lower() in g.echelons
+                                     or m.group("name2").split()[0] in ("Department", "District", "Armies")):
+        end = m.end("name")  # 'the Army of the Potomac and the Army of ...': two units
+    formal = " ".join(ctx.text[core_start:end].split())
+    return [_mention(ctx, start, end, tier="formation", echelon=ech, proper=formal, formal=formal,
                      rule="army_of", **kw)]
 
 
@@ -659,14 +665,17 @@ def _named(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
     g = ctx.g
     ech = _echelon(m.group("ech"), g)
     tail = " ".join((m.group("quals") + m.group("ech")).split())
-    last = m.group("name").split()[-1]
-    if m.group("quals") and _possessive_split([last], g.name_possessives)[0]:
-        # "CIA's Special Activities Division": the owner is not part of the name
+    poss, rest = _possessive_split(m.group("name").split(), g.name_possessives)
+    if poss and (rest or m.group("quals")) and all(w in g.qualifiers for w in rest):
+        # "CIA's Special Activities Division", "Iran's Revolutionary Guard Corps": the owner is not part of it
+        owner = poss[-1]
+        name = " ".join([*rest, tail])
         kw: dict[str, Any] = {}
-        if g.is_side_word(last):
-            kw.update(side=g.side_of(last), side_rule="possessive", side_words=f"{last} {tail}")
-        return [_mention(ctx, m.start("quals"), m.end(), tier="formation", echelon=ech, proper=tail,
-                         qualifiers=_quals(m.group("quals"), g), formal=tail, rule="named", **kw)]
+        if g.is_side_word(owner):
+            kw.update(side=g.side_of(owner), side_rule="possessive", side_words=f"{owner} {name}")
+        a = m.start("name") + m.group("name").index(owner) + len(owner) + 1
+        return [_mention(ctx, a, m.end(), tier="formation", echelon=ech, proper=name,
+                         qualifiers=_quals(name, g), formal=name, rule="named", **kw)]
     res = _named_core(ctx, m.start("name"), m.group("name"), tail, "named")
     if res is None:
         return None
@@ -675,7 +684,9 @@ def _named(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
         return None  # 'Iraq Study Group'; 'Red Army' is the service rule's
     proper_words = [w for w in core if w not in g.qualifiers and not g.is_side_word(w)]
     if not proper_words and not m.group("quals"):
-        if ech not in ("army", "fleet", "legion", "garrison") or len(core) != 1 or g.is_side_word(core[0]):
+        if ech == "expeditionary force" and len(core) <= 2:
+            pass  # 'American Expeditionary Force': the side word is the name
+        elif ech not in ("army", "fleet", "legion", "garrison") or len(core) != 1 or g.is_side_word(core[0]):
             return None
     quals = _quals(m.group("quals"), g)
     return [_mention(ctx, start, m.end(), tier="formation", echelon=ech, proper=" ".join(core),
@@ -705,6 +716,8 @@ def _troops(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
 @handler("fighters")
 def _fighters(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
     g = ctx.g
+    if ctx.text[m.start() - 1:m.start()] == "-" or "-" in m.group("name").split()[-1]:
+        return None  # 'pro-Independence fighters', 'Communist-led partisans'
     words = m.group("name").split()
     while words and (words[0] in g.stop_names or words[0] in g.not_armed):
         words = words[1:]
