@@ -95,6 +95,7 @@ def build_units(doc: Document) -> tuple[list[Unit], list[UnitMention]]:
                 m.unit = by_key[k]
     _bare_services(units, parts, mentions)
     _abbreviations(sentences, mentions)
+    _repeated_names(sentences, mentions, units, parts)
     mentions = sorted((m for m in mentions if m.unit is not None), key=lambda m: (m.sentence.index, m.start))
     for m in mentions:
         u = m.unit
@@ -106,8 +107,8 @@ def build_units(doc: Document) -> tuple[list[Unit], list[UnitMention]]:
                 and m.parent_mention.unit is not u:
             u.parent = m.parent_mention.unit.name
     units = [u for u in units if u.mentions]
-    attribute_sides(doc, units, mentions)
     units.sort(key=lambda u: (u.mentions[0].sentence.index, u.mentions[0].start))
+    attribute_sides(doc, units, mentions)
     return units, mentions
 
 
@@ -123,6 +124,32 @@ def _bare_services(units: list[Unit], parts: dict[int, UnitMention], mentions: l
             for x in mentions:
                 if x.unit is u:
                     x.unit = same[0]
+
+
+# rules that need a cue to see a name ('FLN maquisards', 'the elite X'); once seen, the bare name is the unit
+_CUED = frozenset({"fighters", "elite", "apposition", "faction"})
+
+
+def _repeated_names(sentences: list[Sentence], mentions: list[UnitMention], units: list[Unit],
+                    parts: dict[int, UnitMention]) -> None:
+    """A name a cue showed to be a unit ('FLN maquisards') names it wherever it stands ('the FLN')."""
+    names = {parts[id(u)].formal: u for u in units if parts[id(u)].rule in _CUED and parts[id(u)].formal}
+    if not names:
+        return
+    pat = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w-])")
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for m in mentions:
+        spans.setdefault(m.sentence.index, []).append((m.start, m.end))
+    keys = list(names)
+    for s in sentences:
+        if not any(k in s.text for k in keys):
+            continue
+        for hit in pat.finditer(s.text):
+            if any(a < hit.end() and hit.start() < b for a, b in spans.get(s.index, ())):
+                continue
+            u = names[hit.group(1)]
+            mentions.append(UnitMention(hit.group(1), s, hit.start(), hit.end(), u.tier, unit=u, formal=hit.group(1),
+                                        rule="repeated"))
 
 
 def _abbreviations(sentences: list[Sentence], mentions: list[UnitMention]) -> None:

@@ -68,6 +68,7 @@ class Grammar:
     ranks: frozenset[str]
     not_heads: dict[str, frozenset[str]]
     colours: dict[str, str | None]
+    name_country: dict[str, str | None]
     name_possessives: frozenset[str]
     not_armed: frozenset[str]
     num_item: re.Pattern[str]
@@ -267,7 +268,7 @@ def load_grammar(d: dict[str, Any]) -> Grammar:
         stop_names=frozenset(d["stop_names"]), ordinals=d["ordinals"], type_first=d["type_first"],
         troop_nouns=d["troop_nouns"], implied=d["implied_echelon"], regions=frozenset(d["regional_names"]),
         ranks=frozenset(d["ranks"]), not_heads={k: frozenset(v) for k, v in d["not_unit_heads_for"].items()},
-        colours=d.get("faction_colours", {}), name_possessives=frozenset(d["name_possessives"]),
+        colours=d.get("faction_colours", {}), name_country=d.get("name_word_country", {}), name_possessives=frozenset(d["name_possessives"]),
         not_armed=frozenset(d["not_armed_groups"]), num_item=re.compile(macros["NUM"]),
         qual_rx=re.compile(rf"\b(?:{macros['QUAL']})\b"),
         **_masks(rules),
@@ -806,6 +807,8 @@ def find_mentions(s: Sentence, rules: list[Rule] | None = None) -> list[UnitMent
     return out
 
 
+_WING_OF = re.compile(r"\s*(?:\([^)]{1,12}\))?\s*,\s*(?:the|a|an|its)\s+(?:[\w-]+\s+){0,3}"
+                      r"(?:wing|arm|branch|part|component|element|formation|unit)\s+of\s+(?:the\s+)?")
 _ABBR = re.compile(r"\s*\(([A-Z][A-Za-z0-9-]{1,7})\)")
 
 
@@ -815,6 +818,9 @@ def _link_parents_and_abbreviations(text: str, mentions: list[UnitMention], g: G
         if ab and sum(c.isupper() for c in ab.group(1)) >= 2:
             m.abbreviation = ab.group(1)
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if nxt and _WING_OF.fullmatch(text, m.end, nxt.start):  # 'the ALN, the military wing of the FLN'
+            m.parent_mention = nxt
+            continue
         if nxt and re.fullmatch(r"['’]?s?\s+(?:of|from)\s+(?:the\s+)?", text[m.end:nxt.start]) is not None:
             if m.echelon and nxt.echelon and g.echelons.get(nxt.echelon, 0) > g.echelons.get(m.echelon, 0):
                 for sib in mentions[: i + 1]:  # every coordinated sibling ending here shares the parent

@@ -30,7 +30,9 @@ _GLUE = re.compile(r"^(?:\s+(?:mercenaries|troops|forces|soldiers|fighters|units
 _WORD = re.compile(r"[a-z][a-z.]*")
 # a country named as a place ('in Vietnam', 'across the Ukraine') says where, not who
 _PLACE_PREP = re.compile(r"\b(?:in|into|to|from|across|throughout|within|over|of|inside|outside|near|towards?|"
-                         r"through|entered|invaded|invade|left|leaving|reached|occupied)\s+(?:the\s+)?$")
+                         r"through|entered|invaded|invade|left|leaving|reached|occupied)\s+(?:the\s+)?$"
+                         r"|\b(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|mainland)\s+$")
+_BORN = re.compile(r"(?:\s|-)born\b")  # 'German born Rolf Steiner': where a person comes from, not a side
 _OWN_RANK = {"modifier": 3, "possessive": 3, "name": 2, "self": 2, "service": 1}
 
 
@@ -111,7 +113,8 @@ def _side_words(s: Sentence, g: Grammar, persons: dict[str, tuple[str, str]] | N
             side = g.side_of(w.rstrip(".")) if w[-1] == "." and w.count(".") == 1 else g.side_of(w)
         else:
             continue
-        if side and not (w in g.countries and _PLACE_PREP.search(text, 0, t.start())):
+        if side and not (w in g.countries and _PLACE_PREP.search(text, 0, t.start())) \
+                and not _BORN.match(text, t.end()):
             out.append(_Anchor(t.start(), t.end(), side, w))
     return out
 
@@ -179,11 +182,27 @@ def attribute_sides(doc: Document, units: list[Unit], mentions: list[UnitMention
         if u.side != "unknown":
             continue
         for m in u.mentions:
-            ev = _in_paragraph(m, sentences, anchors, by_sentence)
+            ev = _in_paragraph(m, sentences, anchors, by_sentence, g)
             if ev:
                 u.side, u.side_evidence = ev
                 break
     _propagate(units, by_name, kids, groups)
+    _state_factions(units, g, bell)
+
+
+def _state_factions(units: list[Unit], g: Grammar, belligerents: Callable[[], list[str]]) -> None:
+    """In a civil war the state's own forces fight as a faction ('U.S. Army' for the Union): where that
+    faction is one of the article's two belligerents, its state's units take its name."""
+    factions = g.data.get("state_factions", {})
+    if not any(u.side in factions for u in units):
+        return
+    bell = belligerents()
+    for u in units:
+        faction = factions.get(u.side)
+        if faction in bell:
+            words = (u.side_evidence or {}).get("words", u.name)
+            u.side = faction
+            u.side_evidence = _evidence("belligerents", u.mentions[0], f"{words} ({faction} among {' / '.join(bell)})")
 
 
 def _own(units: list[Unit], g: Grammar, doc: Document) -> None:
@@ -205,6 +224,10 @@ def _own(units: list[Unit], g: Grammar, doc: Document) -> None:
             votes[side] += 10 * _OWN_RANK.get(m.side_rule or "service", 1) + 1
             first.setdefault(side, m)
         if not votes:
+            words = {w for m in u.mentions for w in (m.formal or m.text).split()}
+            country = next((g.name_country[w] for w in sorted(words) if g.name_country.get(w)), None)
+            if country:  # 'Second Panzer Group': a word only one army uses
+                u.side, u.side_evidence = country, _evidence("service", u.mentions[0], u.mentions[0].text)
             continue
         best = votes.most_common()
         if len(best) > 1 and best[0][1] == best[1][1]:
@@ -285,34 +308,57 @@ def _has_hostile(text: str, hostile: frozenset[str]) -> bool:
     return any(w.group(0) in hostile for w in _WORD.finditer(text))
 
 
+_CLAUSE = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|although|though|when|which|who|where|as|after|before)\b"
+                     r"|\b(?:but|while|whereas|although|though|however)\b")
+_SIBLING = re.compile(r"^\s*(?:,|and|or|&|/|-|–)\s*(?:the\s+)?$")
+_DIRECT = re.compile(r"^[\s,]*(?:by\s+|on\s+|at\s+|in\s+)?(?:the\s+|a\s+|an\s+)?(?:[\w'’.-]+\s+){0,2}?$")
+
+
 def _in_sentence(m: UnitMention, side_words: list[_Anchor], ms: list[UnitMention], hostile: frozenset[str],
                  belligerents: Callable[[], list[str]]) -> tuple[str, dict] | None:
-    """The nearest side word or sided unit before the mention; across a hostile word, the other side."""
+    """The nearest side word or sided unit before the mention. A side word listed beside it ('U.S. and
+    ARVN') is a sibling, not its side; a hostile word that governs it ('... ambushed the 6th', 'attacked
+    by the 72nd') gives the other belligerent."""
     text = m.sentence.text
     cands = [a for a in side_words if a.end <= m.start]
     cands += [_Anchor(x.start, x.end, x.unit.side, x.text) for x in ms
               if x.end <= m.start and x.unit is not None and x.unit is not m.unit and x.unit.side != "unknown"]
-    if not cands:
-        return None
-    a = max(cands, key=lambda c: c.end)
-    between = text[a.end:m.start]
-    if _has_hostile(between, hostile):
-        bell = belligerents()
-        if len(bell) == 2 and a.side in bell:
-            other = bell[1] if a.side == bell[0] else bell[0]
-            return other, _evidence("subject", m, text[a.start:m.end])
-        return None
-    return a.side, _evidence("subject", m, text[a.start:m.end])
+    for a in sorted(cands, key=lambda c: -c.end):
+        between = text[a.end:m.start]
+        if _SIBLING.match(between):
+            continue
+        if _CLAUSE.search(between):
+            return None  # 'the North Vietnamese launched their attack, panic set in, and ARVN ...'
+
+        if len(between.split()) > 4 and not _has_hostile(between, hostile) and \
+                _has_hostile(text[max(0, a.start - 30):a.start].split(" ", 1)[-1], hostile):
+            # 'against suspected FLN members ... run by Captain X of the 10th Paras': the anchor is the target
+            bell = belligerents()
+            if len(bell) == 2 and a.side in bell:
+                return (bell[1] if a.side == bell[0] else bell[0]), _evidence("subject", m, text[a.start:m.end])
+            return None
+        last = None
+        for w in _WORD.finditer(between):
+            if w.group(0) in hostile:
+                last = w
+        if last is not None and _DIRECT.match(between[last.end():]):
+            bell = belligerents()
+            if len(bell) == 2 and a.side in bell:
+                other = bell[1] if a.side == bell[0] else bell[0]
+                return other, _evidence("subject", m, text[a.start:m.end])
+            return None
+        return a.side, _evidence("subject", m, text[a.start:m.end])
+    return None
 
 
 def _in_paragraph(m: UnitMention, sentences: list[Sentence], anchors: Callable[[Sentence], list[_Anchor]],
-                  by_sentence: dict[int, list[UnitMention]]) -> tuple[str, dict] | None:
+                  by_sentence: dict[int, list[UnitMention]], g: Grammar) -> tuple[str, dict] | None:
     """The nearest side word or sided unit in the sentences before it, within its paragraph."""
     block = m.sentence.block
     i = m.sentence.index - 1
     while i >= 0 and sentences[i].block is block:
         s = sentences[i]
-        cands = list(anchors(s))
+        cands = [a for a in anchors(s) if a.words.rstrip(".") not in g.countries]  # 'Iraq.' says where, not who
         cands += [_Anchor(x.start, x.end, x.unit.side, x.text) for x in by_sentence.get(i, [])
                   if x.unit is not None and x.unit.side != "unknown"]
         if cands:
