@@ -59,6 +59,7 @@ class Grammar:
     demonyms: dict[str, str]
     sides: dict[str, str | None]  # every side word: demonyms, country names, factions (None: not a side)
     countries: frozenset[str]
+    states: frozenset[str]  # the countries the demonyms name: as a bare noun these may be places
     stop_names: frozenset[str]
     ordinals: dict[str, int]
     type_first: dict[str, str]
@@ -265,6 +266,9 @@ def load_grammar(d: dict[str, Any]) -> Grammar:
         services=d["services"], service_country=d["service_country"],
         needs_country=frozenset(d.get("services_need_country", ())), demonyms=d["demonyms"], sides=sides,
         countries=frozenset(v for v in sides.values() if v) | {"Russian Federation"},
+        states=frozenset(d["demonyms"].values()) | frozenset(k for k, v in d.get("side_words", {}).items()
+                                                          if v and k == v and k not in d["demonyms"]
+                                                          and " " in k) - {"Union", "Confederacy"},
         stop_names=frozenset(d["stop_names"]), ordinals=d["ordinals"], type_first=d["type_first"],
         troop_nouns=d["troop_nouns"], implied=d["implied_echelon"], regions=frozenset(d["regional_names"]),
         ranks=frozenset(d["ranks"]), not_heads={k: frozenset(v) for k, v in d["not_unit_heads_for"].items()},
@@ -465,10 +469,14 @@ def _army_of(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
     if side_word:
         start = ctx.text.rindex(side_word.split()[0], m.start(), core_start)
     end = m.end()
+    while ctx.text[end - 1] == "." and not re.search(r"\.\w+\.$|\b\w\.$", ctx.text[:end]):
+        end -= 1  # 'Army of Northern Virginia.' ends a sentence
     if m.group("join") == "and" and (ech not in ("department", "district")
                                      or m.group("name2").split()[0].lower() in g.echelons
                                      or m.group("name2").split()[0] in ("Department", "District", "Armies")):
         end = m.end("name")  # 'the Army of the Potomac and the Army of ...': two units
+        while ctx.text[end - 1] == ".":
+            end -= 1
     formal = " ".join(ctx.text[core_start:end].split())
     return [_mention(ctx, start, end, tier="formation", echelon=ech, proper=formal, formal=formal,
                      rule="army_of", **kw)]
@@ -665,6 +673,8 @@ def _named_core(ctx: _Ctx, name_start: int, name: str, tail_text: str, kind: str
 def _named(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
     g = ctx.g
     ech = _echelon(m.group("ech"), g)
+    if ech in ("army", "corps") and re.match(r"\s+of\s", ctx.text[m.end():m.end() + 5]):
+        return None  # 'Army of X' is the army_of rule's
     tail = " ".join((m.group("quals") + m.group("ech")).split())
     poss, rest = _possessive_split(m.group("name").split(), g.name_possessives)
     if poss and (rest or m.group("quals")) and all(w in g.qualifiers for w in rest):
@@ -810,6 +820,11 @@ def find_mentions(s: Sentence, rules: list[Rule] | None = None) -> list[UnitMent
 _WING_OF = re.compile(r"\s*(?:\([^)]{1,12}\))?\s*,\s*(?:the|a|an|its)\s+(?:[\w-]+\s+){0,3}"
                       r"(?:wing|arm|branch|part|component|element|formation|unit)\s+of\s+(?:the\s+)?")
 _ABBR = re.compile(r"\s*\(([A-Z][A-Za-z0-9-]{1,7})\)")
+
+
+def link_parents(text: str, mentions: list[UnitMention]) -> None:
+    """Parents and abbreviations among one sentence's mentions (in text order)."""
+    _link_parents_and_abbreviations(text, mentions, grammar())
 
 
 def _link_parents_and_abbreviations(text: str, mentions: list[UnitMention], g: Grammar) -> None:

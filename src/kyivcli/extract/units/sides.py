@@ -99,7 +99,7 @@ def _side_words(s: Sentence, g: Grammar, persons: dict[str, tuple[str, str]] | N
             if nxt is not None and text[t.end()] == " ":
                 two = f"{w} {nxt.group(0)}"
                 side = g.side_of(two) or g.side_of(two.rstrip("."))
-                if side and not (two in g.countries and _PLACE_PREP.search(text, 0, t.start())):
+                if side and not (two.rstrip(".") in g.states and _PLACE_PREP.search(text, 0, t.start())):
                     out.append(_Anchor(t.start(), nxt.end(), side, two))
                     skip_to = nxt.end()
                     continue
@@ -113,7 +113,7 @@ def _side_words(s: Sentence, g: Grammar, persons: dict[str, tuple[str, str]] | N
             side = g.side_of(w.rstrip(".")) if w[-1] == "." and w.count(".") == 1 else g.side_of(w)
         else:
             continue
-        if side and not (w in g.countries and _PLACE_PREP.search(text, 0, t.start())) \
+        if side and not (w.rstrip(".") in g.states and _PLACE_PREP.search(text, 0, t.start())) \
                 and not _BORN.match(text, t.end()):
             out.append(_Anchor(t.start(), t.end(), side, w))
     return out
@@ -169,24 +169,22 @@ def attribute_sides(doc: Document, units: list[Unit], mentions: list[UnitMention
             bell_cache.append(_belligerents(sentences, anchors, list(by_sentence)))
         return bell_cache[0]
 
-    for u in units:
+    for u in units:  # in order of first mention, so a unit placed by its paragraph anchors the next ones
         if u.side != "unknown":
             continue
+        ev = None
         for m in u.mentions:
             ev = _in_sentence(m, anchors(m.sentence), by_sentence.get(m.sentence.index, []), hostile, bell)
             if ev:
-                u.side, u.side_evidence = ev
                 break
-    _propagate(units, by_name, kids, groups)
-    for u in units:
-        if u.side != "unknown":
-            continue
-        for m in u.mentions:
-            ev = _in_paragraph(m, sentences, anchors, by_sentence, g)
-            if ev:
-                u.side, u.side_evidence = ev
-                break
-    _propagate(units, by_name, kids, groups)
+        if ev is None:
+            for m in u.mentions:
+                ev = _in_paragraph(m, sentences, anchors, by_sentence, g)
+                if ev:
+                    break
+        if ev:
+            u.side, u.side_evidence = ev
+            _propagate(units, by_name, kids, groups)
     _state_factions(units, g, bell)
 
 
@@ -348,6 +346,19 @@ def _in_sentence(m: UnitMention, side_words: list[_Anchor], ms: list[UnitMention
                 return other, _evidence("subject", m, text[a.start:m.end])
             return None
         return a.side, _evidence("subject", m, text[a.start:m.end])
+    # nothing before it: 'Longstreet's First Corps attacked the Union left' - the target after a hostile word
+    after = [a for a in side_words if a.start >= m.end]
+    if after:
+        a = min(after, key=lambda c: c.start)
+        between = text[m.end:a.start]
+        last = None
+        for w in _WORD.finditer(between):
+            if w.group(0) in hostile:
+                last = w
+        if last is not None and _DIRECT.match(between[last.end():]) and not _CLAUSE.search(between):
+            bell = belligerents()
+            if len(bell) == 2 and a.side in bell:
+                return (bell[1] if a.side == bell[0] else bell[0]), _evidence("subject", m, text[m.start:a.end])
     return None
 
 
@@ -358,9 +369,8 @@ def _in_paragraph(m: UnitMention, sentences: list[Sentence], anchors: Callable[[
     i = m.sentence.index - 1
     while i >= 0 and sentences[i].block is block:
         s = sentences[i]
-        cands = [a for a in anchors(s) if a.words.rstrip(".") not in g.countries]  # 'Iraq.' says where, not who
-        cands += [_Anchor(x.start, x.end, x.unit.side, x.text) for x in by_sentence.get(i, [])
-                  if x.unit is not None and x.unit.side != "unknown"]
+        # side words only (a unit placed by guesswork would pass the guess on); 'Iraq.' says where, not who
+        cands = [a for a in anchors(s) if a.words.rstrip(".") not in g.states]
         if cands:
             a = max(cands, key=lambda c: c.end)
             return a.side, _evidence("context", None, a.words, s.line_of(a.start))
