@@ -659,8 +659,6 @@ def _named_core(ctx: _Ctx, name_start: int, name: str, tail_text: str, kind: str
         inner = _inner_side(core, g)
         if inner and "side" not in kw:
             kw.update(side=g.side_of(inner), side_rule="name")
-    if "side" not in kw and core and core[0] in g.colours and g.colours[core[0]]:
-        kw.update(side=g.colours[core[0]], side_rule="name")
     formal = " ".join([*core, tail_text]).strip()
     a = ctx.text.index(core[0], name_start)
     start = a
@@ -697,6 +695,8 @@ def _named(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
     if not proper_words and not m.group("quals"):
         if ech == "expeditionary force" and len(core) <= 2:
             pass  # 'American Expeditionary Force': the side word is the name
+        elif len(core) == 1 and ech in ("battalion", "company", "detachment", "legion") and m.group("ech")[0].isupper():
+            kw = {}  # 'Sparta Battalion', 'Georgian Legion': a name, which says nothing of the side
         elif ech not in ("army", "fleet", "legion", "garrison") or len(core) != 1 or g.is_side_word(core[0]):
             return None
     quals = _quals(m.group("quals"), g)
@@ -837,7 +837,8 @@ def _link_parents_and_abbreviations(text: str, mentions: list[UnitMention], g: G
             m.parent_mention = nxt
             continue
         if nxt and re.fullmatch(r"['’]?s?\s+(?:of|from)\s+(?:the\s+)?", text[m.end:nxt.start]) is not None:
-            if m.echelon and nxt.echelon and g.echelons.get(nxt.echelon, 0) > g.echelons.get(m.echelon, 0):
+            if m.echelon and (nxt.tier == "service" or nxt.echelon and
+                              g.echelons.get(nxt.echelon, 0) > g.echelons.get(m.echelon, 0)):
                 for sib in mentions[: i + 1]:  # every coordinated sibling ending here shares the parent
                     if sib.end == m.end:
                         sib.parent_mention = nxt

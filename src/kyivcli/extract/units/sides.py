@@ -206,9 +206,13 @@ def _state_factions(units: list[Unit], g: Grammar, belligerents: Callable[[], li
 def _own(units: list[Unit], g: Grammar, doc: Document) -> None:
     """A unit's own words: votes of its mentions, the strongest kind of evidence first. Where the text
     names units of two colours ('Red Army', 'White Army'), the colours are the factions."""
-    colours = {u.name.split()[0] for u in units if g.colours.get(u.name.split()[0])}
+    def colour(u: Unit) -> str | None:  # 'Red Army', 'White Guards'; not 'Black Sea Fleet'
+        w = u.name.split()
+        return w[0] if len(w) == 2 and g.colours.get(w[0]) else None
+
+    colours = {colour(u) for u in units} - {None}
     for u in units:
-        first_word = u.name.split()[0]
+        first_word = colour(u)
         if len(colours) > 1 and first_word in colours:
             u.side = g.colours[first_word] or "unknown"
             u.side_evidence = _evidence("name", u.mentions[0], u.mentions[0].text)
@@ -306,7 +310,8 @@ def _has_hostile(text: str, hostile: frozenset[str]) -> bool:
     return any(w.group(0) in hostile for w in _WORD.finditer(text))
 
 
-_CLAUSE = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|although|though|when|which|who|where|as|after|before)\b"
+_DEFENDED = re.compile(r"\b(?:defended|garrisoned|held|protected|guarded)\s+by\s+(?:the\s+)?$")
+_CLAUSE = re.compile(r"[;:]|,\s+[a-z]+ed\s+by\b|,\s+(?:and|but|while|whereas|although|though|when|which|who|where|as|after|before)\b"
                      r"|\b(?:but|while|whereas|although|though|however)\b")
 _SIBLING = re.compile(r"^\s*(?:,|and|or|&|/|-|–)\s*(?:the\s+)?$")
 _DIRECT = re.compile(r"^[\s,]*(?:by\s+|on\s+|at\s+|in\s+)?(?:the\s+|a\s+|an\s+)?(?:[\w'’.-]+\s+){0,2}?$")
@@ -318,13 +323,21 @@ def _in_sentence(m: UnitMention, side_words: list[_Anchor], ms: list[UnitMention
     ARVN') is a sibling, not its side; a hostile word that governs it ('... ambushed the 6th', 'attacked
     by the 72nd') gives the other belligerent."""
     text = m.sentence.text
-    cands = [a for a in side_words if a.end <= m.start]
+    cands = [a for a in side_words if a.end <= m.start  # not a word of a unit's name ('Sparta Battalion')
+             and not any(x.start <= a.start and a.end <= x.end for x in ms)]
     cands += [_Anchor(x.start, x.end, x.unit.side, x.text) for x in ms
               if x.end <= m.start and x.unit is not None and x.unit is not m.unit and x.unit.side != "unknown"]
+    defended = _DEFENDED.search(text, 0, m.start) is not None
     for a in sorted(cands, key=lambda c: -c.end):
         between = text[a.end:m.start]
         if _SIBLING.match(between):
             continue
+        if defended and _has_hostile(between, hostile):
+            # 'Russian forces encircled the city, defended by the Azov Regiment': the defender is the other side
+            bell = belligerents()
+            if len(bell) == 2 and a.side in bell:
+                return (bell[1] if a.side == bell[0] else bell[0]), _evidence("subject", m, text[a.start:m.end])
+            return None
         if _CLAUSE.search(between):
             return None  # 'the North Vietnamese launched their attack, panic set in, and ARVN ...'
 
