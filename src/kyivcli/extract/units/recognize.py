@@ -70,6 +70,7 @@ class Grammar:
     not_heads: dict[str, frozenset[str]]
     colours: dict[str, str | None]
     name_country: dict[str, str | None]
+    letters_only: frozenset[str]
     name_possessives: frozenset[str]
     not_armed: frozenset[str]
     num_item: re.Pattern[str]
@@ -272,7 +273,8 @@ def load_grammar(d: dict[str, Any]) -> Grammar:
         stop_names=frozenset(d["stop_names"]), ordinals=d["ordinals"], type_first=d["type_first"],
         troop_nouns=d["troop_nouns"], implied=d["implied_echelon"], regions=frozenset(d["regional_names"]),
         ranks=frozenset(d["ranks"]), not_heads={k: frozenset(v) for k, v in d["not_unit_heads_for"].items()},
-        colours=d.get("faction_colours", {}), name_country=d.get("name_word_country", {}), name_possessives=frozenset(d["name_possessives"]),
+        colours=d.get("faction_colours", {}), name_country=d.get("name_word_country", {}),
+        letters_only=frozenset(d.get("type_first_letters_only", ())), name_possessives=frozenset(d["name_possessives"]),
         not_armed=frozenset(d["not_armed_groups"]), num_item=re.compile(macros["NUM"]),
         qual_rx=re.compile(rf"\b(?:{macros['QUAL']})\b"),
         **_masks(rules),
@@ -415,7 +417,7 @@ def _designated(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
     typ = " ".join(m.group("type").split())
     ech = g.type_first[typ]
     singular = typ[:-1] if typ.endswith("s") and typ[:-1] in g.type_first else typ
-    if typ == "Force":  # 'Force K' but not 'Air Force One': no capitalised word before, a letter or number after
+    if singular in g.letters_only:  # 'Force K', not 'Air Force One': no capitalised word before
         before = ctx.text[: m.start()].split()
         if before and before[-1][:1].isupper() and not before[-1].startswith(('"', "“")):
             return None
@@ -428,7 +430,9 @@ def _designated(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
         words = des.split()
         if any(_bad_name_word(w, g) or w in g.ranks for w in words) or any(des.startswith(t) for t in g.type_first):
             break
-        if typ == "Force" and not re.fullmatch(r"[A-Z]|\d{1,4}", des):
+        if singular in g.letters_only and not re.fullmatch(r"[A-Z]|\d{1,4}", des):
+            break  # 'Force K', 'Company E'; not 'Company Limited'
+        if typ == "Luftflotte" and not des.isdigit():
             break
         a = m.start("des") + d.start()
         end = m.start("des") + d.end()

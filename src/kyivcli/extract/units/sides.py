@@ -169,22 +169,25 @@ def attribute_sides(doc: Document, units: list[Unit], mentions: list[UnitMention
             bell_cache.append(_belligerents(sentences, anchors, list(by_sentence)))
         return bell_cache[0]
 
-    for u in units:  # in order of first mention, so a unit placed by its paragraph anchors the next ones
+    for u in units:  # in order of first mention, so a unit placed by its context anchors the next ones
         if u.side != "unknown":
             continue
-        ev = None
-        for m in u.mentions:
+        votes: Counter[str] = Counter()
+        first: dict[str, dict] = {}
+        for m in u.mentions:  # every mention votes: its sentence (2), else its paragraph (1)
             ev = _in_sentence(m, anchors(m.sentence), by_sentence.get(m.sentence.index, []), hostile, bell)
-            if ev:
-                break
-        if ev is None:
-            for m in u.mentions:
+            weight = 2
+            if ev is None:
                 ev = _in_paragraph(m, sentences, anchors, by_sentence, g)
-                if ev:
-                    break
-        if ev:
-            u.side, u.side_evidence = ev
-            _propagate(units, by_name, kids, groups)
+                weight = 1
+            if ev:
+                votes[ev[0]] += weight
+                first.setdefault(ev[0], ev[1])
+        if votes:
+            best = votes.most_common()
+            if len(best) == 1 or best[0][1] > best[1][1]:
+                u.side, u.side_evidence = best[0][0], first[best[0][0]]
+                _propagate(units, by_name, kids, groups)
     _state_factions(units, g, bell)
 
 
