@@ -26,15 +26,22 @@ def _key(m: UnitMention) -> tuple:
 
 
 def _style(m: UnitMention) -> str:
-    """How the number is written: '2nd', 'Second' and 'II' may be different units ('Longstreet's First
-    Corps' and the Union 'I Corps'), so forms only join within one style."""
+    """How the number is written: 'II Corps' and 'Second Corps' may be different units ('Longstreet's First
+    Corps' and the Union 'I Corps'), so Roman numerals only join Roman numerals ('6th Army' = 'Sixth Army')."""
     w = (m.formal or m.text).split()
     first = w[1] if w and w[0] == "New" and len(w) > 1 else (w[0] if w else "")
-    return "digit" if first[:1].isdigit() else "roman" if first.isupper() else "word"
+    return "roman" if first.isupper() and not first[:1].isdigit() else "number"
+
+
+def _word_side(m: UnitMention) -> str | None:
+    """A side the words of the name give ('4th Panzer Army': Germany)."""
+    g = grammar()
+    return m.side or next((g.name_country[w] for w in (m.formal or m.text).split() if g.name_country.get(w)), None)
 
 
 def _side_clash(m: UnitMention, full: UnitMention) -> bool:
-    return bool(m.side and full.side and m.side != full.side)
+    a, b = _word_side(m), _word_side(full)
+    return bool(a and b and a != b)
 
 
 def _merge_target(m: UnitMention, units: list[Unit], parts: dict[int, UnitMention]) -> Unit | None:

@@ -169,6 +169,8 @@ def attribute_sides(doc: Document, units: list[Unit], mentions: list[UnitMention
             bell_cache.append(_belligerents(sentences, anchors, list(by_sentence)))
         return bell_cache[0]
 
+    _traditions(units, g, bell)
+    _propagate(units, by_name, kids, groups)
     for u in units:  # in order of first mention, so a unit placed by its context anchors the next ones
         if u.side != "unknown":
             continue
@@ -189,6 +191,28 @@ def attribute_sides(doc: Document, units: list[Unit], mentions: list[UnitMention
                 u.side, u.side_evidence = best[0][0], first[best[0][0]]
                 _propagate(units, by_name, kids, groups)
     _state_factions(units, g, bell)
+
+
+def _traditions(units: list[Unit], g: Grammar, belligerents: Callable[[], list[str]]) -> None:
+    """Words of a name from one military tradition ('13th Guards Rifle Division', 'Army Group Don') give
+    the side of that tradition that is one of the article's belligerents."""
+    table = g.data.get("name_word_sides", {})
+    bell: list[str] | None = None
+    for u in units:
+        if u.side != "unknown":
+            continue
+        words = u.name.split()
+        phrases = [" ".join(words[i:i + k]) for k in (2, 1) for i in range(len(words) - k + 1)]
+        hits = [p for p in phrases if p in table]
+        if not hits:
+            continue
+        if bell is None:
+            bell = belligerents()
+        for p in hits:
+            side = next((x for x in table[p] if x in bell), None)
+            if side:
+                u.side, u.side_evidence = side, _evidence("service", u.mentions[0], f"{u.name} ({p}: {side})")
+                break
 
 
 def _state_factions(units: list[Unit], g: Grammar, belligerents: Callable[[], list[str]]) -> None:
@@ -314,7 +338,7 @@ def _has_hostile(text: str, hostile: frozenset[str]) -> bool:
 
 
 _DEFENDED = re.compile(r"\b(?:defended|garrisoned|held|protected|guarded)\s+by\s+(?:the\s+)?$")
-_CLAUSE = re.compile(r"[;:]|,\s+[a-z]+ed\s+by\b|,\s+(?:and|but|while|whereas|although|though|when|which|who|where|as|after|before)\b"
+_CLAUSE = re.compile(r"[;:]|,\s+[a-z]+ed\s+by\b[^,]*$|,\s+(?:and|but|while|whereas|although|though|when|which|who|where|as|after|before)\b"
                      r"|\b(?:but|while|whereas|although|though|however)\b")
 _SIBLING = re.compile(r"^\s*(?:,|and|or|&|/|-|–)\s*(?:the\s+)?$")
 _DIRECT = re.compile(r"^[\s,]*(?:by\s+|on\s+|at\s+|in\s+)?(?:the\s+|a\s+|an\s+)?(?:[\w'’.-]+\s+){0,2}?$")
