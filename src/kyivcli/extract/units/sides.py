@@ -180,7 +180,7 @@ def attribute_sides(doc: Document, units: list[Unit], mentions: list[UnitMention
             ev = _in_sentence(m, anchors(m.sentence), by_sentence.get(m.sentence.index, []), hostile, bell)
             weight = 2
             if ev is None:
-                ev = _in_paragraph(m, sentences, anchors, by_sentence, g)
+                ev = _in_paragraph(m, sentences, anchors, by_sentence, g, hostile, bell)
                 weight = 1
             if ev:
                 votes[ev[0]] += weight
@@ -337,6 +337,8 @@ def _has_hostile(text: str, hostile: frozenset[str]) -> bool:
     return any(w.group(0) in hostile for w in _WORD.finditer(text))
 
 
+_FROM = re.compile(r"^\s+from\s+(?:the\s+)?$")
+_CAPTURE = re.compile(r"\b(?:captured|recaptured|took|retook|seized|liberated|wrested|won|taken|retaken|recovered)\b")
 _DEFENDED = re.compile(r"\b(?:defended|garrisoned|held|protected|guarded)\s+by\s+(?:the\s+)?$")
 _CLAUSE = re.compile(r"[;:]|,\s+[a-z]+ed\s+by\b[^,]*$|,\s+(?:and|but|while|whereas|although|though|when|which|who|where|as|after|before)\b"
                      r"|\b(?:but|while|whereas|although|though|however)\b")
@@ -359,6 +361,12 @@ def _in_sentence(m: UnitMention, side_words: list[_Anchor], ms: list[UnitMention
         between = text[a.end:m.start]
         if _SIBLING.match(between):
             continue
+        if _FROM.match(between) and _CAPTURE.search(text, 0, a.start):
+            # 'Rostov was recaptured by the Soviets from the Don Cossacks': taken from the other side
+            bell = belligerents()
+            if len(bell) == 2 and a.side in bell:
+                return (bell[1] if a.side == bell[0] else bell[0]), _evidence("subject", m, text[a.start:m.end])
+            return None
         if defended and _has_hostile(between, hostile):
             # 'Russian forces encircled the city, defended by the Azov Regiment': the defender is the other side
             bell = belligerents()
@@ -403,7 +411,8 @@ def _in_sentence(m: UnitMention, side_words: list[_Anchor], ms: list[UnitMention
 
 
 def _in_paragraph(m: UnitMention, sentences: list[Sentence], anchors: Callable[[Sentence], list[_Anchor]],
-                  by_sentence: dict[int, list[UnitMention]], g: Grammar) -> tuple[str, dict] | None:
+                  by_sentence: dict[int, list[UnitMention]], g: Grammar, hostile: frozenset[str] | None = None,
+                  belligerents: Callable[[], list[str]] | None = None) -> tuple[str, dict] | None:
     """The nearest side word or sided unit in the sentences before it, within its paragraph."""
     block = m.sentence.block
     i = m.sentence.index - 1
