@@ -652,6 +652,8 @@ def _named_core(ctx: _Ctx, name_start: int, name: str, tail_text: str, kind: str
     core, side_word = _split_side_prefix(words, g)
     if side_word:
         kw.update(side=g.side_of(side_word), side_rule="modifier")
+        if side_word in g.states and core:  # 'Vietnam People's Army', 'United States Pacific Fleet': part of the name
+            core = words
     if any(_bad_name_word(w, g) for w in core):
         return None
     generic = all(w in g.qualifiers or w.lower() in g.echelons for w in core)
@@ -693,8 +695,10 @@ def _named(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
     if res is None:
         return None
     start, formal, kw, core = res
-    if g.not_heads.get(ech, frozenset()) & set(core) or formal in g.services:
-        return None  # 'Iraq Study Group'; 'Red Army' is the service rule's
+    if g.not_heads.get(ech, frozenset()) & set(core):
+        return []  # 'Iraq Study Group': not a unit, and neither is 'Study Group'
+    if formal in g.services:
+        return None  # 'Red Army' is the service rule's
     proper_words = [w for w in core if w not in g.qualifiers and not g.is_side_word(w)]
     if not proper_words and not m.group("quals"):
         if ech == "expeditionary force" and len(core) <= 2:
@@ -794,6 +798,19 @@ def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return any(span[0] < e and s < span[1] for s, e in taken)
 
 
+_ABBREV_END = re.compile(r"(?:\b\w\.)+$|\.\w+\.$|\b(?:No|Co|Jr|Sr|St|Gen|Col|Lt|Maj)\.$")
+
+
+def _trim_stop(m: UnitMention) -> None:
+    """A sentence's full stop is not part of a name ('the elite Persian Immortals.'); 'U.S.' keeps its dots."""
+    if m.text.endswith(".") and not _ABBREV_END.search(m.text):
+        m.text, m.end = m.text[:-1], m.end - 1
+        if m.formal and m.formal.endswith("."):
+            m.formal = m.formal[:-1]
+        if m.proper and m.proper.endswith("."):
+            m.proper = m.proper[:-1]
+
+
 def find_mentions(s: Sentence, rules: list[Rule] | None = None) -> list[UnitMention]:
     """Unit mentions in one sentence, in text order; coordinated numbers become separate mentions.
     `rules`: the rules to run (those a whole paragraph triggers), else those the sentence triggers."""
@@ -806,6 +823,11 @@ def find_mentions(s: Sentence, rules: list[Rule] | None = None) -> list[UnitMent
         pos = 0
         while (m := rule.rx.search(text, pos)) is not None:
             found = fn(m, ctx)
+            if found == []:  # the handler read the whole match and found no unit in it ('Iraq Study Group')
+                pos = m.end()
+                continue
+            for x in found or ():
+                _trim_stop(x)
             span = (min(x.start for x in found), max(x.end for x in found)) if found else None
             if span is not None and not _overlaps(span, ctx.taken):
                 out.extend(found)
