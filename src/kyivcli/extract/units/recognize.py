@@ -679,6 +679,8 @@ def _named(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
     ech = _echelon(m.group("ech"), g)
     if ech in ("army", "corps") and re.match(r"\s+of\s", ctx.text[m.end():m.end() + 5]):
         return None  # 'Army of X' is the army_of rule's
+    if ech == "marines":
+        return None  # 'U.S. Marines' is a service: the troops rule's
     tail = " ".join((m.group("quals") + m.group("ech")).split())
     poss, rest = _possessive_split(m.group("name").split(), g.name_possessives)
     if poss and (rest or m.group("quals")) and all(w in g.qualifiers for w in rest):
