@@ -180,7 +180,7 @@ def attribute_sides(doc: Document, units: list[Unit], mentions: list[UnitMention
             ev = _in_sentence(m, anchors(m.sentence), by_sentence.get(m.sentence.index, []), hostile, bell)
             weight = 2
             if ev is None:
-                ev = _in_paragraph(m, sentences, anchors, by_sentence, g, hostile, bell)
+                ev = _in_paragraph(m, sentences, anchors, g)
                 weight = 1
             if ev:
                 votes[ev[0]] += weight
@@ -411,12 +411,12 @@ def _in_sentence(m: UnitMention, side_words: list[_Anchor], ms: list[UnitMention
 
 
 def _in_paragraph(m: UnitMention, sentences: list[Sentence], anchors: Callable[[Sentence], list[_Anchor]],
-                  by_sentence: dict[int, list[UnitMention]], g: Grammar, hostile: frozenset[str] | None = None,
-                  belligerents: Callable[[], list[str]] | None = None) -> tuple[str, dict] | None:
-    """The nearest side word or sided unit in the sentences before it, within its paragraph."""
+                  g: Grammar, reach: int = 2) -> tuple[str, dict] | None:
+    """The nearest side word in the (up to `reach`) sentences before it, within its paragraph: further back,
+    the story may have moved to the other side."""
     block = m.sentence.block
     i = m.sentence.index - 1
-    while i >= 0 and sentences[i].block is block:
+    while i >= 0 and sentences[i].block is block and m.sentence.index - i <= reach:
         s = sentences[i]
         # side words only (a unit placed by guesswork would pass the guess on); 'Iraq.' says where, not who
         cands = [a for a in anchors(s) if a.words.rstrip(".") not in g.states]
