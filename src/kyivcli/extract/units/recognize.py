@@ -74,7 +74,6 @@ class Grammar:
     name_possessives: frozenset[str]
     not_armed: frozenset[str]
     num_item: re.Pattern[str]
-    qual_rx: re.Pattern[str]
     side_first: frozenset[str]
     trigger_masks: dict[str, int]  # a capitalised trigger word as written ("Army's,") → bit mask of its rules
     trigger_keys: frozenset[str]
@@ -276,7 +275,6 @@ def load_grammar(d: dict[str, Any]) -> Grammar:
         colours=d.get("faction_colours", {}), name_country=d.get("name_word_country", {}),
         letters_only=frozenset(d.get("type_first_letters_only", ())), name_possessives=frozenset(d["name_possessives"]),
         not_armed=frozenset(d["not_armed_groups"]), num_item=re.compile(macros["NUM"]),
-        qual_rx=re.compile(rf"\b(?:{macros['QUAL']})\b"),
         **_masks(rules),
         side_first=frozenset(k.split()[0] for k in sides if " " in k), data=d)
 
@@ -373,12 +371,38 @@ def _inner_side(words: list[str], g: Grammar) -> str | None:
     return None
 
 
+def _segment(words: list[str], g: Grammar) -> list[str]:
+    """Words grouped into qualifiers where they form one ('Air Assault'), longest first."""
+    out, i = [], 0
+    while i < len(words):
+        for k in (3, 2, 1):
+            w = " ".join(words[i:i + k])
+            if len(words[i:i + k]) == k and w in g.qualifiers:
+                out.append(w)
+                i += k
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
 def _quals(text: str, g: Grammar) -> tuple[str, ...]:
+    """The qualifiers of a text, in the order written, each once ('Guards Air Assault': Guards, Air Assault)."""
     seen: list[str] = []
-    for m in g.qual_rx.finditer(" ".join(text.split())):
-        if m.group(0) not in seen:
-            seen.append(m.group(0))
+    for w in _segment(text.split(), g):
+        if w in g.qualifiers and w not in seen:
+            seen.append(w)
     return tuple(seen)
+
+
+def _peel_quals(name: str, g: Grammar) -> tuple[str, str]:
+    """'Kwantung Tank' → ('Kwantung', 'Tank'): qualifiers at the end of a name, leaving it one word at least."""
+    parts = _segment(name.split(), g)
+    k = len(parts)
+    while k > 1 and parts[k - 1] in g.qualifiers:
+        k -= 1
+    return " ".join(parts[:k]), " ".join(parts[k:])
 
 
 def _bad_name_word(w: str, g: Grammar) -> bool:
@@ -539,12 +563,13 @@ def _numbered(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
     words, inner_side = mid
     tail = ""
     end = m.end("ech")
-    if m.group("tail"):
+    if m.group("tail"):  # '43rd Battalion Virginia Cavalry': a region and an arm after the echelon
         tw = m.group("tail").split()
         for k in (2, 1):
-            if " ".join(tw[:k]) in g.regions and len(tw) == k + 1:
-                tail = " " + " ".join(tw)
-                end = m.end("tail")
+            arm = tw[k].rstrip(".,;:") if len(tw) > k else ""
+            if " ".join(tw[:k]) in g.regions and arm in g.qualifiers:
+                tail = " " + " ".join([*tw[:k], arm])
+                end = ctx.text.index(arm, m.start("tail")) + len(arm)
                 break
     kw: dict[str, Any] = {}
     pre = "New " if ctx.text.endswith("New ", 0, m.start()) else ""  # 'New Fourth Army'
@@ -576,6 +601,7 @@ def _implied(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
     if not nums:
         return None
     words = m.group("words").split()
+    words[-1] = words[-1].rstrip(".,;:")
     ech = None
     for k in (2, 1):  # a region first: '20th Maine', '20th Maine Infantry'
         if " ".join(words[:k]) in g.regions:
@@ -681,9 +707,10 @@ def _named(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
         return None  # 'Army of X' is the army_of rule's
     if ech == "marines":
         return None  # 'U.S. Marines' is a service: the troops rule's
-    tail = " ".join((m.group("quals") + m.group("ech")).split())
-    poss, rest = _possessive_split(m.group("name").split(), g.name_possessives)
-    if poss and (rest or m.group("quals")) and all(w in g.qualifiers for w in rest):
+    name_text, quals_text = _peel_quals(m.group("name"), g)
+    tail = " ".join([*quals_text.split(), *m.group("ech").split()])
+    poss, rest = _possessive_split(name_text.split(), g.name_possessives)
+    if poss and (rest or quals_text) and all(w in g.qualifiers for w in _segment(rest, g)):
         # "CIA's Special Activities Division", "Iran's Revolutionary Guard Corps": the owner is not part of it
         owner = poss[-1]
         name = " ".join([*rest, tail])
@@ -693,7 +720,7 @@ def _named(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
         a = m.start("name") + m.group("name").index(owner) + len(owner) + 1
         return [_mention(ctx, a, m.end(), tier="formation", echelon=ech, proper=name,
                          qualifiers=_quals(name, g), formal=name, rule="named", **kw)]
-    res = _named_core(ctx, m.start("name"), m.group("name"), tail, "named")
+    res = _named_core(ctx, m.start("name"), name_text, tail, "named")
     if res is None:
         return None
     start, formal, kw, core = res
@@ -702,14 +729,14 @@ def _named(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
     if formal in g.services:
         return None  # 'Red Army' is the service rule's
     proper_words = [w for w in core if w not in g.qualifiers and not g.is_side_word(w)]
-    if not proper_words and not m.group("quals"):
+    if not proper_words and not quals_text:
         if ech == "expeditionary force" and len(core) <= 2:
             pass  # 'American Expeditionary Force': the side word is the name
         elif len(core) == 1 and ech in ("battalion", "company", "detachment", "legion") and m.group("ech")[0].isupper():
             kw = {}  # 'Sparta Battalion', 'Georgian Legion': a name, which says nothing of the side
         elif ech not in ("army", "fleet", "legion", "garrison") or len(core) != 1 or g.is_side_word(core[0]):
             return None
-    quals = _quals(m.group("quals"), g)
+    quals = _quals(quals_text, g)
     return [_mention(ctx, start, m.end(), tier="formation", echelon=ech, proper=" ".join(core),
                      qualifiers=quals, formal=formal, rule="named", **kw)]
 
