@@ -343,7 +343,7 @@ _DEFENDED = re.compile(r"\b(?:defended|garrisoned|held|protected|guarded)\s+by\s
 _CLAUSE = re.compile(r"[;:]|,\s+[a-z]+ed\s+by\b[^,]*$|,\s+(?:and|but|while|whereas|although|though|when|which|who|where|as|after|before)\b"
                      r"|\b(?:but|while|whereas|although|though|however)\b")
 _SIBLING = re.compile(r"^\s*(?:,|and|or|&|/|-|–)\s*(?:the\s+)?$")
-_DIRECT = re.compile(r"^[\s,]*(?:by\s+|on\s+|at\s+|in\s+)?(?:the\s+|a\s+|an\s+)?(?:[\w'’.-]+\s+){0,2}?$")
+_DIRECT = re.compile(r"^\s*(?:(?:by|against|on|upon|with|at)\s+)?(?:(?:the|a|an)\s+)?$")  # 'ambushed the', 'routed by'
 
 
 def _in_sentence(m: UnitMention, side_words: list[_Anchor], ms: list[UnitMention], hostile: frozenset[str],
