@@ -29,6 +29,9 @@ _MONTHS = frozenset("January February March April May June July August September
 _POSS = re.compile(r"(?:['’]s?)$")
 
 
+_BACKED = frozenset({"backed", "led", "supported", "aligned", "allied", "sponsored", "trained", "commanded"})
+
+
 class GrammarError(ValueError):
     """The unit resource is malformed: raised when it loads, not when a sentence meets the bad rule."""
 
@@ -83,12 +86,19 @@ class Grammar:
     data: dict[str, Any] = field(repr=False, default_factory=dict)
 
     def side_of(self, word: str) -> str | None:
-        """The side a word names ('Ukrainian', "Russia's", 'United States', 'Confederate'), or None."""
+        """The side a word names ('Ukrainian', "Russia's", 'United States', 'Confederate', 'Russian-backed',
+        'pro-Russian'), or None."""
         if word in self.sides:
             return self.sides[word]
         bare = _POSS.sub("", word)
         if bare != word and bare in self.sides:
             return self.sides[bare]
+        if "-" in word:
+            head, _, tail = word.rpartition("-")
+            if tail in _BACKED and head in self.sides:
+                return self.sides[head]
+            if head == "pro" and tail in self.sides:
+                return self.sides[tail]
         return None
 
     def is_side_word(self, word: str) -> bool:
@@ -730,7 +740,7 @@ def _named(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
         return None  # 'Red Army' is the service rule's
     proper_words = [w for w in core if w not in g.qualifiers and not g.is_side_word(w)]
     if not proper_words and not quals_text:
-        if ech == "expeditionary force" and len(core) <= 2:
+        if ech in ("expeditionary force", "army corps") and len(core) <= 2:
             pass  # 'American Expeditionary Force': the side word is the name
         elif len(core) == 1 and ech in ("battalion", "company", "detachment", "legion") and m.group("ech")[0].isupper():
             kw = {}  # 'Sparta Battalion', 'Georgian Legion': a name, which says nothing of the side

@@ -337,6 +337,9 @@ def _has_hostile(text: str, hostile: frozenset[str]) -> bool:
     return any(w.group(0) in hostile for w in _WORD.finditer(text))
 
 
+_APPOSITION = re.compile(r"\s*(?:,\s*(?:a|an|the)\s+(?:[a-z]+\s+)?|\()(?P<side>[A-Z][\w.'’-]+(?: [A-Z][\w'’-]+)?)"
+                         r"(?=\s+(?:unit|formation|force|brigade|regiment|battalion|division|army|corps|group|"
+                         r"militia|detachment|company|squadron)\b|\))")
 _FROM = re.compile(r"^\s+from\s+(?:the\s+)?$")
 _CAPTURE = re.compile(r"\b(?:captured|recaptured|took|retook|seized|liberated|wrested|won|taken|retaken|recovered)\b")
 _DEFENDED = re.compile(r"\b(?:defended|garrisoned|held|protected|guarded)\s+by\s+(?:the\s+)?$")
@@ -352,6 +355,11 @@ def _in_sentence(m: UnitMention, side_words: list[_Anchor], ms: list[UnitMention
     ARVN') is a sibling, not its side; a hostile word that governs it ('... ambushed the 6th', 'attacked
     by the 72nd') gives the other belligerent."""
     text = m.sentence.text
+    app = _APPOSITION.match(text, m.end)
+    if app:  # 'the 4th Commandos, a Biafran unit', 'the 1st Army Corps (Russia)'
+        side = grammar().side_of(app.group("side"))
+        if side:
+            return side, _evidence("apposition", m, text[m.start:app.end()])
     cands = [a for a in side_words if a.end <= m.start  # not a word of a unit's name ('Sparta Battalion')
              and not any(x.start <= a.start and a.end <= x.end for x in ms)]
     cands += [_Anchor(x.start, x.end, x.unit.side, x.text) for x in ms
