@@ -192,11 +192,6 @@ _ROMANS = frozenset(r for r in (
 
 
 
-def active_rules(text: str) -> list[Rule]:
-    """The rules a text (a paragraph) triggers; find_mentions runs only those on its sentences."""
-    return _active_rules(text, grammar())
-
-
 def _active_rules(text: str, g: Grammar) -> list[Rule]:
     """The rules whose trigger words or word tests the sentence holds, in grammar order. Trigger words
     are looked up in the set of the sentence's words (non-ASCII ones as substrings). Each trigger
@@ -210,9 +205,8 @@ def _active_rules(text: str, g: Grammar) -> list[Rule]:
         for w, bits in g.trigger_substrings:
             if w in text:
                 mask |= bits
-    tm = g.test_masks
-    if _SUFFIXED.search(text) or not toks.isdisjoint(_ROMANS) or not toks.isdisjoint(g.ordinals) \
-            or "Squadron" in text or "Flotilla" in text or "Group" in text or "Wing" in text:
+    tm = g.test_masks  # Roman numerals, spelled ordinals and 'Squadron' are among the trigger words of NUM
+    if _SUFFIXED.search(text):
         mask |= tm["NUM"]
         if _NUMCAP.search(text):
             mask |= tm["NUMCAP"]
@@ -230,7 +224,7 @@ _BEFORE = ("", "(", '"', "“", "'")
 _AFTER = ("", ",", ".", ";", ":", ")", "'s", "’s", "'", "’", '"', "”", '."', ',"', ".”", ",”", "),", ").")
 
 
-def _masks(rules: list[Rule]) -> dict[str, Any]:
+def _masks(rules: list[Rule], ordinals: dict[str, int]) -> dict[str, Any]:
     """Trigger words with the punctuation a whitespace split leaves on them ('(Army', "Army's,"), each
     mapped to a bit mask of the rules it triggers, so a sentence's rules come from one split, one set
     intersection and a few ORs."""
@@ -244,6 +238,12 @@ def _masks(rules: list[Rule]) -> dict[str, Any]:
     caps = {w: b for w, b in word_bits.items() if w.isascii()}
     subs = tuple((w, b) for w, b in word_bits.items() if w not in caps)
     masks = {f"{pre}{w}{post}": b for w, b in caps.items() for pre in _BEFORE for post in _AFTER}
+    num = test_bits["NUM"]  # numbers a whitespace split sees whole: 'XXX', 'Third', and 'No. 303 Squadron'
+    for w in (*_ROMANS, *ordinals):
+        masks[w] = masks.get(w, 0) | num
+    for w in ("Squadron", "Flotilla", "Group", "Wing"):
+        for post in _AFTER:
+            masks[w + post] = masks.get(w + post, 0) | num
     return {"trigger_masks": masks, "trigger_keys": frozenset(masks),
             "trigger_substrings": subs,
             "test_masks": test_bits, "by_mask": {}}
@@ -285,7 +285,7 @@ def load_grammar(d: dict[str, Any]) -> Grammar:
         colours=d.get("faction_colours", {}), name_country=d.get("name_word_country", {}),
         letters_only=frozenset(d.get("type_first_letters_only", ())), name_possessives=frozenset(d["name_possessives"]),
         not_armed=frozenset(d["not_armed_groups"]), num_item=re.compile(macros["NUM"]),
-        **_masks(rules),
+        **_masks(rules, d["ordinals"]),
         side_first=frozenset(k.split()[0] for k in sides if " " in k), data=d)
 
 
@@ -850,14 +850,13 @@ def _trim_stop(m: UnitMention) -> None:
             m.proper = m.proper[:-1]
 
 
-def find_mentions(s: Sentence, rules: list[Rule] | None = None) -> list[UnitMention]:
-    """Unit mentions in one sentence, in text order; coordinated numbers become separate mentions.
-    `rules`: the rules to run (those a whole paragraph triggers), else those the sentence triggers."""
+def find_mentions(s: Sentence) -> list[UnitMention]:
+    """Unit mentions in one sentence, in text order; coordinated numbers become separate mentions."""
     g = grammar()
     text = s.text
     ctx = _Ctx(s, g, text, [])
     out: list[UnitMention] = []
-    for rule in _active_rules(text, g) if rules is None else rules:
+    for rule in _active_rules(text, g):
         fn = HANDLERS[rule.handler]
         pos = 0
         while (m := rule.rx.search(text, pos)) is not None:
