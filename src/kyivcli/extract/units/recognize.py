@@ -794,6 +794,18 @@ def _fighters(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
                      side=side, side_rule=rule, rule="fighters")]
 
 
+@handler("free_faction")
+def _free_faction(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
+    g = ctx.g
+    dem = m.group("dem")
+    country = g.demonyms.get(dem)
+    if not country or dem == country:  # a demonym, not a country name
+        return None
+    name = f"Free {dem}"
+    return [_mention(ctx, m.start(), m.end(), tier="service", service=name.lower(), country=f"Free {country}",
+                     formal=name, side=f"Free {country}", side_rule="name", rule="free_faction")]
+
+
 @handler("elite")
 def _elite(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
     res = _named_core(ctx, m.start("name"), m.group("name"), "", "keep-side")
