@@ -358,6 +358,9 @@ def _side_before(text: str, start: int, g: Grammar) -> tuple[str | None, int]:
             a += 1
         word = " ".join([text[a:first.end()], *(t.group(0) for t in toks[len(toks) - k + 1:])])
         if g.is_side_word(word):
+            if len(toks) > k and g.is_side_word(toks[-k - 1].group(0)) and not _POSS.search(toks[-k - 1].group(0)):
+                # 'British Indian Army': two nationality words, one name
+                return f"{toks[-k - 1].group(0)} {word}", toks[-k - 1].start()
             return word, a
     return None, start
 
@@ -436,7 +439,7 @@ def _with_side(ctx: _Ctx, start: int, kw: dict[str, Any]) -> int:
     """Look for a side word before `start`; record it on kw; return where the mention starts."""
     word, a = _side_before(ctx.text, start, ctx.g)
     if word:
-        kw["side"] = ctx.g.side_of(word)
+        kw["side"] = ctx.g.side_of(word) or ctx.g.side_of(word.split()[-1])
         kw["side_rule"] = "possessive" if _POSS.search(word) else "modifier"
         return a
     return start
