@@ -720,6 +720,18 @@ def _named(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
         return None  # 'Army of X' is the army_of rule's
     if ech == "marines":
         return None  # 'U.S. Marines' is a service: the troops rule's
+    org = _ORG_AFTER.match(ctx.text, m.end())
+    if org:  # 'Secret Army Organization (OAS)': an armed organisation, its own side (by its abbreviation)
+        words = [w for w in m.group("name").split() if w not in g.stop_names]
+        if not words or any(g.is_side_word(w) or _bad_name_word(w, g) for w in words):
+            return []
+        a = ctx.text.index(words[0], m.start())
+        name = " ".join([*words, *m.group("ech").split(), org.group(1)])
+        ab = _ABBR.match(ctx.text, org.end()) or _ABBR_IN_GLOSS.match(ctx.text, org.end())
+        out = _mention(ctx, a, org.end(), tier="formation", echelon="group", proper=name, formal=name,
+                       side=ab.group(1) if ab else name, side_rule="self", rule="named")
+        out.abbreviation = ab.group(1) if ab else None
+        return [out]
     name_text, quals_text = _peel_quals(m.group("name"), g)
     tail = " ".join([*quals_text.split(), *m.group("ech").split()])
     poss, rest = _possessive_split(name_text.split(), g.name_possessives)
@@ -898,6 +910,8 @@ def find_mentions(s: Sentence) -> list[UnitMention]:
 
 _WING_OF = re.compile(r"\s*(?:\([^)]{1,12}\))?\s*,\s*(?:the|a|an|its)\s+(?:[\w-]+\s+){0,3}"
                       r"(?:wing|arm|branch|part|component|element|formation|unit)\s+of\s+(?:the\s+)?")
+_ABBR_IN_GLOSS = re.compile(r"\s*,\s*([A-Z][A-Z0-9]{1,7})\)")  # '(Secret Army Organization, OAS)'
+_ORG_AFTER = re.compile(r"\s+(Organi[sz]ation)\b")
 _ABBR = re.compile(r"\s*\(([A-Z][A-Za-z0-9-]{1,7})\)")
 
 
@@ -909,7 +923,7 @@ def link_parents(text: str, mentions: list[UnitMention]) -> None:
 def _link_parents_and_abbreviations(text: str, mentions: list[UnitMention], g: Grammar) -> None:
     for i, m in enumerate(mentions):
         ab = _ABBR.match(text, m.end)
-        if ab and sum(c.isupper() for c in ab.group(1)) >= 2:
+        if ab and sum(c.isupper() for c in ab.group(1)) >= 2 and not m.abbreviation:
             m.abbreviation = ab.group(1)
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         if nxt and _WING_OF.fullmatch(text, m.end, nxt.start):  # 'the ALN, the military wing of the FLN'
