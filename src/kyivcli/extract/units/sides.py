@@ -1,14 +1,23 @@
-"""Whose side a unit fought on, and the evidence for it.
+"""Whose side a unit fought on, and the evidence for it (`Unit.side_evidence`: rule, line, words).
 
-Rules, strongest first (each unit keeps the first that decides it, as `side_evidence`):
-  own words   - modifier ('Ukrainian 4th...'), possessive ("Russia's 35th..."), a side word in the name
-                ('Imperial Japanese Army'), service vocabulary ('Wehrmacht' → Germany), a faction's own name
-  parent      - the unit it belongs to, or the units that belong to it, agree
-  coordination- listed with units or side phrases of one side ('the 36th ... and Russian special police forces')
-  subject     - the nearest side word or sided unit before it in its sentence; across a hostile word
-                ('... ambushed the 6th') the other belligerent
-  context     - the same, in the paragraph before it
-Belligerents are the two sides the article's side words name most often.
+Rules, strongest first; each unit keeps the first that decides it:
+  own words    modifier ('Ukrainian 4th...', 'Russian-backed'), possessive ("Russia's 35th..."), name (a side
+               word in the name: 'Imperial Japanese Army'; colour factions where the text names two:
+               'Red Army' / 'White Army'), service (vocabulary: 'Wehrmacht' → Germany; name words of one
+               army: 'Panzer'), self (an armed group is its own side: 'FLN', 'OAS')
+  service      words of one military tradition ('Guards Rifle', 'Army Group X') give that tradition's side
+               among the article's belligerents
+  parent       the unit it belongs to, or the units that belong to it, agree
+  coordination listed with units or side phrases of one side ('the 36th ... and Russian special police forces')
+  apposition   'the 4th Commandos, a Biafran unit'
+  subject      the nearest side word, person or sided unit before it in its sentence, not past a clause
+               break nor a sibling ('U.S. and ARVN'); a hostile word that governs it ('... ambushed the 6th',
+               'routed by', 'defended by', 'recaptured ... from the') gives the other belligerent; with nothing
+               before it, a target after a hostile word ('attacked the Union left')
+  context      the nearest side word in the two sentences before it in its paragraph
+  belligerents in a civil war a state's forces take the faction's name ('U.S. Army' → Union)
+Every mention votes (sentence 2, paragraph 1). Belligerents are the two sides the lead and the sentences
+around the units name most. `unknown` when none of these speaks.
 """
 
 from __future__ import annotations
@@ -307,10 +316,6 @@ def _propagate(units: list[Unit], by_name: dict[str, Unit], kids: dict[str, list
                     changed = True
         if not changed:
             return
-
-
-def _span(x: UnitMention | _Anchor) -> tuple[int, int]:
-    return x.start, x.end
 
 
 def _coordinated(ms: list[UnitMention], phrases: list[_Anchor]) -> list[list[UnitMention | _Anchor]]:
