@@ -342,6 +342,9 @@ def _has_hostile(text: str, hostile: frozenset[str]) -> bool:
     return any(w.group(0) in hostile for w in _WORD.finditer(text))
 
 
+_STRONG_HOSTILE = frozenset({"against", "resistance", "resisted", "attacked", "attack", "attacks", "ambushed",
+                             "defeated", "repulsed", "repelled", "routed", "encircled", "surrounded", "versus",
+                             "vs.", "opposed", "opposing", "enemy", "fought", "destroyed", "captured"})
 _APPOSITION = re.compile(r"\s*(?:,\s*(?:a|an|the)\s+(?:[a-z]+\s+)?|\()(?P<side>[A-Z][\w.'’-]+(?: [A-Z][\w'’-]+)?)"
                          r"(?=\s+(?:unit|formation|force|brigade|regiment|battalion|division|army|corps|group|"
                          r"militia|detachment|company|squadron)\b|\))")
@@ -406,6 +409,8 @@ def _in_sentence(m: UnitMention, side_words: list[_Anchor], ms: list[UnitMention
                 other = bell[1] if a.side == bell[0] else bell[0]
                 return other, _evidence("subject", m, text[a.start:m.end])
             return None
+        if last is not None and last.group(0) in _STRONG_HOSTILE:
+            return None  # 'the North Vietnamese met fierce resistance at Xuan Loc from the ARVN': can't tell
         return a.side, _evidence("subject", m, text[a.start:m.end])
     # nothing before it: 'Longstreet's First Corps attacked the Union left' - the target after a hostile word
     after = [a for a in side_words if a.start >= m.end]
