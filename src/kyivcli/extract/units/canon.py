@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from kyivcli.extract.units.model import Unit, UnitMention
-from kyivcli.extract.units.recognize import find_mentions, grammar
+from kyivcli.extract.units.recognize import find_mentions, grammar, link_parents
 from kyivcli.extract.units.sides import attribute_sides
 from kyivcli.parse.model import Document, Sentence
 
@@ -21,12 +21,27 @@ def _key(m: UnitMention) -> tuple:
     if m.tier == "service":
         return ("service", m.service, m.country)
     if m.number is not None:
-        return ("numbered", m.number, m.echelon)
+        return ("numbered", m.number, _style(m), m.echelon)
     return ("named", (m.formal or m.text).lower(), m.echelon)
 
 
+def _style(m: UnitMention) -> str:
+    """How the number is written: 'II Corps' and 'Second Corps' may be different units ('Longstreet's First
+    Corps' and the Union 'I Corps'), so Roman numerals only join Roman numerals ('6th Army' = 'Sixth Army')."""
+    w = (m.formal or m.text).split()
+    first = w[1] if w and w[0] == "New" and len(w) > 1 else (w[0] if w else "")
+    return "roman" if first.isupper() and not first[:1].isdigit() else "number"
+
+
+def _word_side(m: UnitMention) -> str | None:
+    """A side the words of the name give ('4th Panzer Army': Germany)."""
+    g = grammar()
+    return m.side or next((g.name_country[w] for w in (m.formal or m.text).split() if g.name_country.get(w)), None)
+
+
 def _side_clash(m: UnitMention, full: UnitMention) -> bool:
-    return bool(m.side and full.side and m.side != full.side)
+    a, b = _word_side(m), _word_side(full)
+    return bool(a and b and a != b)
 
 
 def _merge_target(m: UnitMention, units: list[Unit], parts: dict[int, UnitMention]) -> Unit | None:
@@ -34,7 +49,7 @@ def _merge_target(m: UnitMention, units: list[Unit], parts: dict[int, UnitMentio
     cands = []
     for u in units:
         full = parts[id(u)]
-        if full.number != m.number or full.tier != "formation" or _side_clash(m, full):
+        if full.number != m.number or full.tier != "formation" or _side_clash(m, full) or _style(m) != _style(full):
             continue
         if m.echelon and full.echelon != m.echelon and not m.implied:
             continue
@@ -95,6 +110,15 @@ def build_units(doc: Document) -> tuple[list[Unit], list[UnitMention]]:
                 m.unit = by_key[k]
     _bare_services(units, parts, mentions)
     _abbreviations(sentences, mentions)
+    if _repeated_names(sentences, mentions, units, parts):  # new mentions may name parents ('wing of the FLN')
+        by_sentence: dict[int, list[UnitMention]] = {}
+        for m in mentions:
+            by_sentence.setdefault(m.sentence.index, []).append(m)
+        for ms in by_sentence.values():
+            ms = [m for m in ms if m.rule != "abbreviation"]  # '(ALN)' right after its name
+            if len(ms) > 1 and any(m.rule == "repeated" for m in ms):
+                ms.sort(key=lambda m: m.start)
+                link_parents(ms[0].sentence.text, ms)
     mentions = sorted((m for m in mentions if m.unit is not None), key=lambda m: (m.sentence.index, m.start))
     for m in mentions:
         u = m.unit
@@ -106,8 +130,8 @@ def build_units(doc: Document) -> tuple[list[Unit], list[UnitMention]]:
                 and m.parent_mention.unit is not u:
             u.parent = m.parent_mention.unit.name
     units = [u for u in units if u.mentions]
-    attribute_sides(doc, units, mentions)
     units.sort(key=lambda u: (u.mentions[0].sentence.index, u.mentions[0].start))
+    attribute_sides(doc, units, mentions)
     return units, mentions
 
 
@@ -123,6 +147,33 @@ def _bare_services(units: list[Unit], parts: dict[int, UnitMention], mentions: l
             for x in mentions:
                 if x.unit is u:
                     x.unit = same[0]
+
+
+# rules that need a cue to see a name ('FLN maquisards', 'the elite X'); once seen, the bare name is the unit
+_CUED = frozenset({"fighters", "elite", "apposition", "faction"})
+
+
+def _repeated_names(sentences: list[Sentence], mentions: list[UnitMention], units: list[Unit],
+                    parts: dict[int, UnitMention]) -> bool:
+    """A name a cue showed to be a unit ('FLN maquisards') names it wherever it stands ('the FLN')."""
+    names = {parts[id(u)].formal: u for u in units if parts[id(u)].rule in _CUED and parts[id(u)].formal}
+    if not names:
+        return False
+    pat = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w-])")
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for m in mentions:
+        spans.setdefault(m.sentence.index, []).append((m.start, m.end))
+    keys = list(names)
+    for s in sentences:
+        if not any(k in s.text for k in keys):
+            continue
+        for hit in pat.finditer(s.text):
+            if any(a < hit.end() and hit.start() < b for a, b in spans.get(s.index, ())):
+                continue
+            u = names[hit.group(1)]
+            mentions.append(UnitMention(hit.group(1), s, hit.start(), hit.end(), u.tier, unit=u, formal=hit.group(1),
+                                        rule="repeated"))
+    return True
 
 
 def _abbreviations(sentences: list[Sentence], mentions: list[UnitMention]) -> None:

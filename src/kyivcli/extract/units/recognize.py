@@ -29,6 +29,9 @@ _MONTHS = frozenset("January February March April May June July August September
 _POSS = re.compile(r"(?:['’]s?)$")
 
 
+_BACKED = frozenset({"backed", "led", "supported", "aligned", "allied", "sponsored", "trained", "commanded"})
+
+
 class GrammarError(ValueError):
     """The unit resource is malformed: raised when it loads, not when a sentence meets the bad rule."""
 
@@ -59,6 +62,7 @@ class Grammar:
     demonyms: dict[str, str]
     sides: dict[str, str | None]  # every side word: demonyms, country names, factions (None: not a side)
     countries: frozenset[str]
+    states: frozenset[str]  # the countries the demonyms name: as a bare noun these may be places
     stop_names: frozenset[str]
     ordinals: dict[str, int]
     type_first: dict[str, str]
@@ -68,23 +72,33 @@ class Grammar:
     ranks: frozenset[str]
     not_heads: dict[str, frozenset[str]]
     colours: dict[str, str | None]
+    name_country: dict[str, str | None]
+    letters_only: frozenset[str]
     name_possessives: frozenset[str]
     not_armed: frozenset[str]
     num_item: re.Pattern[str]
-    qual_rx: re.Pattern[str]
     side_first: frozenset[str]
-    trigger_words: dict[str, str]  # a capitalised trigger word, as written with punctuation → the word
-    trigger_index: dict[str, list[int]]
-    trigger_substrings: tuple[str, ...]  # the trigger words a capitalised-word lookup can't see
+    trigger_masks: dict[str, int]  # a capitalised trigger word as written ("Army's,") → bit mask of its rules
+    trigger_keys: frozenset[str]
+    trigger_substrings: tuple[tuple[str, int], ...]  # non-ASCII triggers, looked for as substrings
+    test_masks: dict[str, int]
+    by_mask: dict[int, list[Rule]]
     data: dict[str, Any] = field(repr=False, default_factory=dict)
 
     def side_of(self, word: str) -> str | None:
-        """The side a word names ('Ukrainian', "Russia's", 'United States', 'Confederate'), or None."""
+        """The side a word names ('Ukrainian', "Russia's", 'United States', 'Confederate', 'Russian-backed',
+        'pro-Russian'), or None."""
         if word in self.sides:
             return self.sides[word]
         bare = _POSS.sub("", word)
         if bare != word and bare in self.sides:
             return self.sides[bare]
+        if "-" in word:
+            head, _, tail = word.rpartition("-")
+            if tail in _BACKED and head in self.sides:
+                return self.sides[head]
+            if head == "pro" and tail in self.sides:
+                return self.sides[tail]
         return None
 
     def is_side_word(self, word: str) -> bool:
@@ -120,7 +134,7 @@ def _macros(d: dict[str, Any]) -> dict[str, str]:
         "PROPER": rf"{_CAPWORD}(?:\s+{_CAPWORD}){{0,2}}",
         "COUNTRYISH": r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2}",
         "TYPE": _alt(d["type_first"]),
-        "DESIG": r"(?:[A-Z](?![\w'’.-])|\d{1,4}(?![\d,.]\d)|[IVX]{1,5}(?![\w'’-])|[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)",
+        "DESIG": r"(?:[A-Z](?![\w'’.-])|\d{1,4}(?![\d,.]\d)|[IVX]{1,5}(?![\w'’-])|[A-Z][^\W\d_]{2,}(?:\s+[A-Z][^\W\d_]{2,})?)",
         "SVC": _alt(d["services"]),
         "TROOPS": _alt(d["troop_nouns"]),
         "FIGHTERS": _alt(d["fighter_nouns"]),
@@ -178,53 +192,61 @@ _ROMANS = frozenset(r for r in (
 
 
 
-def active_rules(text: str) -> list[Rule]:
-    """The rules a text (a paragraph) triggers; find_mentions runs only those on its sentences."""
-    return _active_rules(text, grammar())
-
-
 def _active_rules(text: str, g: Grammar) -> list[Rule]:
-    """The rules whose trigger words or word tests the sentence holds, in grammar order. Capitalised
-    trigger words are looked up in the set of the sentence's capitalised words; others as substrings."""
+    """The rules whose trigger words or word tests the sentence holds, in grammar order. Trigger words
+    are looked up in the set of the sentence's words (non-ASCII ones as substrings). Each trigger
+    carries a bit mask of its rules."""
     toks = set(text.split())
-    hit: set[int] = set()
-    for t in g.trigger_words.keys() & toks:
-        hit.update(g.trigger_index[g.trigger_words[t]])
-    ascii_only = text.isascii()
-    for w in g.trigger_substrings:
-        if (not ascii_only or w.isascii()) and w in text:
-            hit.update(g.trigger_index[w])
-    tests = []
-    if _SUFFIXED.search(text) or not toks.isdisjoint(_ROMANS) or not toks.isdisjoint(g.ordinals) \
-            or "Squadron" in text or "Flotilla" in text or "Group" in text or "Wing" in text:
-        tests.append("NUM")
+    masks = g.trigger_masks
+    mask = 0
+    for t in toks & g.trigger_keys:
+        mask |= masks[t]
+    if not text.isascii():
+        for w, bits in g.trigger_substrings:
+            if w in text:
+                mask |= bits
+    tm = g.test_masks  # Roman numerals, spelled ordinals and 'Squadron' are among the trigger words of NUM
+    if _SUFFIXED.search(text):
+        mask |= tm["NUM"]
         if _NUMCAP.search(text):
-            tests.append("NUMCAP")
+            mask |= tm["NUMCAP"]
     if "istas" in text:
-        tests.append("ISTAS")
+        mask |= tm["ISTAS"]
     if "(" in text:
-        tests.append("PAREN")
-    for t in tests:
-        hit.update(g.trigger_index[t])
-    return [g.rules[i] for i in sorted(hit)]
+        mask |= tm["PAREN"]
+    rules = g.by_mask.get(mask)
+    if rules is None:
+        rules = g.by_mask[mask] = [r for i, r in enumerate(g.rules) if mask >> i & 1]
+    return rules
 
 
 _BEFORE = ("", "(", '"', "“", "'")
 _AFTER = ("", ",", ".", ";", ":", ")", "'s", "’s", "'", "’", '"', "”", '."', ',"', ".”", ",”", "),", ").")
 
 
-def _written_forms(words: set[str]) -> dict[str, str]:
-    """Each trigger word with the punctuation a whitespace split leaves on it ('(Army', "Army's,"), so a
-    sentence's words are found with one split and one set intersection."""
-    return {f"{b}{w}{a}": w for w in words for b in _BEFORE for a in _AFTER}
-
-
-def _index(rules: list[Rule]) -> dict[str, list[int]]:
-    idx: dict[str, list[int]] = {t: [] for t in _TESTS}
+def _masks(rules: list[Rule], ordinals: dict[str, int]) -> dict[str, Any]:
+    """Trigger words with the punctuation a whitespace split leaves on them ('(Army', "Army's,"), each
+    mapped to a bit mask of the rules it triggers, so a sentence's rules come from one split, one set
+    intersection and a few ORs."""
+    word_bits: dict[str, int] = {}
+    test_bits = {t: 0 for t in _TESTS}
     for i, r in enumerate(rules):
-        for w in (*r.words, *r.tests):
-            idx.setdefault(w, []).append(i)
-    return idx
+        for w in r.words:
+            word_bits[w] = word_bits.get(w, 0) | 1 << i
+        for t in r.tests:
+            test_bits[t] |= 1 << i
+    caps = {w: b for w, b in word_bits.items() if w.isascii()}
+    subs = tuple((w, b) for w, b in word_bits.items() if w not in caps)
+    masks = {f"{pre}{w}{post}": b for w, b in caps.items() for pre in _BEFORE for post in _AFTER}
+    num = test_bits["NUM"]  # numbers a whitespace split sees whole: 'XXX', 'Third', and 'No. 303 Squadron'
+    for w in (*_ROMANS, *ordinals):
+        masks[w] = masks.get(w, 0) | num
+    for w in ("Squadron", "Flotilla", "Group", "Wing"):
+        for post in _AFTER:
+            masks[w + post] = masks.get(w + post, 0) | num
+    return {"trigger_masks": masks, "trigger_keys": frozenset(masks),
+            "trigger_substrings": subs,
+            "test_masks": test_bits, "by_mask": {}}
 
 
 def load_grammar(d: dict[str, Any]) -> Grammar:
@@ -254,15 +276,16 @@ def load_grammar(d: dict[str, Any]) -> Grammar:
         services=d["services"], service_country=d["service_country"],
         needs_country=frozenset(d.get("services_need_country", ())), demonyms=d["demonyms"], sides=sides,
         countries=frozenset(v for v in sides.values() if v) | {"Russian Federation"},
+        states=frozenset(d["demonyms"].values()) | frozenset(k for k, v in d.get("side_words", {}).items()
+                                                          if v and k == v and k not in d["demonyms"]
+                                                          and " " in k) - {"Union", "Confederacy"},
         stop_names=frozenset(d["stop_names"]), ordinals=d["ordinals"], type_first=d["type_first"],
         troop_nouns=d["troop_nouns"], implied=d["implied_echelon"], regions=frozenset(d["regional_names"]),
         ranks=frozenset(d["ranks"]), not_heads={k: frozenset(v) for k, v in d["not_unit_heads_for"].items()},
-        colours=d.get("faction_colours", {}), name_possessives=frozenset(d["name_possessives"]),
+        colours=d.get("faction_colours", {}), name_country=d.get("name_word_country", {}),
+        letters_only=frozenset(d.get("type_first_letters_only", ())), name_possessives=frozenset(d["name_possessives"]),
         not_armed=frozenset(d["not_armed_groups"]), num_item=re.compile(macros["NUM"]),
-        qual_rx=re.compile(rf"\b(?:{macros['QUAL']})\b"),
-        trigger_words=_written_forms({w for r in rules for w in r.words if "A" <= w[0] <= "Z"}),
-        trigger_index=_index(rules),
-        trigger_substrings=tuple({w for r in rules for w in r.words if not "A" <= w[0] <= "Z"}),
+        **_masks(rules, d["ordinals"]),
         side_first=frozenset(k.split()[0] for k in sides if " " in k), data=d)
 
 
@@ -335,6 +358,9 @@ def _side_before(text: str, start: int, g: Grammar) -> tuple[str | None, int]:
             a += 1
         word = " ".join([text[a:first.end()], *(t.group(0) for t in toks[len(toks) - k + 1:])])
         if g.is_side_word(word):
+            if len(toks) > k and g.is_side_word(toks[-k - 1].group(0)) and not _POSS.search(toks[-k - 1].group(0)):
+                # 'British Indian Army': two nationality words, one name
+                return f"{toks[-k - 1].group(0)} {word}", toks[-k - 1].start()
             return word, a
     return None, start
 
@@ -358,12 +384,38 @@ def _inner_side(words: list[str], g: Grammar) -> str | None:
     return None
 
 
+def _segment(words: list[str], g: Grammar) -> list[str]:
+    """Words grouped into qualifiers where they form one ('Air Assault'), longest first."""
+    out, i = [], 0
+    while i < len(words):
+        for k in (3, 2, 1):
+            w = " ".join(words[i:i + k])
+            if len(words[i:i + k]) == k and w in g.qualifiers:
+                out.append(w)
+                i += k
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
 def _quals(text: str, g: Grammar) -> tuple[str, ...]:
+    """The qualifiers of a text, in the order written, each once ('Guards Air Assault': Guards, Air Assault)."""
     seen: list[str] = []
-    for m in g.qual_rx.finditer(" ".join(text.split())):
-        if m.group(0) not in seen:
-            seen.append(m.group(0))
+    for w in _segment(text.split(), g):
+        if w in g.qualifiers and w not in seen:
+            seen.append(w)
     return tuple(seen)
+
+
+def _peel_quals(name: str, g: Grammar) -> tuple[str, str]:
+    """'Kwantung Tank' → ('Kwantung', 'Tank'): qualifiers at the end of a name, leaving it one word at least."""
+    parts = _segment(name.split(), g)
+    k = len(parts)
+    while k > 1 and parts[k - 1] in g.qualifiers:
+        k -= 1
+    return " ".join(parts[:k]), " ".join(parts[k:])
 
 
 def _bad_name_word(w: str, g: Grammar) -> bool:
@@ -387,7 +439,7 @@ def _with_side(ctx: _Ctx, start: int, kw: dict[str, Any]) -> int:
     """Look for a side word before `start`; record it on kw; return where the mention starts."""
     word, a = _side_before(ctx.text, start, ctx.g)
     if word:
-        kw["side"] = ctx.g.side_of(word)
+        kw["side"] = ctx.g.side_of(word) or ctx.g.side_of(word.split()[-1])
         kw["side_rule"] = "possessive" if _POSS.search(word) else "modifier"
         return a
     return start
@@ -402,7 +454,7 @@ def _designated(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
     typ = " ".join(m.group("type").split())
     ech = g.type_first[typ]
     singular = typ[:-1] if typ.endswith("s") and typ[:-1] in g.type_first else typ
-    if typ == "Force":  # 'Force K' but not 'Air Force One': no capitalised word before, a letter or number after
+    if singular in g.letters_only:  # 'Force K', not 'Air Force One': no capitalised word before
         before = ctx.text[: m.start()].split()
         if before and before[-1][:1].isupper() and not before[-1].startswith(('"', "“")):
             return None
@@ -410,12 +462,14 @@ def _designated(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
     kw: dict[str, Any] = {}
     start = _with_side(ctx, m.start(), kw)
     end = m.start("des")
-    for d in re.finditer(r"[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?|[A-Z]|\d{1,4}|[IVX]{1,5}", m.group("des")):
+    for d in re.finditer(r"[A-Z][^\W\d_]{2,}(?:\s+[A-Z][^\W\d_]{2,})?|[A-Z]|\d{1,4}|[IVX]{1,5}", m.group("des")):
         des = d.group(0)
         words = des.split()
         if any(_bad_name_word(w, g) or w in g.ranks for w in words) or any(des.startswith(t) for t in g.type_first):
             break
-        if typ == "Force" and not re.fullmatch(r"[A-Z]|\d{1,4}", des):
+        if singular in g.letters_only and not re.fullmatch(r"[A-Z]|\d{1,4}", des):
+            break  # 'Force K', 'Company E'; not 'Company Limited'
+        if typ == "Luftflotte" and not des.isdigit():
             break
         a = m.start("des") + d.start()
         end = m.start("des") + d.end()
@@ -434,6 +488,9 @@ def _army_of(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
     name = m.group("name").split()
     if _bad_name_word(name[0], g) or name[0] in g.ranks:
         return None
+    ech = _echelon(m.group("ech"), g)
+    if ech in ("department", "district") and (g.not_heads.get(ech, frozenset()) & set(name) or m.group("pre").strip()):
+        return None  # 'Department of Defense', 'District of Columbia'; a military department stands alone
     pre = m.group("pre").split()
     poss, pre = _possessive_split(pre)
     while pre and (_bad_name_word(pre[0], g) or pre[0].lower() in ("the", "a", "an")):
@@ -452,10 +509,17 @@ def _army_of(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
     start = core_start
     if side_word:
         start = ctx.text.rindex(side_word.split()[0], m.start(), core_start)
-    formal = ctx.text[core_start:m.end()]
-    formal = " ".join(formal.split())
-    ech = _echelon(m.group("ech"), g)
-    return [_mention(ctx, start, m.end(), tier="formation", echelon=ech, proper=formal, formal=formal,
+    end = m.end()
+    while ctx.text[end - 1] == "." and not re.search(r"\.\w+\.$|\b\w\.$", ctx.text[:end]):
+        end -= 1  # 'Army of Northern Virginia.' ends a sentence
+    if m.group("join") == "and" and (ech not in ("department", "district")
+                                     or m.group("name2").split()[0].lower() in g.echelons
+                                     or m.group("name2").split()[0] in ("Department", "District", "Armies")):
+        end = m.end("name")  # 'the Army of the Potomac and the Army of ...': two units
+        while ctx.text[end - 1] == ".":
+            end -= 1
+    formal = " ".join(ctx.text[core_start:end].split())
+    return [_mention(ctx, start, end, tier="formation", echelon=ech, proper=formal, formal=formal,
                      rule="army_of", **kw)]
 
 
@@ -512,12 +576,13 @@ def _numbered(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
     words, inner_side = mid
     tail = ""
     end = m.end("ech")
-    if m.group("tail"):
+    if m.group("tail"):  # '43rd Battalion Virginia Cavalry': a region and an arm after the echelon
         tw = m.group("tail").split()
         for k in (2, 1):
-            if " ".join(tw[:k]) in g.regions and len(tw) == k + 1:
-                tail = " " + " ".join(tw)
-                end = m.end("tail")
+            arm = tw[k].rstrip(".,;:") if len(tw) > k else ""
+            if " ".join(tw[:k]) in g.regions and arm in g.qualifiers:
+                tail = " " + " ".join([*tw[:k], arm])
+                end = ctx.text.index(arm, m.start("tail")) + len(arm)
                 break
     kw: dict[str, Any] = {}
     pre = "New " if ctx.text.endswith("New ", 0, m.start()) else ""  # 'New Fourth Army'
@@ -549,6 +614,7 @@ def _implied(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
     if not nums:
         return None
     words = m.group("words").split()
+    words[-1] = words[-1].rstrip(".,;:")
     ech = None
     for k in (2, 1):  # a region first: '20th Maine', '20th Maine Infantry'
         if " ".join(words[:k]) in g.regions:
@@ -625,6 +691,8 @@ def _named_core(ctx: _Ctx, name_start: int, name: str, tail_text: str, kind: str
     core, side_word = _split_side_prefix(words, g)
     if side_word:
         kw.update(side=g.side_of(side_word), side_rule="modifier")
+        if side_word in g.states and core:  # 'Vietnam People's Army', 'United States Pacific Fleet': part of the name
+            core = words
     if any(_bad_name_word(w, g) for w in core):
         return None
     generic = all(w in g.qualifiers or w.lower() in g.echelons for w in core)
@@ -636,8 +704,6 @@ def _named_core(ctx: _Ctx, name_start: int, name: str, tail_text: str, kind: str
         inner = _inner_side(core, g)
         if inner and "side" not in kw:
             kw.update(side=g.side_of(inner), side_rule="name")
-    if "side" not in kw and core and core[0] in g.colours and g.colours[core[0]]:
-        kw.update(side=g.colours[core[0]], side_rule="name")
     formal = " ".join([*core, tail_text]).strip()
     a = ctx.text.index(core[0], name_start)
     start = a
@@ -650,26 +716,52 @@ def _named_core(ctx: _Ctx, name_start: int, name: str, tail_text: str, kind: str
 def _named(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
     g = ctx.g
     ech = _echelon(m.group("ech"), g)
-    tail = " ".join((m.group("quals") + m.group("ech")).split())
-    last = m.group("name").split()[-1]
-    if m.group("quals") and _possessive_split([last], g.name_possessives)[0]:
-        # "CIA's Special Activities Division": the owner is not part of the name
+    if ech in ("army", "corps") and re.match(r"\s+of\s", ctx.text[m.end():m.end() + 5]):
+        return None  # 'Army of X' is the army_of rule's
+    if ech == "marines":
+        return None  # 'U.S. Marines' is a service: the troops rule's
+    org = _ORG_AFTER.match(ctx.text, m.end())
+    if org:  # 'Secret Army Organization (OAS)': an armed organisation, its own side (by its abbreviation)
+        words = [w for w in m.group("name").split() if w not in g.stop_names]
+        if not words or any(g.is_side_word(w) or _bad_name_word(w, g) for w in words):
+            return []
+        a = ctx.text.index(words[0], m.start())
+        name = " ".join([*words, *m.group("ech").split(), org.group(1)])
+        ab = _ABBR.match(ctx.text, org.end()) or _ABBR_IN_GLOSS.match(ctx.text, org.end())
+        out = _mention(ctx, a, org.end(), tier="formation", echelon="group", proper=name, formal=name,
+                       side=ab.group(1) if ab else name, side_rule="self", rule="named")
+        out.abbreviation = ab.group(1) if ab else None
+        return [out]
+    name_text, quals_text = _peel_quals(m.group("name"), g)
+    tail = " ".join([*quals_text.split(), *m.group("ech").split()])
+    poss, rest = _possessive_split(name_text.split(), g.name_possessives)
+    if poss and (rest or quals_text) and all(w in g.qualifiers for w in _segment(rest, g)):
+        # "CIA's Special Activities Division", "Iran's Revolutionary Guard Corps": the owner is not part of it
+        owner = poss[-1]
+        name = " ".join([*rest, tail])
         kw: dict[str, Any] = {}
-        if g.is_side_word(last):
-            kw.update(side=g.side_of(last), side_rule="possessive", side_words=f"{last} {tail}")
-        return [_mention(ctx, m.start("quals"), m.end(), tier="formation", echelon=ech, proper=tail,
-                         qualifiers=_quals(m.group("quals"), g), formal=tail, rule="named", **kw)]
-    res = _named_core(ctx, m.start("name"), m.group("name"), tail, "named")
+        if g.is_side_word(owner):
+            kw.update(side=g.side_of(owner), side_rule="possessive", side_words=f"{owner} {name}")
+        a = m.start("name") + m.group("name").index(owner) + len(owner) + 1
+        return [_mention(ctx, a, m.end(), tier="formation", echelon=ech, proper=name,
+                         qualifiers=_quals(name, g), formal=name, rule="named", **kw)]
+    res = _named_core(ctx, m.start("name"), name_text, tail, "named")
     if res is None:
         return None
     start, formal, kw, core = res
-    if g.not_heads.get(ech, frozenset()) & set(core) or formal in g.services:
-        return None  # 'Iraq Study Group'; 'Red Army' is the service rule's
+    if g.not_heads.get(ech, frozenset()) & set(core):
+        return []  # 'Iraq Study Group': not a unit, and neither is 'Study Group'
+    if formal in g.services:
+        return None  # 'Red Army' is the service rule's
     proper_words = [w for w in core if w not in g.qualifiers and not g.is_side_word(w)]
-    if not proper_words and not m.group("quals"):
-        if ech not in ("army", "fleet", "legion", "garrison") or len(core) != 1 or g.is_side_word(core[0]):
+    if not proper_words and not quals_text:
+        if ech in ("expeditionary force", "army corps") and len(core) <= 2:
+            pass  # 'American Expeditionary Force': the side word is the name
+        elif len(core) == 1 and ech in ("battalion", "company", "detachment", "legion") and m.group("ech")[0].isupper():
+            kw = {}  # 'Sparta Battalion', 'Georgian Legion': a name, which says nothing of the side
+        elif ech not in ("army", "fleet", "legion", "garrison") or len(core) != 1 or g.is_side_word(core[0]):
             return None
-    quals = _quals(m.group("quals"), g)
+    quals = _quals(quals_text, g)
     return [_mention(ctx, start, m.end(), tier="formation", echelon=ech, proper=" ".join(core),
                      qualifiers=quals, formal=formal, rule="named", **kw)]
 
@@ -697,6 +789,8 @@ def _troops(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
 @handler("fighters")
 def _fighters(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
     g = ctx.g
+    if ctx.text[m.start() - 1:m.start()] == "-" or "-" in m.group("name").split()[-1]:
+        return None  # 'pro-Independence fighters', 'Communist-led partisans'
     words = m.group("name").split()
     while words and (words[0] in g.stop_names or words[0] in g.not_armed):
         words = words[1:]
@@ -713,6 +807,18 @@ def _fighters(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
     side, rule = (g.side_of(inner), "name") if inner else (name, "self")
     return [_mention(ctx, a, m.end("name"), tier="formation", echelon="group", proper=name, formal=name,
                      side=side, side_rule=rule, rule="fighters")]
+
+
+@handler("free_faction")
+def _free_faction(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
+    g = ctx.g
+    dem = m.group("dem")
+    country = g.demonyms.get(dem)
+    if not country or dem == country:  # a demonym, not a country name
+        return None
+    name = f"Free {dem}"
+    return [_mention(ctx, m.start(), m.end(), tier="service", service=name.lower(), country=f"Free {country}",
+                     formal=name, side=f"Free {country}", side_rule="name", rule="free_faction")]
 
 
 @handler("elite")
@@ -758,18 +864,35 @@ def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return any(span[0] < e and s < span[1] for s, e in taken)
 
 
-def find_mentions(s: Sentence, rules: list[Rule] | None = None) -> list[UnitMention]:
-    """Unit mentions in one sentence, in text order; coordinated numbers become separate mentions.
-    `rules`: the rules to run (those a whole paragraph triggers), else those the sentence triggers."""
+_ABBREV_END = re.compile(r"(?:\b\w\.)+$|\.\w+\.$|\b(?:No|Co|Jr|Sr|St|Gen|Col|Lt|Maj)\.$")
+
+
+def _trim_stop(m: UnitMention) -> None:
+    """A sentence's full stop is not part of a name ('the elite Persian Immortals.'); 'U.S.' keeps its dots."""
+    if m.text.endswith(".") and not _ABBREV_END.search(m.text):
+        m.text, m.end = m.text[:-1], m.end - 1
+        if m.formal and m.formal.endswith("."):
+            m.formal = m.formal[:-1]
+        if m.proper and m.proper.endswith("."):
+            m.proper = m.proper[:-1]
+
+
+def find_mentions(s: Sentence) -> list[UnitMention]:
+    """Unit mentions in one sentence, in text order; coordinated numbers become separate mentions."""
     g = grammar()
     text = s.text
     ctx = _Ctx(s, g, text, [])
     out: list[UnitMention] = []
-    for rule in _active_rules(text, g) if rules is None else rules:
+    for rule in _active_rules(text, g):
         fn = HANDLERS[rule.handler]
         pos = 0
         while (m := rule.rx.search(text, pos)) is not None:
             found = fn(m, ctx)
+            if found == []:  # the handler read the whole match and found no unit in it ('Iraq Study Group')
+                pos = m.end()
+                continue
+            for x in found or ():
+                _trim_stop(x)
             span = (min(x.start for x in found), max(x.end for x in found)) if found else None
             if span is not None and not _overlaps(span, ctx.taken):
                 out.extend(found)
@@ -785,17 +908,30 @@ def find_mentions(s: Sentence, rules: list[Rule] | None = None) -> list[UnitMent
     return out
 
 
+_WING_OF = re.compile(r"\s*(?:\([^)]{1,12}\))?\s*,\s*(?:the|a|an|its)\s+(?:[\w-]+\s+){0,3}"
+                      r"(?:wing|arm|branch|part|component|element|formation|unit)\s+of\s+(?:the\s+)?")
+_ABBR_IN_GLOSS = re.compile(r"\s*,\s*([A-Z][A-Z0-9]{1,7})\)")  # '(Secret Army Organization, OAS)'
+_ORG_AFTER = re.compile(r"\s+(Organi[sz]ation)\b")
 _ABBR = re.compile(r"\s*\(([A-Z][A-Za-z0-9-]{1,7})\)")
+
+
+def link_parents(text: str, mentions: list[UnitMention]) -> None:
+    """Parents and abbreviations among one sentence's mentions (in text order)."""
+    _link_parents_and_abbreviations(text, mentions, grammar())
 
 
 def _link_parents_and_abbreviations(text: str, mentions: list[UnitMention], g: Grammar) -> None:
     for i, m in enumerate(mentions):
         ab = _ABBR.match(text, m.end)
-        if ab and sum(c.isupper() for c in ab.group(1)) >= 2:
+        if ab and sum(c.isupper() for c in ab.group(1)) >= 2 and not m.abbreviation:
             m.abbreviation = ab.group(1)
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if nxt and _WING_OF.fullmatch(text, m.end, nxt.start):  # 'the ALN, the military wing of the FLN'
+            m.parent_mention = nxt
+            continue
         if nxt and re.fullmatch(r"['’]?s?\s+(?:of|from)\s+(?:the\s+)?", text[m.end:nxt.start]) is not None:
-            if m.echelon and nxt.echelon and g.echelons.get(nxt.echelon, 0) > g.echelons.get(m.echelon, 0):
+            if m.echelon and (nxt.tier == "service" or nxt.echelon and
+                              g.echelons.get(nxt.echelon, 0) > g.echelons.get(m.echelon, 0)):
                 for sib in mentions[: i + 1]:  # every coordinated sibling ending here shares the parent
                     if sib.end == m.end:
                         sib.parent_mention = nxt

@@ -1,14 +1,23 @@
-"""Whose side a unit fought on, and the evidence for it.
+"""Whose side a unit fought on, and the evidence for it (`Unit.side_evidence`: rule, line, words).
 
-Rules, strongest first (each unit keeps the first that decides it, as `side_evidence`):
-  own words   - modifier ('Ukrainian 4th...'), possessive ("Russia's 35th..."), a side word in the name
-                ('Imperial Japanese Army'), service vocabulary ('Wehrmacht' → Germany), a faction's own name
-  parent      - the unit it belongs to, or the units that belong to it, agree
-  coordination- listed with units or side phrases of one side ('the 36th ... and Russian special police forces')
-  subject     - the nearest side word or sided unit before it in its sentence; across a hostile word
-                ('... ambushed the 6th') the other belligerent
-  context     - the same, in the paragraph before it
-Belligerents are the two sides the article's side words name most often.
+Rules, strongest first; each unit keeps the first that decides it:
+  own words    modifier ('Ukrainian 4th...', 'Russian-backed'), possessive ("Russia's 35th..."), name (a side
+               word in the name: 'Imperial Japanese Army'; colour factions where the text names two:
+               'Red Army' / 'White Army'), service (vocabulary: 'Wehrmacht' → Germany; name words of one
+               army: 'Panzer'), self (an armed group is its own side: 'FLN', 'OAS')
+  service      words of one military tradition ('Guards Rifle', 'Army Group X') give that tradition's side
+               among the article's belligerents
+  parent       the unit it belongs to, or the units that belong to it, agree
+  coordination listed with units or side phrases of one side ('the 36th ... and Russian special police forces')
+  apposition   'the 4th Commandos, a Biafran unit'
+  subject      the nearest side word, person or sided unit before it in its sentence, not past a clause
+               break nor a sibling ('U.S. and ARVN'); a hostile word that governs it ('... ambushed the 6th',
+               'routed by', 'defended by', 'recaptured ... from the') gives the other belligerent; with nothing
+               before it, a target after a hostile word ('attacked the Union left')
+  context      the nearest side word in the two sentences before it in its paragraph
+  belligerents in a civil war a state's forces take the faction's name ('U.S. Army' → Union)
+Every mention votes (sentence 2, paragraph 1). Belligerents are the two sides the lead and the sentences
+around the units name most. `unknown` when none of these speaks.
 """
 
 from __future__ import annotations
@@ -30,7 +39,9 @@ _GLUE = re.compile(r"^(?:\s+(?:mercenaries|troops|forces|soldiers|fighters|units
 _WORD = re.compile(r"[a-z][a-z.]*")
 # a country named as a place ('in Vietnam', 'across the Ukraine') says where, not who
 _PLACE_PREP = re.compile(r"\b(?:in|into|to|from|across|throughout|within|over|of|inside|outside|near|towards?|"
-                         r"through|entered|invaded|invade|left|leaving|reached|occupied)\s+(?:the\s+)?$")
+                         r"through|entered|invaded|invade|left|leaving|reached|occupied)\s+(?:the\s+)?$"
+                         r"|\b(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|mainland)\s+$")
+_BORN = re.compile(r"(?:\s|-)born\b")  # 'German born Rolf Steiner': where a person comes from, not a side
 _OWN_RANK = {"modifier": 3, "possessive": 3, "name": 2, "self": 2, "service": 1}
 
 
@@ -97,7 +108,7 @@ def _side_words(s: Sentence, g: Grammar, persons: dict[str, tuple[str, str]] | N
             if nxt is not None and text[t.end()] == " ":
                 two = f"{w} {nxt.group(0)}"
                 side = g.side_of(two) or g.side_of(two.rstrip("."))
-                if side and not (two in g.countries and _PLACE_PREP.search(text, 0, t.start())):
+                if side and not (two.rstrip(".") in g.states and _PLACE_PREP.search(text, 0, t.start())):
                     out.append(_Anchor(t.start(), nxt.end(), side, two))
                     skip_to = nxt.end()
                     continue
@@ -111,7 +122,8 @@ def _side_words(s: Sentence, g: Grammar, persons: dict[str, tuple[str, str]] | N
             side = g.side_of(w.rstrip(".")) if w[-1] == "." and w.count(".") == 1 else g.side_of(w)
         else:
             continue
-        if side and not (w in g.countries and _PLACE_PREP.search(text, 0, t.start())):
+        if side and not (w.rstrip(".") in g.states and _PLACE_PREP.search(text, 0, t.start())) \
+                and not _BORN.match(text, t.end()):
             out.append(_Anchor(t.start(), t.end(), side, w))
     return out
 
@@ -150,7 +162,9 @@ def attribute_sides(doc: Document, units: list[Unit], mentions: list[UnitMention
     _propagate(units, by_name, kids, groups)
     anchors_cache: dict[int, list[_Anchor]] = {}
     sentences = doc.sentences
-    persons = _persons(sentences, g) if any(u.side == "unknown" for u in units) else {}
+    # people are introduced in the lead or where the units are
+    persons = _persons([s for i, s in enumerate(sentences) if i < 40 or i in by_sentence], g) \
+        if any(u.side == "unknown" for u in units) else {}
 
     def anchors(s: Sentence) -> list[_Anchor]:
         if s.index not in anchors_cache:
@@ -164,32 +178,77 @@ def attribute_sides(doc: Document, units: list[Unit], mentions: list[UnitMention
             bell_cache.append(_belligerents(sentences, anchors, list(by_sentence)))
         return bell_cache[0]
 
-    for u in units:
+    _traditions(units, g, bell)
+    _propagate(units, by_name, kids, groups)
+    for u in units:  # in order of first mention, so a unit placed by its context anchors the next ones
         if u.side != "unknown":
             continue
-        for m in u.mentions:
+        votes: Counter[str] = Counter()
+        first: dict[str, dict] = {}
+        for m in u.mentions:  # every mention votes: its sentence (2), else its paragraph (1)
             ev = _in_sentence(m, anchors(m.sentence), by_sentence.get(m.sentence.index, []), hostile, bell)
+            weight = 2
+            if ev is None:
+                ev = _in_paragraph(m, sentences, anchors, g)
+                weight = 1
             if ev:
-                u.side, u.side_evidence = ev
-                break
-    _propagate(units, by_name, kids, groups)
+                votes[ev[0]] += weight
+                first.setdefault(ev[0], ev[1])
+        if votes:
+            best = votes.most_common()
+            if len(best) == 1 or best[0][1] > best[1][1]:
+                u.side, u.side_evidence = best[0][0], first[best[0][0]]
+                _propagate(units, by_name, kids, groups)
+    _state_factions(units, g, bell)
+
+
+def _traditions(units: list[Unit], g: Grammar, belligerents: Callable[[], list[str]]) -> None:
+    """Words of a name from one military tradition ('13th Guards Rifle Division', 'Army Group Don') give
+    the side of that tradition that is one of the article's belligerents."""
+    table = g.data.get("name_word_sides", {})
+    bell: list[str] | None = None
     for u in units:
         if u.side != "unknown":
             continue
-        for m in u.mentions:
-            ev = _in_paragraph(m, sentences, anchors, by_sentence)
-            if ev:
-                u.side, u.side_evidence = ev
+        words = u.name.split()
+        phrases = [" ".join(words[i:i + k]) for k in (2, 1) for i in range(len(words) - k + 1)]
+        hits = [p for p in phrases if p in table]
+        if not hits:
+            continue
+        if bell is None:
+            bell = belligerents()
+        for p in hits:
+            side = next((x for x in table[p] if x in bell), None)
+            if side:
+                u.side, u.side_evidence = side, _evidence("service", u.mentions[0], f"{u.name} ({p}: {side})")
                 break
-    _propagate(units, by_name, kids, groups)
+
+
+def _state_factions(units: list[Unit], g: Grammar, belligerents: Callable[[], list[str]]) -> None:
+    """In a civil war the state's own forces fight as a faction ('U.S. Army' for the Union): where that
+    faction is one of the article's two belligerents, its state's units take its name."""
+    factions = g.data.get("state_factions", {})
+    if not any(u.side in factions for u in units):
+        return
+    bell = belligerents()
+    for u in units:
+        faction = factions.get(u.side)
+        if faction in bell:
+            words = (u.side_evidence or {}).get("words", u.name)
+            u.side = faction
+            u.side_evidence = _evidence("belligerents", u.mentions[0], f"{words} ({faction} among {' / '.join(bell)})")
 
 
 def _own(units: list[Unit], g: Grammar, doc: Document) -> None:
     """A unit's own words: votes of its mentions, the strongest kind of evidence first. Where the text
     names units of two colours ('Red Army', 'White Army'), the colours are the factions."""
-    colours = {u.name.split()[0] for u in units if g.colours.get(u.name.split()[0])}
+    def colour(u: Unit) -> str | None:  # 'Red Army', 'White Guards'; not 'Black Sea Fleet'
+        w = u.name.split()
+        return w[0] if len(w) == 2 and g.colours.get(w[0]) else None
+
+    colours = {colour(u) for u in units} - {None}
     for u in units:
-        first_word = u.name.split()[0]
+        first_word = colour(u)
         if len(colours) > 1 and first_word in colours:
             u.side = g.colours[first_word] or "unknown"
             u.side_evidence = _evidence("name", u.mentions[0], u.mentions[0].text)
@@ -203,6 +262,10 @@ def _own(units: list[Unit], g: Grammar, doc: Document) -> None:
             votes[side] += 10 * _OWN_RANK.get(m.side_rule or "service", 1) + 1
             first.setdefault(side, m)
         if not votes:
+            words = {w for m in u.mentions for w in (m.formal or m.text).split()}
+            country = next((g.name_country[w] for w in sorted(words) if g.name_country.get(w)), None)
+            if country:  # 'Second Panzer Group': a word only one army uses
+                u.side, u.side_evidence = country, _evidence("service", u.mentions[0], u.mentions[0].text)
             continue
         best = votes.most_common()
         if len(best) > 1 and best[0][1] == best[1][1]:
@@ -255,10 +318,6 @@ def _propagate(units: list[Unit], by_name: dict[str, Unit], kids: dict[str, list
             return
 
 
-def _span(x: UnitMention | _Anchor) -> tuple[int, int]:
-    return x.start, x.end
-
-
 def _coordinated(ms: list[UnitMention], phrases: list[_Anchor]) -> list[list[UnitMention | _Anchor]]:
     items: list[UnitMention | _Anchor] = [*ms, *(p for p in phrases if not any(m.start < p.end and p.start < m.end
                                                                                 for m in ms))]
@@ -283,36 +342,102 @@ def _has_hostile(text: str, hostile: frozenset[str]) -> bool:
     return any(w.group(0) in hostile for w in _WORD.finditer(text))
 
 
+_STRONG_HOSTILE = frozenset({"against", "resistance", "resisted", "attacked", "attack", "attacks", "ambushed",
+                             "defeated", "repulsed", "repelled", "routed", "encircled", "surrounded", "versus",
+                             "vs.", "opposed", "opposing", "enemy", "fought", "destroyed", "captured"})
+_APPOSITION = re.compile(r"\s*(?:,\s*(?:a|an|the)\s+(?:[a-z]+\s+)?|\()(?P<side>[A-Z][\w.'’-]+(?: [A-Z][\w'’-]+)?)"
+                         r"(?=\s+(?:unit|formation|force|brigade|regiment|battalion|division|army|corps|group|"
+                         r"militia|detachment|company|squadron)\b|\))")
+_FROM = re.compile(r"^\s+from\s+(?:the\s+)?$")
+_CAPTURE = re.compile(r"\b(?:captured|recaptured|took|retook|seized|liberated|wrested|won|taken|retaken|recovered)\b")
+_DEFENDED = re.compile(r"\b(?:defended|garrisoned|held|protected|guarded)\s+by\s+(?:the\s+)?$")
+_CLAUSE = re.compile(r"[;:]|,\s+[a-z]+ed\s+by\b[^,]*$|,\s+(?:and|but|while|whereas|although|though|when|which|who|where|as|after|before)\b"
+                     r"|\b(?:but|while|whereas|although|though|however)\b")
+_SIBLING = re.compile(r"^\s*(?:,|and|or|&|/|-|–)\s*(?:the\s+)?$")
+_DIRECT = re.compile(r"^\s*(?:(?:by|against|on|upon|with|at)\s+)?(?:(?:the|a|an)\s+)?$")  # 'ambushed the', 'routed by'
+
+
 def _in_sentence(m: UnitMention, side_words: list[_Anchor], ms: list[UnitMention], hostile: frozenset[str],
                  belligerents: Callable[[], list[str]]) -> tuple[str, dict] | None:
-    """The nearest side word or sided unit before the mention; across a hostile word, the other side."""
+    """The nearest side word or sided unit before the mention. A side word listed beside it ('U.S. and
+    ARVN') is a sibling, not its side; a hostile word that governs it ('... ambushed the 6th', 'attacked
+    by the 72nd') gives the other belligerent."""
     text = m.sentence.text
-    cands = [a for a in side_words if a.end <= m.start]
+    app = _APPOSITION.match(text, m.end)
+    if app:  # 'the 4th Commandos, a Biafran unit', 'the 1st Army Corps (Russia)'
+        side = grammar().side_of(app.group("side"))
+        if side:
+            return side, _evidence("apposition", m, text[m.start:app.end()])
+    cands = [a for a in side_words if a.end <= m.start  # not a word of a unit's name ('Sparta Battalion')
+             and not any(x.start <= a.start and a.end <= x.end for x in ms)]
     cands += [_Anchor(x.start, x.end, x.unit.side, x.text) for x in ms
               if x.end <= m.start and x.unit is not None and x.unit is not m.unit and x.unit.side != "unknown"]
-    if not cands:
-        return None
-    a = max(cands, key=lambda c: c.end)
-    between = text[a.end:m.start]
-    if _has_hostile(between, hostile):
-        bell = belligerents()
-        if len(bell) == 2 and a.side in bell:
-            other = bell[1] if a.side == bell[0] else bell[0]
-            return other, _evidence("subject", m, text[a.start:m.end])
-        return None
-    return a.side, _evidence("subject", m, text[a.start:m.end])
+    defended = _DEFENDED.search(text, 0, m.start) is not None
+    for a in sorted(cands, key=lambda c: -c.end):
+        between = text[a.end:m.start]
+        if _SIBLING.match(between):
+            continue
+        if _FROM.match(between) and _CAPTURE.search(text, 0, a.start):
+            # 'Rostov was recaptured by the Soviets from the Don Cossacks': taken from the other side
+            bell = belligerents()
+            if len(bell) == 2 and a.side in bell:
+                return (bell[1] if a.side == bell[0] else bell[0]), _evidence("subject", m, text[a.start:m.end])
+            return None
+        if defended and _has_hostile(between, hostile):
+            # 'Russian forces encircled the city, defended by the Azov Regiment': the defender is the other side
+            bell = belligerents()
+            if len(bell) == 2 and a.side in bell:
+                return (bell[1] if a.side == bell[0] else bell[0]), _evidence("subject", m, text[a.start:m.end])
+            return None
+        if _CLAUSE.search(between):
+            return None  # 'the North Vietnamese launched their attack, panic set in, and ARVN ...'
+
+        if len(between.split()) > 4 and not _has_hostile(between, hostile) and \
+                _has_hostile(text[max(0, a.start - 30):a.start].split(" ", 1)[-1], hostile):
+            # 'against suspected FLN members ... run by Captain X of the 10th Paras': the anchor is the target
+            bell = belligerents()
+            if len(bell) == 2 and a.side in bell:
+                return (bell[1] if a.side == bell[0] else bell[0]), _evidence("subject", m, text[a.start:m.end])
+            return None
+        last = None
+        for w in _WORD.finditer(between):
+            if w.group(0) in hostile:
+                last = w
+        if last is not None and _DIRECT.match(between[last.end():]):
+            bell = belligerents()
+            if len(bell) == 2 and a.side in bell:
+                other = bell[1] if a.side == bell[0] else bell[0]
+                return other, _evidence("subject", m, text[a.start:m.end])
+            return None
+        if last is not None and last.group(0) in _STRONG_HOSTILE:
+            return None  # 'the North Vietnamese met fierce resistance at Xuan Loc from the ARVN': can't tell
+        return a.side, _evidence("subject", m, text[a.start:m.end])
+    # nothing before it: 'Longstreet's First Corps attacked the Union left' - the target after a hostile word
+    after = [a for a in side_words if a.start >= m.end]
+    if after:
+        a = min(after, key=lambda c: c.start)
+        between = text[m.end:a.start]
+        last = None
+        for w in _WORD.finditer(between):
+            if w.group(0) in hostile:
+                last = w
+        if last is not None and _DIRECT.match(between[last.end():]) and not _CLAUSE.search(between):
+            bell = belligerents()
+            if len(bell) == 2 and a.side in bell:
+                return (bell[1] if a.side == bell[0] else bell[0]), _evidence("subject", m, text[m.start:a.end])
+    return None
 
 
 def _in_paragraph(m: UnitMention, sentences: list[Sentence], anchors: Callable[[Sentence], list[_Anchor]],
-                  by_sentence: dict[int, list[UnitMention]]) -> tuple[str, dict] | None:
-    """The nearest side word or sided unit in the sentences before it, within its paragraph."""
+                  g: Grammar, reach: int = 2) -> tuple[str, dict] | None:
+    """The nearest side word in the (up to `reach`) sentences before it, within its paragraph: further back,
+    the story may have moved to the other side."""
     block = m.sentence.block
     i = m.sentence.index - 1
-    while i >= 0 and sentences[i].block is block:
+    while i >= 0 and sentences[i].block is block and m.sentence.index - i <= reach:
         s = sentences[i]
-        cands = list(anchors(s))
-        cands += [_Anchor(x.start, x.end, x.unit.side, x.text) for x in by_sentence.get(i, [])
-                  if x.unit is not None and x.unit.side != "unknown"]
+        # side words only (a unit placed by guesswork would pass the guess on); 'Iraq.' says where, not who
+        cands = [a for a in anchors(s) if a.words.rstrip(".") not in g.states]
         if cands:
             a = max(cands, key=lambda c: c.end)
             return a.side, _evidence("context", None, a.words, s.line_of(a.start))
