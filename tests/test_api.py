@@ -105,3 +105,24 @@ def test_all_matches_the_lazy_table():
     from kyivcli import _WHERE
 
     assert sorted(kyivcli.__all__) == sorted([*_WHERE, "__version__"])
+
+
+BC = """---
+title: Greco-Persian Wars
+---
+# Greco-Persian Wars
+
+The Ionian Revolt began in 499 BC. In 490 BC the Persians landed at Marathon and were defeated.
+In 480 BC Xerxes invaded Greece. In 479 BC the Greeks won at Plataea.
+"""
+
+
+def test_bc_history_has_events_a_year_timeline_and_bc_bounds(cli, write):
+    art = kyivcli.parse_text(BC)
+    assert [e.date for e in art.events(include_all=True)] == ["-0499", "-0490", "-0480", "-0479"]
+    assert [e.precision for e in art.events(include_all=True)] == ["year"] * 4
+    assert [e.date for e in art.events(start="490BC", end="-0480", include_all=True)] == ["-0490", "-0480"]
+    t = art.timeline()
+    assert t.grain == "year" and t.start == "-0499" and t.end == "-0479" and len(t.days) == 21
+    out = cli("timeline", write(BC), "--width", "80").out
+    assert "499 BC" in out and "events per year" in out
