@@ -1,0 +1,369 @@
+"""Index many articles into one SQLite file: worker processes extract (`rows.extract_rows`), the parent
+writes each article in one transaction, so an interrupted run leaves every article either whole or
+absent. Incremental: a file whose content hash is unchanged is skipped; a changed one is replaced.
+
+Progress goes to a callback; nothing here prints.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from kyivcli.corpus.rows import Row
+
+_GLOB = set("*?[")
+
+
+@dataclass(frozen=True)
+class Input:
+    """One article file to index: what to call it (as given) and where it is."""
+
+    name: str
+    path: Path
+    bytes: int = 0
+
+
+@dataclass
+class IndexSummary:
+    """What a run did: files indexed, skipped (unchanged) and failed (with a one-line reason)."""
+
+    files: int = 0
+    indexed: int = 0
+    skipped: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    bytes: int = 0  # bytes of the files indexed (extracted) in this run
+    seconds: float = 0.0
+    db: str = ""
+    jobs: int = 1
+
+    @property
+    def rate_mb_s(self) -> float:
+        return self.bytes / 1e6 / self.seconds if self.seconds > 0 else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"db": self.db, "files": self.files, "indexed": self.indexed, "skipped": self.skipped,
+                "failed": [{"article": n, "reason": r} for n, r in self.failed], "bytes": self.bytes,
+                "seconds": round(self.seconds, 3), "mb_per_s": round(self.rate_mb_s, 3), "jobs": self.jobs}
+
+
+@dataclass(frozen=True)
+class Step:
+    """One file done: `status` is indexed | skipped | failed (with `reason`)."""
+
+    name: str
+    status: str
+    bytes: int
+    done: int  # files done so far
+    total: int  # files in the run
+    done_bytes: int
+    total_bytes: int
+    reason: str = ""
+
+
+Progress = Callable[[Step], None]
+
+
+def collect_paths(inputs: Iterable[str], stdin_lines: Iterable[str] | None = None) -> tuple[list[Input], list[tuple[str, str]]]:
+    """Files to index from files, directories (every *.md below, sorted), glob patterns, and '-' (a list of
+    paths, one a line, read from `stdin_lines`). Returns (inputs, problems) where a problem is
+    (what was given, why it names no article)."""
+    out: list[Input] = []
+    problems: list[tuple[str, str]] = []
+    seen: set[Path] = set()
+
+    def add(name: str, p: Path) -> None:
+        key = p.resolve()
+        if key not in seen:
+            seen.add(key)
+            try:
+                size = p.stat().st_size
+            except OSError:
+                size = 0
+            out.append(Input(name, key, size))
+
+    def expand(item: str) -> None:
+        p = Path(item)
+        if p.is_dir():
+            found = sorted(q for q in p.rglob("*.md") if q.is_file())
+            if not found:
+                problems.append((item, "directory holds no *.md file"))
+            for q in found:
+                add(str(q), q)
+        elif p.is_file():
+            add(item, p)
+        elif _GLOB & set(item):
+            matches = sorted(glob.glob(item, recursive=True))
+            if not matches:
+                problems.append((item, "pattern matches no file"))
+            for m in matches:
+                if Path(m).is_file():
+                    add(m, Path(m))
+                elif Path(m).is_dir():
+                    expand(m)
+        else:
+            problems.append((item, "no such file or directory"))
+
+    for item in inputs:
+        if item == "-":
+            for line in stdin_lines or ():
+                if line.strip():
+                    expand(line.strip())
+        else:
+            expand(item)
+    return out, problems
+
+
+def file_hash(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def extract_file(path: str, name: str) -> tuple[dict[str, list[Row]] | None, str]:
+    """Read, decode and extract one file (what a worker runs): (rows, '') or (None, one-line reason)."""
+    from kyivcli.corpus.rows import extract_rows
+    from kyivcli.errors import KyivError
+    from kyivcli.load import decode, read_bytes
+
+    try:
+        _, data = read_bytes(path)
+        return extract_rows(decode(name, data), name), ""
+    except KyivError as e:
+        return None, getattr(e, "message", str(e))
+    except Exception as e:  # noqa: BLE001 - one bad article must not stop the corpus
+        first = (str(e).strip().splitlines() or [""])[0]
+        return None, f"{type(e).__name__}: {first}"[:300]
+
+
+def _worker_init() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
+
+
+def _json_list(text: str | None) -> list[str]:
+    import json
+
+    return list(json.loads(text)) if text else []
+
+
+class Writer:
+    """Writes one article's rows in one transaction, replacing what the file had before."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        from kyivcli.extract.places.gazetteer import normalize
+
+        self.conn = conn
+        self._norm = normalize
+        self._places: dict[str, int] = {}
+        self._units: dict[str, int] = {}
+
+    def known_hash(self, path: Path) -> str | None:
+        row = self.conn.execute("SELECT sha256 FROM articles WHERE path = ?", (str(path),)).fetchone()
+        return None if row is None else str(row[0])
+
+    def _place_id(self, r: Row) -> int:
+        key = r["key"]
+        if key not in self._places:
+            row = self.conn.execute(
+                "INSERT INTO places(key, name, kind, country, admin1, lat, lon, geonameid) VALUES (?,?,?,?,?,?,?,?) "
+                "ON CONFLICT(key) DO UPDATE SET key = excluded.key RETURNING id",
+                (key, r["name"], r["kind"], r["country"], r["admin1"], r["lat"], r["lon"], r["geonameid"])).fetchone()
+            self._places[key] = int(row[0])
+        return self._places[key]
+
+    def _unit_id(self, r: Row) -> int:
+        key = r["key"]
+        if key not in self._units:
+            row = self.conn.execute(
+                "INSERT INTO units(key, name, side, echelon, tier) VALUES (?,?,?,?,?) "
+                "ON CONFLICT(key) DO UPDATE SET key = excluded.key RETURNING id",
+                (key, r["name"], r["side"], r["echelon"], r["tier"])).fetchone()
+            self._units[key] = int(row[0])
+        return self._units[key]
+
+    def write(self, item: Input, sha: str, rows: dict[str, list[Row]]) -> None:
+        c = self.conn
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            c.execute("DELETE FROM articles WHERE path = ?", (str(item.path),))  # cascades to its rows
+            a = rows["article"][0]
+            aid = c.execute(
+                "INSERT INTO articles(path, name, sha256, bytes, title, chars, sections, sentences, meta, warnings, "
+                "indexed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+                (str(item.path), item.name, sha, item.bytes, a["title"], a["chars"], a["sections"], a["sentences"],
+                 a["meta"], a["warnings"], datetime.now(UTC).isoformat(timespec="seconds"))).fetchone()[0]
+            c.executemany("INSERT INTO sections VALUES (?,?,?,?,?,?,?)",
+                          [(aid, r["number"], r["title"], r["level"], r["line"], r["slug"], r["parent"])
+                           for r in rows["sections"]])
+            c.executemany(
+                "INSERT INTO sentences(article_id, idx, line, section, section_title, kind, text, day, days, places, "
+                "units) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                [(aid, r["idx"], r["line"], r["section"], r["section_title"], r["kind"], r["text"], r["day"], r["days"],
+                  r["places"], r["units"]) for r in rows["sentences"]])
+            c.executemany("INSERT INTO dates VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                          [(aid, r["line"], r["sentence_idx"], r["start"], r["end"], r["text"], r["type"], r["value"],
+                            r["mod"], r["anchor"], r["section"], r["where_"], r["rule"], r["record"])
+                           for r in rows["dates"]])
+            units = {r["key"]: self._unit_id(r) for r in rows["units"]}
+            c.executemany("INSERT OR REPLACE INTO article_units VALUES (?,?,?,?,?,?,?,?)",
+                          [(aid, units[r["key"]], r["parent"], r["aliases"], r["mentions"], r["first_date"],
+                            r["last_date"], r["record"]) for r in rows["units"]])
+            c.executemany("INSERT INTO unit_mentions VALUES (?,?,?,?,?,?,?)",
+                          [(aid, units[r["unit_key"]], r["line"], r["sentence_idx"], r["start"], r["end"], r["text"])
+                           for r in rows["unit_mentions"]])
+            c.executemany("INSERT INTO unit_path VALUES (?,?,?,?,?,?,?,?)",
+                          [(aid, units[r["unit_key"]], r["date"], r["place"], r["lat"], r["lon"], r["line"],
+                            r["sentence"]) for r in rows["unit_path"]])
+            places = {r["key"]: self._place_id(r) for r in rows["places"]}
+            names = []
+            for r in rows["places"]:
+                for form in [r["name"], *_json_list(r["aliases"]), *_json_list(r["variants"])]:
+                    norm = self._norm(form)
+                    if norm:
+                        names.append((places[r["key"]], norm, form))
+            c.executemany("INSERT OR IGNORE INTO place_names VALUES (?,?,?)", names)
+            c.executemany("INSERT OR REPLACE INTO article_places VALUES (?,?,?,?,?,?)",
+                          [(aid, places[r["key"]], r["aliases"], r["variants"], r["mentions"], r["record"])
+                           for r in rows["places"]])
+            c.executemany("INSERT INTO place_mentions VALUES (?,?,?,?,?,?,?)",
+                          [(aid, places[r["place_key"]], r["line"], r["sentence_idx"], r["start"], r["end"], r["text"])
+                           for r in rows["place_mentions"]])
+            c.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                          [(aid, r["date"], r["start"], r["end"], r["precision"], r["line"], r["sentence_idx"],
+                            r["section"], r["section_title"], r["sentence"], r["places"], r["units"])
+                           for r in rows["events"]])
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            self._places.clear()  # ids made in the rolled-back transaction are gone
+            self._units.clear()
+            raise
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _results(todo: list[tuple[Input, str]], jobs: int) -> Iterator[tuple[Input, str, dict[str, list[Row]] | None, str]]:
+    """(input, hash, rows, reason) for each file, from worker processes (at most 2 per worker in flight,
+    so memory stays bounded by the largest articles, not the corpus)."""
+    if jobs <= 1 or len(todo) <= 1:
+        for item, sha in todo:
+            rows, reason = extract_file(str(item.path), item.name)
+            yield item, sha, rows, reason
+        return
+    import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+
+    ctx = multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods()
+                                      else "spawn")
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(todo)), mp_context=ctx, initializer=_worker_init)
+    pending: dict[Future[tuple[dict[str, list[Row]] | None, str]], tuple[Input, str]] = {}
+    queue = iter(todo)
+    try:
+        def fill() -> None:
+            for item, sha in queue:
+                pending[pool.submit(extract_file, str(item.path), item.name)] = (item, sha)
+                if len(pending) >= 2 * jobs:
+                    return
+
+        fill()
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in done:
+                item, sha = pending.pop(fut)
+                try:
+                    rows, reason = fut.result()
+                except Exception as e:  # noqa: BLE001 - a worker that died (out of memory, killed)
+                    rows, reason = None, f"worker failed: {type(e).__name__}: {e}"[:300]
+                fill()
+                yield item, sha, rows, reason
+        pool.shutdown(wait=True)
+    finally:
+        if pending:  # interrupted: drop queued work, stop the workers now
+            pool.shutdown(wait=False, cancel_futures=True)
+            for p in list(getattr(pool, "_processes", {}).values()):
+                p.terminate()
+
+
+def index_paths(inputs: Iterable[str], db: str | Path, *, jobs: int | None = None,
+                progress: Progress | None = None, stdin_lines: Iterable[str] | None = None,
+                force: bool = False) -> IndexSummary:
+    """Index the articles named by `inputs` (files, directories, globs, '-') into the database `db`.
+
+    Unchanged files (same content hash) are skipped unless `force`; each changed or new file is written in
+    one transaction; a file that fails is listed in the summary with a one-line reason and the rest go on.
+    KeyboardInterrupt propagates after the article being written is rolled back (the database stays
+    consistent: every article is whole or absent)."""
+    from kyivcli.corpus.schema import connect
+
+    t0 = time.perf_counter()
+    jobs = jobs or default_jobs()
+    items, problems = collect_paths(inputs, stdin_lines)
+    summary = IndexSummary(files=len(items) + len(problems), db=str(db), jobs=jobs)
+    summary.failed.extend(problems)
+    total_bytes = sum(i.bytes for i in items)
+    done, done_bytes = len(problems), 0
+    conn = connect(db)
+    try:
+        writer = Writer(conn)
+
+        def step(item: Input, status: str, reason: str = "") -> None:
+            nonlocal done, done_bytes
+            done += 1
+            done_bytes += item.bytes
+            if progress is not None:
+                progress(Step(item.name, status, item.bytes, done, summary.files, done_bytes, total_bytes, reason))
+
+        todo: list[tuple[Input, str]] = []
+        for item in items:
+            try:
+                sha = file_hash(item.path)
+            except OSError as e:
+                summary.failed.append((item.name, f"cannot read ({e.strerror or e})"))
+                step(item, "failed", summary.failed[-1][1])
+                continue
+            if not force and writer.known_hash(item.path) == sha:
+                summary.skipped += 1
+                step(item, "skipped")
+            else:
+                todo.append((item, sha))
+        for item, sha, rows, reason in _results(todo, jobs):
+            if rows is None:
+                summary.failed.append((item.name, reason))
+                step(item, "failed", reason)
+                continue
+            writer.write(item, sha, rows)
+            summary.indexed += 1
+            summary.bytes += item.bytes
+            step(item, "indexed")
+        if summary.indexed:
+            _drop_orphans(conn)
+    finally:
+        conn.close()
+    summary.seconds = time.perf_counter() - t0
+    return summary
+
+
+def _drop_orphans(conn: sqlite3.Connection) -> None:
+    """Places and units no article names any more (after a file changed)."""
+    conn.execute("BEGIN IMMEDIATE")
+    conn.execute("DELETE FROM place_names WHERE place_id NOT IN (SELECT place_id FROM article_places)")
+    conn.execute("DELETE FROM places WHERE id NOT IN (SELECT place_id FROM article_places)")
+    conn.execute("DELETE FROM units WHERE id NOT IN (SELECT unit_id FROM article_units)")
+    conn.execute("COMMIT")
