@@ -210,13 +210,14 @@ def test_corpus_api(db):
         assert c.map(around="Irpin", radius_km=30).points
 
 
-def test_sigint_midway_leaves_a_consistent_database(tmp_path):
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_sigint_midway_leaves_a_consistent_database(tmp_path, jobs):
     src = tmp_path / "many"
     src.mkdir()
     for i in range(10):
         shutil.copy(SEED, src / f"a{i:02}.md")
     db = tmp_path / "w.db"
-    proc = subprocess.Popen([sys.executable, "-m", "kyivcli", "index", str(src), "--db", str(db), "-j", "1"],
+    proc = subprocess.Popen([sys.executable, "-m", "kyivcli", "index", str(src), "--db", str(db), "-j", jobs],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=os.environ.copy())
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:

@@ -21,6 +21,8 @@ from typing import Any
 from kyivcli.corpus.rows import Row
 
 _GLOB = set("*?[")
+_PRELOAD = ("kyivcli.corpus.rows", "kyivcli.article", "kyivcli.parse.markdown", "kyivcli.extract.dates",
+            "kyivcli.extract.units", "kyivcli.extract.places.geoparse", "kyivcli.index.convert", "kyivcli.index.events")
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class IndexSummary:
     failed: list[tuple[str, str]] = field(default_factory=list)
     bytes: int = 0  # bytes of the files indexed (extracted) in this run
     seconds: float = 0.0
+    cpu_seconds: float = 0.0  # CPU time spent extracting, summed over workers (robust to a busy machine)
     db: str = ""
     jobs: int = 1
 
@@ -146,6 +149,12 @@ def extract_file(path: str, name: str) -> tuple[dict[str, list[Row]] | None, str
         return None, f"{type(e).__name__}: {first}"[:300]
 
 
+def _timed_extract(path: str, name: str) -> tuple[dict[str, list[Row]] | None, str, float]:
+    t = time.process_time()
+    rows, reason = extract_file(path, name)
+    return rows, reason, time.process_time() - t
+
+
 def _worker_init() -> None:
     import signal
 
@@ -246,7 +255,8 @@ class Writer:
                            for r in rows["events"]])
             c.execute("COMMIT")
         except BaseException:
-            c.execute("ROLLBACK")
+            if c.in_transaction:  # an interrupt may land after COMMIT: then the article is whole
+                c.execute("ROLLBACK")
             self._places.clear()  # ids made in the rolled-back transaction are gone
             self._units.clear()
             raise
@@ -259,26 +269,31 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _results(todo: list[tuple[Input, str]], jobs: int) -> Iterator[tuple[Input, str, dict[str, list[Row]] | None, str]]:
-    """(input, hash, rows, reason) for each file, from worker processes (at most 2 per worker in flight,
+Result = tuple[Input, str, dict[str, list[Row]] | None, str, float]
+
+
+def _results(todo: list[tuple[Input, str]], jobs: int) -> Iterator[Result]:
+    """(input, hash, rows, reason, CPU seconds) for each file, from worker processes (at most 2 per worker in flight,
     so memory stays bounded by the largest articles, not the corpus)."""
     if jobs <= 1 or len(todo) <= 1:
         for item, sha in todo:
-            rows, reason = extract_file(str(item.path), item.name)
-            yield item, sha, rows, reason
+            yield item, sha, *_timed_extract(str(item.path), item.name)
         return
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 
-    ctx = multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods()
-                                      else "spawn")
+    if "forkserver" in multiprocessing.get_all_start_methods():  # workers fork from a server that imported the
+        ctx = multiprocessing.get_context("forkserver")            # extractors once, not from this process
+        ctx.set_forkserver_preload(list(_PRELOAD))
+    else:  # pragma: no cover - Windows, macOS without forkserver
+        ctx = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(max_workers=min(jobs, len(todo)), mp_context=ctx, initializer=_worker_init)
-    pending: dict[Future[tuple[dict[str, list[Row]] | None, str]], tuple[Input, str]] = {}
+    pending: dict[Future[tuple[dict[str, list[Row]] | None, str, float]], tuple[Input, str]] = {}
     queue = iter(todo)
     try:
         def fill() -> None:
             for item, sha in queue:
-                pending[pool.submit(extract_file, str(item.path), item.name)] = (item, sha)
+                pending[pool.submit(_timed_extract, str(item.path), item.name)] = (item, sha)
                 if len(pending) >= 2 * jobs:
                     return
 
@@ -288,16 +303,17 @@ def _results(todo: list[tuple[Input, str]], jobs: int) -> Iterator[tuple[Input, 
             for fut in done:
                 item, sha = pending.pop(fut)
                 try:
-                    rows, reason = fut.result()
+                    rows, reason, cpu = fut.result()
                 except Exception as e:  # noqa: BLE001 - a worker that died (out of memory, killed)
-                    rows, reason = None, f"worker failed: {type(e).__name__}: {e}"[:300]
+                    rows, reason, cpu = None, f"worker failed: {type(e).__name__}: {e}"[:300], 0.0
                 fill()
-                yield item, sha, rows, reason
+                yield item, sha, rows, reason, cpu
         pool.shutdown(wait=True)
     finally:
         if pending:  # interrupted: drop queued work, stop the workers now
+            procs = list((getattr(pool, "_processes", None) or {}).values())
             pool.shutdown(wait=False, cancel_futures=True)
-            for p in list(getattr(pool, "_processes", {}).values()):
+            for p in procs:
                 p.terminate()
 
 
@@ -343,15 +359,20 @@ def index_paths(inputs: Iterable[str], db: str | Path, *, jobs: int | None = Non
                 step(item, "skipped")
             else:
                 todo.append((item, sha))
-        for item, sha, rows, reason in _results(todo, jobs):
-            if rows is None:
-                summary.failed.append((item.name, reason))
-                step(item, "failed", reason)
-                continue
-            writer.write(item, sha, rows)
-            summary.indexed += 1
-            summary.bytes += item.bytes
-            step(item, "indexed")
+        results = _results(todo, jobs)
+        try:
+            for item, sha, rows, reason, cpu in results:
+                summary.cpu_seconds += cpu
+                if rows is None:
+                    summary.failed.append((item.name, reason))
+                    step(item, "failed", reason)
+                    continue
+                writer.write(item, sha, rows)
+                summary.indexed += 1
+                summary.bytes += item.bytes
+                step(item, "indexed")
+        finally:
+            results.close()  # interrupted while writing: stop the workers now, not at exit
         if summary.indexed:
             _drop_orphans(conn)
     finally:

@@ -16,8 +16,7 @@ TABLES = ("article", "sections", "sentences", "dates", "units", "unit_mentions",
           "place_mentions", "events")
 
 
-def _js(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+_js = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # lists and dicts as JSON text
 
 
 def place_key(geonameid: int | None, name: str, kind: str, country: str | None) -> str:
