@@ -114,6 +114,10 @@ def _write(chunks: Iterable[list[Row]], fmt: OutputFormat, columns: list[Column]
         out.write("[]\n" if n == 0 else "\n]\n")
         return n
     rows = [r for chunk in chunks for r in chunk]
+    if fmt is OutputFormat.table:  # the file name is enough on a screen; machine formats keep the path
+        from pathlib import Path
+
+        rows = [{**r, "article": Path(str(r["article"])).name} for r in rows]
     emit_records(rows, fmt, [ARTICLE, *columns], title)
     return len(rows)
 
