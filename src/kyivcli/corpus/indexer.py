@@ -32,6 +32,7 @@ class Input:
     name: str
     path: Path
     bytes: int = 0
+    mtime_ns: int = 0
 
 
 @dataclass
@@ -60,7 +61,8 @@ class IndexSummary:
 
 @dataclass(frozen=True)
 class Step:
-    """One file done: `status` is indexed | skipped | failed (with `reason`)."""
+    """One file done: `status` is indexed | skipped | failed (with `reason`); a first `started` step (no file)
+    comes before any work."""
 
     name: str
     status: str
@@ -88,10 +90,11 @@ def collect_paths(inputs: Iterable[str], stdin_lines: Iterable[str] | None = Non
         if key not in seen:
             seen.add(key)
             try:
-                size = p.stat().st_size
+                st = p.stat()
+                size, mtime = st.st_size, st.st_mtime_ns
             except OSError:
-                size = 0
-            out.append(Input(name, key, size))
+                size, mtime = 0, 0
+            out.append(Input(name, key, size, mtime))
 
     def expand(item: str) -> None:
         p = Path(item)
@@ -178,9 +181,14 @@ class Writer:
         self._places: dict[str, int] = {}
         self._units: dict[str, int] = {}
 
-    def known_hash(self, path: Path) -> str | None:
-        row = self.conn.execute("SELECT sha256 FROM articles WHERE path = ?", (str(path),)).fetchone()
-        return None if row is None else str(row[0])
+    def known(self, path: Path) -> tuple[str, int, int | None] | None:
+        """(sha256, bytes, mtime_ns) of the file as last indexed, or None."""
+        row = self.conn.execute("SELECT sha256, bytes, mtime_ns FROM articles WHERE path = ?", (str(path),)).fetchone()
+        return None if row is None else (str(row[0]), int(row[1]), row[2])
+
+    def touch(self, item: Input) -> None:
+        """Same content, new mtime: remember the mtime so the next run need not read the file."""
+        self.conn.execute("UPDATE articles SET mtime_ns = ? WHERE path = ?", (item.mtime_ns, str(item.path)))
 
     def _place_id(self, r: Row) -> int:
         key = r["key"]
@@ -209,9 +217,9 @@ class Writer:
             c.execute("DELETE FROM articles WHERE path = ?", (str(item.path),))  # cascades to its rows
             a = rows["article"][0]
             aid = c.execute(
-                "INSERT INTO articles(path, name, sha256, bytes, title, chars, sections, sentences, meta, warnings, "
-                "indexed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
-                (str(item.path), item.name, sha, item.bytes, a["title"], a["chars"], a["sections"], a["sentences"],
+                "INSERT INTO articles(path, name, sha256, bytes, mtime_ns, title, chars, sections, sentences, meta, "
+                "warnings, indexed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+                (str(item.path), item.name, sha, item.bytes, item.mtime_ns, a["title"], a["chars"], a["sections"], a["sentences"],
                  a["meta"], a["warnings"], datetime.now(UTC).isoformat(timespec="seconds"))).fetchone()[0]
             c.executemany("INSERT INTO sections VALUES (?,?,?,?,?,?,?)",
                           [(aid, r["number"], r["title"], r["level"], r["line"], r["slug"], r["parent"])
@@ -346,15 +354,23 @@ def index_paths(inputs: Iterable[str], db: str | Path, *, jobs: int | None = Non
             if progress is not None:
                 progress(Step(item.name, status, item.bytes, done, summary.files, done_bytes, total_bytes, reason))
 
+        if progress is not None:  # draw the bar before the first file is done
+            progress(Step("", "started", 0, done, summary.files, 0, total_bytes))
         todo: list[tuple[Input, str]] = []
         for item in items:
+            known = None if force else writer.known(item.path)
+            if known is not None and known[1] == item.bytes and known[2] == item.mtime_ns:
+                summary.skipped += 1
+                step(item, "skipped")
+                continue
             try:
                 sha = file_hash(item.path)
             except OSError as e:
                 summary.failed.append((item.name, f"cannot read ({e.strerror or e})"))
                 step(item, "failed", summary.failed[-1][1])
                 continue
-            if not force and writer.known_hash(item.path) == sha:
+            if known is not None and known[0] == sha:
+                writer.touch(item)
                 summary.skipped += 1
                 step(item, "skipped")
             else:

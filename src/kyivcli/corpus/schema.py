@@ -23,6 +23,7 @@ CREATE TABLE IF NOT EXISTS articles (
     name TEXT NOT NULL,                 -- the path as given: what query rows print as `article`
     sha256 TEXT NOT NULL,               -- content hash: unchanged → skipped on the next run
     bytes INTEGER NOT NULL,
+    mtime_ns INTEGER,                   -- same size and mtime: skipped without reading the file
     title TEXT, chars INTEGER, sections INTEGER, sentences INTEGER,
     meta TEXT, warnings TEXT,           -- JSON: frontmatter fields, input warnings
     indexed_at TEXT NOT NULL
