@@ -246,3 +246,22 @@ def test_sigint_midway_leaves_a_consistent_database(tmp_path, jobs):
     # the next run picks up where it stopped
     summary = index_paths([str(src)], db, jobs=1)
     assert summary.skipped == done and summary.indexed == 10 - done
+
+
+def test_bad_databases_are_one_line_errors(cli, tmp_path, write):
+    article = write(IRPIN)
+    junk = write("not a database at all " * 100, "junk.db")
+    r = cli("index", article, "--db", junk)
+    assert r.code == 1 and r.err.startswith("kyivcli: error:") and "Traceback" not in r.err
+    r = cli("index", article, "--db", str(tmp_path / "no" / "such" / "dir.db"))
+    assert r.code == 1 and r.err.startswith("kyivcli: error:")
+    r = cli("events", "--db", str(tmp_path / "missing.db"))
+    assert r.code == 2 and "no such corpus database" in r.err
+    r = cli("search", "--db", junk, "--town", "Kyiv")
+    assert r.code == 1 and r.err.startswith("kyivcli: error:")
+
+
+def test_town_matching_forgives_typos_and_case(db):
+    with Corpus(db) as c:
+        for spelling in ("Hostomel", "HOSTOMEL", "Gostomel", "Hostomell"):
+            assert {h["article"] for h in c.search(town=spelling)}, spelling

@@ -288,8 +288,21 @@ def _results(todo: list[tuple[Input, str]], jobs: int) -> Iterator[Result]:
             yield item, sha, *_timed_extract(str(item.path), item.name)
         return
     import multiprocessing
+    import signal
+    import threading
     from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 
+    # Ctrl-C while workers run: note it, and stop between articles (a second Ctrl-C stops at once), so the
+    # interrupt never lands inside pool start-up or a worker hand-over
+    stop = threading.Event()
+    old_handler = None
+    if threading.current_thread() is threading.main_thread():
+        def on_sigint(signum: int, frame: object) -> None:
+            if stop.is_set():
+                raise KeyboardInterrupt
+            stop.set()
+
+        old_handler = signal.signal(signal.SIGINT, on_sigint)
     if "forkserver" in multiprocessing.get_all_start_methods():  # workers fork from a server that imported the
         ctx = multiprocessing.get_context("forkserver")            # extractors once, not from this process
         ctx.set_forkserver_preload(list(_PRELOAD))
@@ -307,7 +320,9 @@ def _results(todo: list[tuple[Input, str]], jobs: int) -> Iterator[Result]:
 
         fill()
         while pending:
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            done, _ = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
+            if stop.is_set():
+                raise KeyboardInterrupt
             for fut in done:
                 item, sha = pending.pop(fut)
                 try:
@@ -316,13 +331,16 @@ def _results(todo: list[tuple[Input, str]], jobs: int) -> Iterator[Result]:
                     rows, reason, cpu = None, f"worker failed: {type(e).__name__}: {e}"[:300], 0.0
                 fill()
                 yield item, sha, rows, reason, cpu
+                if stop.is_set():
+                    raise KeyboardInterrupt
         pool.shutdown(wait=True)
     finally:
         if pending:  # interrupted: drop queued work, stop the workers now
-            procs = list((getattr(pool, "_processes", None) or {}).values())
-            pool.shutdown(wait=False, cancel_futures=True)
-            for p in procs:
+            for p in list((getattr(pool, "_processes", None) or {}).values()):
                 p.terminate()
+            pool.shutdown(wait=True, cancel_futures=True)  # the pool notices its dead workers and winds down
+        if old_handler is not None:
+            signal.signal(signal.SIGINT, old_handler)
 
 
 def index_paths(inputs: Iterable[str], db: str | Path, *, jobs: int | None = None,

@@ -166,12 +166,17 @@ GROUP BY p.id;
 
 def connect(path: str | Path, *, create: bool = True) -> sqlite3.Connection:
     """Open (and, with `create`, set up) a corpus database: WAL, foreign keys on, schema in place."""
-    conn = sqlite3.connect(str(path), timeout=30.0, isolation_level=None)  # explicit BEGIN/COMMIT
-    conn.row_factory = sqlite3.Row
-    conn.execute("PRAGMA foreign_keys = ON")
-    if create:
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
-        conn.executescript(SCHEMA_SQL)
-        conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+    from kyivcli.errors import InputError
+
+    try:
+        conn = sqlite3.connect(str(path), timeout=30.0, isolation_level=None)  # explicit BEGIN/COMMIT
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA foreign_keys = ON")
+        if create:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.executescript(SCHEMA_SQL)
+            conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+    except sqlite3.Error as e:
+        raise InputError(f"{path}: cannot use as a corpus database ({e})") from None
     return conn
