@@ -259,6 +259,8 @@ def test_bad_databases_are_one_line_errors(cli, tmp_path, write):
     assert r.code == 2 and "no such corpus database" in r.err
     r = cli("search", "--db", junk, "--town", "Kyiv")
     assert r.code == 1 and r.err.startswith("kyivcli: error:")
+    r = cli("events", article, "--db", junk)
+    assert r.code == 2 and "not both" in r.err
 
 
 def test_town_matching_forgives_typos_and_case(db):

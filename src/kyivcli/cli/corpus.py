@@ -24,6 +24,10 @@ ARTICLE = Column("article", "article", max_width=28)
 
 def many(articles: list[str] | None, db: str | None) -> bool:
     """Whether a command answers for several articles (a database, or more than one input)."""
+    if db is not None and articles:
+        from kyivcli.cli.options import UsageError
+
+        raise UsageError("give articles or --db, not both (--db answers from the articles indexed there)")
     return db is not None or len(articles or []) > 1
 
 
