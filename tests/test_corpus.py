@@ -121,7 +121,7 @@ def test_search_across_articles(cli, db):
     assert none.code == 1
 
 
-COMMANDS = [("events", []), ("units", []), ("places", ["--dates"]), ("search", ["--town", "Bucha", "-C", "1"]),
+COMMANDS = [("events", []), ("dates", []), ("units", []), ("places", ["--dates"]), ("search", ["--town", "Bucha", "-C", "1"]),
             ("track", ["72nd"])]
 
 

@@ -160,15 +160,15 @@ def show(
 
 
 @app.command(epilog=examples("kyivcli dates", "kyivcli dates war.md --json | jq '.[] | select(.type==\"DATE\")'"))
-def dates(articles: ArticlesArg = None, fmt: FormatOpt = None, as_json: JsonOpt = False) -> None:
+def dates(articles: ArticlesArg = None, fmt: FormatOpt = None, as_json: JsonOpt = False, db: DbOpt = None) -> None:
     """Every temporal expression, resolved to a calendar value (TIMEX3)."""
     fmt = choose_format(fmt, as_json)
     columns = [Column("line", "line", "right"), Column("section", "§"), Column("text", "text"),
                Column("type", "type"), Column("value", "value", no_wrap=True), Column("mod", "mod")]
     from kyivcli.cli import corpus
 
-    if corpus.many(articles, None):
-        return corpus.dates(articles, None, fmt, columns)
+    if corpus.many(articles, db):
+        return corpus.dates(articles, db, fmt, columns)
     art = _open(corpus.one(articles))
     emit_records(list(art.dates), fmt, columns, f"Dates — {art.title}")
 
