@@ -21,7 +21,8 @@ from typing import Any
 from kyivcli.corpus.rows import Row
 
 _GLOB = set("*?[")
-_PRELOAD = ("kyivcli.corpus.rows", "kyivcli.article", "kyivcli.parse.markdown", "kyivcli.extract.dates",
+SMALL_RUN = 256 * 1024  # bytes to extract below which the default (-j not given) is to work in-process
+_PRELOAD = ("kyivcli.corpus._warm", "kyivcli.corpus.rows", "kyivcli.article", "kyivcli.parse.markdown", "kyivcli.extract.dates",
             "kyivcli.extract.units", "kyivcli.extract.places.geoparse", "kyivcli.index.convert", "kyivcli.index.events")
 
 
@@ -348,6 +349,7 @@ def index_paths(inputs: Iterable[str], db: str | Path, *, jobs: int | None = Non
                 force: bool = False) -> IndexSummary:
     """Index the articles named by `inputs` (files, directories, globs, '-') into the database `db`.
 
+    `jobs` worker processes (default: the cores, or in-process when there is under 256 KB to extract).
     Unchanged files (same content hash) are skipped unless `force`; each changed or new file is written in
     one transaction; a file that fails is listed in the summary with a one-line reason and the rest go on.
     KeyboardInterrupt propagates after the article being written is rolled back (the database stays
@@ -355,6 +357,7 @@ def index_paths(inputs: Iterable[str], db: str | Path, *, jobs: int | None = Non
     from kyivcli.corpus.schema import connect
 
     t0 = time.perf_counter()
+    auto = jobs is None
     jobs = jobs or default_jobs()
     items, problems = collect_paths(inputs, stdin_lines)
     summary = IndexSummary(files=len(items) + len(problems), db=str(db), jobs=jobs)
@@ -393,6 +396,12 @@ def index_paths(inputs: Iterable[str], db: str | Path, *, jobs: int | None = Non
                 step(item, "skipped")
             else:
                 todo.append((item, sha))
+        if auto and sum(item.bytes for item, _ in todo) < SMALL_RUN:
+            jobs = summary.jobs = 1  # starting workers would cost more than they save
+        if jobs > 1 and len(todo) > 1:  # build the gazetteer here, once, if it is missing, not in every worker
+            from kyivcli.extract.places.gazetteer import Gazetteer
+
+            Gazetteer.open().con.close()
         results = _results(todo, jobs)
         try:
             for item, sha, rows, reason, cpu in results:
