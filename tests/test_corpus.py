@@ -158,6 +158,9 @@ def test_db_rows_equal_the_single_article_rows(cli, db, corpus_dir):
     units = [r for r in cli("units", "--db", db, "--json").json() if r["article"].endswith("kyiv.md")]
     assert [{k: v for k, v in r.items() if k != "article"} for r in units] == \
         cli("units", str(corpus_dir / "kyiv.md"), "--json").json()
+    places = [r for r in cli("places", "--db", db, "--dates", "--json").json() if r["article"].endswith("kyiv.md")]
+    assert [{k: v for k, v in r.items() if k != "article"} for r in places] == \
+        cli("places", str(corpus_dir / "kyiv.md"), "--dates", "--json").json()
     hits = [r for r in cli("search", "--db", db, "--town", "Gostomel", "--json").json() if r["article"].endswith("kyiv.md")]
     assert [{k: v for k, v in r.items() if k != "article"} for r in hits] == \
         cli("search", str(corpus_dir / "kyiv.md"), "--town", "Gostomel", "--json").json()

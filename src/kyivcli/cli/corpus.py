@@ -211,6 +211,8 @@ def dates(inputs: list[str] | None, db: str | None, fmt: OutputFormat, columns: 
 
 def places(inputs: list[str] | None, db: str | None, fmt: OutputFormat, columns: list[Column],
            with_dates: bool) -> None:
+    if with_dates:
+        columns = [*columns, Column("first_date", "first", no_wrap=True), Column("last_date", "last", no_wrap=True)]
     if fmt is OutputFormat.geojson:
         from kyivcli.cli.render import emit
 
