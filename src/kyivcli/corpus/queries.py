@@ -341,13 +341,14 @@ def _in_section(r: sqlite3.Row, section: str | None) -> bool:
 
 
 def _fts_query(query: str) -> str | None:
-    """An FTS5 query that finds at least every sentence the regex will accept (None: no narrowing)."""
-    import re
-
+    """An FTS5 query (trigram index: substrings, case-insensitive) that finds at least every sentence the
+    search's own pattern accepts, so it can narrow the scan; None when it cannot (words under 3 letters)."""
     q = query.strip()
     if len(q) >= 2 and q[0] == q[-1] == '"':
-        q = q[1:-1]
-    words = re.findall(r"\w+", q)
-    if not words:
+        parts = [q[1:-1]]
+    else:
+        parts = q.split()
+    usable = [p for p in parts if len(p) >= 3]
+    if not usable:
         return None
-    return " AND ".join('"' + w.replace('"', '""') + '"*' for w in words)
+    return " AND ".join('"' + p.replace('"', '""') + '"' for p in usable)
