@@ -78,8 +78,12 @@ def extract_rows(text: str, name: str) -> dict[str, list[Row]]:
                              "text": d.text, "type": d.type, "value": d.value, "mod": d.mod, "anchor": d.anchor,
                              "section": d.section, "where_": d.where, "rule": d.rule,
                              "record": _js(record(d))})
+    seen: set[str] = set()
     for u in art.units:
         key = unit_key(u.name, u.side)
+        if key in seen:  # two units of one article never share a row
+            key = f"{key}|{len(seen)}"
+        seen.add(key)
         rec = record(u)
         out["units"].append({"key": key, "name": u.name, "side": u.side, "echelon": u.echelon, "tier": u.tier,
                              "parent": u.parent, "aliases": _js(list(u.aliases)), "mentions": len(u.mentions),
@@ -90,8 +94,12 @@ def extract_rows(text: str, name: str) -> dict[str, list[Row]]:
         for step in u.path:
             out["unit_path"].append({"unit_key": key, "date": step.date, "place": step.place, "lat": step.lat,
                                      "lon": step.lon, "line": step.line, "sentence": step.sentence})
+    seen.clear()
     for p in art.places:
         key = place_key(p.geonameid, p.name, p.kind, p.country)
+        if key in seen:  # two places of one article on one GeoNames id (a facility and its town): by name
+            key = place_key(None, p.name, p.kind, p.country)
+        seen.add(key)
         out["places"].append({"key": key, "name": p.name, "kind": p.kind, "country": p.country,
                               "admin1": p.admin1, "lat": p.lat, "lon": p.lon, "geonameid": p.geonameid,
                               "aliases": _js(list(p.aliases)), "variants": _js(list(p.variants)),
