@@ -81,7 +81,7 @@ def test_index_is_incremental(cli, corpus_dir, tmp_path):
     assert (third["indexed"], third["skipped"]) == (1, 2)
     with sqlite3.connect(db) as c:
         assert c.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
-        hits = c.execute("SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH ?", ('"old bridge"',)).fetchone()[0]
+        hits = c.execute("SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'old'").fetchone()[0]
         assert hits == 1  # the replaced article's sentences, indexed once
         assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert c.execute("PRAGMA foreign_key_check").fetchall() == []
@@ -161,7 +161,7 @@ def test_db_rows_equal_the_single_article_rows(cli, db, corpus_dir):
     places = [r for r in cli("places", "--db", db, "--dates", "--json").json() if r["article"].endswith("kyiv.md")]
     assert [{k: v for k, v in r.items() if k != "article"} for r in places] == \
         cli("places", str(corpus_dir / "kyiv.md"), "--dates", "--json").json()
-    for query in ("ridge", "Russian troops", '"the city"', "of", "KYIV"):  # words match inside words, as in one article
+    for query in ("ridge", "Russian troops", '"the city"', "of", "KYIV", "ANTÓNIO"):  # words match inside words, as in one article
         hits = [r for r in cli("search", "--db", db, query, "--json").json() if r["article"].endswith("kyiv.md")]
         assert [{k: v for k, v in r.items() if k != "article"} for r in hits] == \
             cli("search", str(corpus_dir / "kyiv.md"), query, "--json").json(), query

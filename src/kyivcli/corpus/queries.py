@@ -185,13 +185,7 @@ class Corpus:
             found = self._mentioned("unit_mentions", "unit_id", unit_ids)
             keep = found if keep is None else keep & found
         pattern = _query_pattern(query) if query else None
-        fts = _fts_query(query) if query else None
-        if fts is not None:
-            found = {(r[0], r[1]) for r in self._q(
-                "SELECT s.article_id, s.idx FROM sentences_fts f JOIN sentences s ON s.id = f.rowid "
-                "WHERE sentences_fts MATCH ?", (fts,))}
-            keep = found if keep is None else keep & found
-        rows = self._sentences(keep)
+        rows = self._sentences(keep, _contains(query) if query else [])
         hits = []
         for r in rows:
             if r["kind"] == "heading" or not _in_section(r, section):
@@ -223,10 +217,13 @@ class Corpus:
         return {(r[0], r[1]) for r in self._q(
             f"SELECT article_id, sentence_idx FROM {table} WHERE {column} IN ({marks})", ids)}
 
-    def _sentences(self, keep: set[tuple[int, int]] | None) -> Iterator[sqlite3.Row]:
+    def _sentences(self, keep: set[tuple[int, int]] | None, contains: list[str]) -> Iterator[sqlite3.Row]:
+        """Sentences in article and text order: those in `keep` (all when None) whose text holds every
+        string of `contains` (lower case), a narrowing done in SQLite before the search's own pattern."""
+        text = "".join(" AND instr(lower(s.text), ?) > 0" for _ in contains)
         cols = "SELECT a.name AS article, s.* FROM sentences s JOIN articles a ON a.id = s.article_id"
         if keep is None:
-            yield from self.conn.execute(cols + " ORDER BY a.name, s.idx")
+            yield from self.conn.execute(cols + " WHERE 1" + text + " ORDER BY a.name, s.idx", contains)
             return
         by_article: dict[int, list[int]] = {}
         for aid, idx in keep:
@@ -237,8 +234,8 @@ class Corpus:
             for i in range(0, len(idxs), 500):
                 chunk = idxs[i:i + 500]
                 marks = ",".join("?" * len(chunk))
-                yield from self._q(cols + f" WHERE s.article_id = ? AND s.idx IN ({marks}) ORDER BY s.idx",
-                                   [aid, *chunk])
+                yield from self._q(cols + f" WHERE s.article_id = ? AND s.idx IN ({marks})" + text + " ORDER BY s.idx",
+                                   [aid, *chunk, *contains])
 
     def _town_spans(self, aid: int, idx: int, ids: list[int]) -> list[Row]:
         marks = ",".join("?" * len(ids))
@@ -340,15 +337,10 @@ def _in_section(r: sqlite3.Row, section: str | None) -> bool:
     return number == section or number.startswith(section + ".") or section.casefold() in title.casefold()
 
 
-def _fts_query(query: str) -> str | None:
-    """An FTS5 query (trigram index: substrings, case-insensitive) that finds at least every sentence the
-    search's own pattern accepts, so it can narrow the scan; None when it cannot (words under 3 letters)."""
+def _contains(query: str) -> list[str]:
+    """Lower-case strings every matching sentence holds (words, or the quoted phrase), for SQLite to narrow
+    with before the search's own pattern decides. Only ASCII ones: SQLite's lower() folds ASCII alone, so
+    they never drop a sentence the pattern (case-insensitive, matching inside words) would take."""
     q = query.strip()
-    if len(q) >= 2 and q[0] == q[-1] == '"':
-        parts = [q[1:-1]]
-    else:
-        parts = q.split()
-    usable = [p for p in parts if len(p) >= 3]
-    if not usable:
-        return None
-    return " AND ".join('"' + p.replace('"', '""') + '"' for p in usable)
+    parts = [q[1:-1]] if len(q) >= 2 and q[0] == q[-1] == '"' else q.split()
+    return [p.lower() for p in parts if p and p.isascii()]

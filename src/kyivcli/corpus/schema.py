@@ -48,7 +48,7 @@ CREATE TABLE IF NOT EXISTS sentences (
     UNIQUE (article_id, idx)
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5(
-    text, content="sentences", content_rowid="id", tokenize="trigram");  -- substrings, as search matches; Datasette finds it by content="…"
+    text, content="sentences", content_rowid="id", tokenize="unicode61 remove_diacritics 2");  -- Datasette finds it by content="…"
 CREATE TRIGGER IF NOT EXISTS sentences_ai AFTER INSERT ON sentences BEGIN
     INSERT INTO sentences_fts(rowid, text) VALUES (new.id, new.text);
 END;
