@@ -89,7 +89,7 @@ def build_corpus(dest: Path, shared: Path, copies: int) -> tuple[int, str]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--rounds", type=int, default=3)
-    ap.add_argument("--copies", type=int, default=3, help="copies of the corpus (more: start-up matters less)")
+    ap.add_argument("--copies", type=int, default=8, help="copies of the corpus (more: start-up matters less)")
     ap.add_argument("--memory-copies", type=int, default=100)
     ap.add_argument("--shared", default=os.environ.get("KYIVCLI_SHARED", "/work/shared"))
     a = ap.parse_args()
