@@ -89,7 +89,7 @@ def index(paths: list[str], db: str, jobs: int | None, force: bool, fmt: OutputF
     failed = f", {len(summary.failed)} failed" if summary.failed else ""
     sys.stderr.write(f"kyivcli: indexed {summary.indexed}, skipped {summary.skipped} unchanged{failed} of "
                      f"{summary.files} files into {db} ({summary.bytes / 1e6:.2f} MB in {summary.seconds:.1f} s, "
-                     f"{summary.rate_mb_s:.2f} MB/s, {summary.jobs} jobs)\n")
+                     f"{summary.rate_mb_s:.2f} MB/s, {summary.jobs} {'job' if summary.jobs == 1 else 'jobs'})\n")
     if summary.failed:
         raise typer.Exit(1)
 
