@@ -239,7 +239,12 @@ def test_sigint_midway_leaves_a_consistent_database(tmp_path, jobs):
                 pass
         time.sleep(0.05)
     proc.send_signal(signal.SIGINT)
-    _, err = proc.communicate(timeout=30)
+    try:
+        _, err = proc.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        pytest.fail("index did not stop after SIGINT")
     assert proc.returncode == 130, err
     assert b"Traceback" not in err
     with sqlite3.connect(db) as c:

@@ -281,9 +281,25 @@ def default_jobs() -> int:
 Result = tuple[Input, str, dict[str, list[Row]] | None, str, float]
 
 
+def _worker_main(conn: Any) -> None:
+    """A worker: extract each (path, name) the parent sends, send back (rows, reason, CPU seconds)."""
+    _worker_init()
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        conn.send(_timed_extract(*task))
+
+
 def _results(todo: list[tuple[Input, str]], jobs: int) -> Iterator[Result]:
-    """(input, hash, rows, reason, CPU seconds) for each file, from worker processes (at most 2 per worker in flight,
-    so memory stays bounded by the largest articles, not the corpus)."""
+    """(input, hash, rows, reason, CPU seconds) for each file, from worker processes (at most 2 per worker in
+    flight, so memory stays bounded by the largest articles, not the corpus).
+
+    Each worker has its own pipe and the parent reads them itself (no manager thread): an interrupted run can
+    terminate the workers at any moment, even halfway through sending a result, and still exit at once."""
     if jobs <= 1 or len(todo) <= 1:
         for item, sha in todo:
             yield item, sha, *_timed_extract(str(item.path), item.name)
@@ -291,10 +307,10 @@ def _results(todo: list[tuple[Input, str]], jobs: int) -> Iterator[Result]:
     import multiprocessing
     import signal
     import threading
-    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+    from multiprocessing.connection import wait
 
     # Ctrl-C while workers run: note it, and stop between articles (a second Ctrl-C stops at once), so the
-    # interrupt never lands inside pool start-up or a worker hand-over
+    # interrupt never lands inside a worker's start or a hand-over
     stop = threading.Event()
     old_handler = None
     if threading.current_thread() is threading.main_thread():
@@ -305,41 +321,69 @@ def _results(todo: list[tuple[Input, str]], jobs: int) -> Iterator[Result]:
 
         old_handler = signal.signal(signal.SIGINT, on_sigint)
     if "forkserver" in multiprocessing.get_all_start_methods():  # workers fork from a server that imported the
-        ctx = multiprocessing.get_context("forkserver")            # extractors once, not from this process
+        ctx: Any = multiprocessing.get_context("forkserver")       # extractors once, not from this process
         ctx.set_forkserver_preload(list(_PRELOAD))
     else:  # pragma: no cover - Windows, macOS without forkserver
         ctx = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(todo)), mp_context=ctx, initializer=_worker_init)
-    pending: dict[Future[tuple[dict[str, list[Row]] | None, str, float]], tuple[Input, str]] = {}
     queue = iter(todo)
-    try:
-        def fill() -> None:
-            for item, sha in queue:
-                pending[pool.submit(_timed_extract, str(item.path), item.name)] = (item, sha)
-                if len(pending) >= 2 * jobs:
-                    return
+    workers: dict[Any, tuple[Any, list[tuple[Input, str]]]] = {}  # parent's pipe end -> (process, tasks sent)
 
-        fill()
-        while pending:
-            done, _ = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
+    def start() -> None:
+        parent, child = ctx.Pipe()
+        proc = ctx.Process(target=_worker_main, args=(child,), daemon=True)
+        proc.start()
+        child.close()
+        workers[parent] = (proc, [])
+
+    def feed(conn: Any) -> None:
+        tasks = workers[conn][1]
+        while len(tasks) < 2:
+            nxt = next(queue, None)
+            if nxt is None:
+                return
+            conn.send((str(nxt[0].path), nxt[0].name))
+            tasks.append(nxt)
+
+    try:
+        for _ in range(min(jobs, len(todo))):
+            start()
+        for conn in list(workers):
+            feed(conn)
+        while any(tasks for _, tasks in workers.values()):
+            ready = wait([c for c, (_, tasks) in workers.items() if tasks], timeout=0.1)
             if stop.is_set():
                 raise KeyboardInterrupt
-            for fut in done:
-                item, sha = pending.pop(fut)
+            for conn in ready:
+                proc, tasks = workers[conn]
                 try:
-                    rows, reason, cpu = fut.result()
-                except Exception as e:  # noqa: BLE001 - a worker that died (out of memory, killed)
-                    rows, reason, cpu = None, f"worker failed: {type(e).__name__}: {e}"[:300], 0.0
-                fill()
+                    rows, reason, cpu = conn.recv()
+                except (EOFError, OSError):  # the worker died (out of memory, killed): its tasks fail, a new one goes on
+                    conn.close()
+                    del workers[conn]
+                    proc.join(1)
+                    for item, sha in tasks:
+                        yield item, sha, None, f"worker process died (exit code {proc.exitcode})", 0.0
+                    start()
+                    for c in list(workers):
+                        feed(c)
+                    continue
+                item, sha = tasks.pop(0)
+                feed(conn)
                 yield item, sha, rows, reason, cpu
                 if stop.is_set():
                     raise KeyboardInterrupt
-        pool.shutdown(wait=True)
+        for conn in workers:
+            conn.send(None)
+        for conn, (proc, _) in workers.items():
+            proc.join()
+            conn.close()
+        workers.clear()
     finally:
-        if pending:  # interrupted: drop queued work, stop the workers now
-            for p in list((getattr(pool, "_processes", None) or {}).values()):
-                p.terminate()
-            pool.shutdown(wait=True, cancel_futures=True)  # the pool notices its dead workers and winds down
+        for proc, _ in workers.values():  # interrupted: stop the workers now, whatever they are doing
+            proc.terminate()
+        for conn, (proc, _) in workers.items():
+            proc.join(5)
+            conn.close()
         if old_handler is not None:
             signal.signal(signal.SIGINT, old_handler)
 
