@@ -279,3 +279,26 @@ def test_town_matching_forgives_typos_and_case(db):
     with Corpus(db) as c:
         for spelling in ("Hostomel", "HOSTOMEL", "Gostomel", "Hostomell"):
             assert {h["article"] for h in c.search(town=spelling)}, spelling
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json"])
+def test_several_inputs_stream_each_article_as_it_is_ready(monkeypatch, fmt):
+    import io
+
+    from kyivcli.cli import corpus as cli_corpus
+    from kyivcli.cli.options import OutputFormat
+
+    out = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", out)
+
+    def chunks():
+        yield [{"n": 1, "article": "a.md"}]
+        assert '"a.md"' in out.getvalue()  # the first article is out before the second is read
+        yield [{"n": 2, "article": "b.md"}, {"n": 3, "article": "b.md"}]
+
+    assert cli_corpus._write(chunks(), OutputFormat(fmt), [], "") == 3
+    text = out.getvalue()
+    rows = json.loads(text) if fmt == "json" else [json.loads(line) for line in text.splitlines()]
+    assert [r["n"] for r in rows] == [1, 2, 3]
+    if fmt == "json":
+        assert text == json.dumps(rows, ensure_ascii=False, indent=2) + "\n"  # byte for byte what json prints
