@@ -302,3 +302,4 @@ def test_several_inputs_stream_each_article_as_it_is_ready(monkeypatch, fmt):
     assert [r["n"] for r in rows] == [1, 2, 3]
     if fmt == "json":
         assert text == json.dumps(rows, ensure_ascii=False, indent=2) + "\n"  # byte for byte what json prints
+

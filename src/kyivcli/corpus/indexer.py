@@ -21,6 +21,7 @@ from typing import Any
 from kyivcli.corpus.rows import Row
 
 _GLOB = set("*?[")
+_ENV = ("KYIVCLI_CACHE_DIR",)  # what a worker must see as the caller sees it now (where the gazetteer is)
 SMALL_RUN = 256 * 1024  # bytes to extract below which the default (-j not given) is to work in-process
 _PRELOAD = ("kyivcli.corpus._warm", "kyivcli.corpus.rows", "kyivcli.article", "kyivcli.parse.markdown", "kyivcli.extract.dates",
             "kyivcli.extract.units", "kyivcli.extract.places.geoparse", "kyivcli.index.convert", "kyivcli.index.events")
@@ -291,7 +292,13 @@ def _worker_main(conn: Any) -> None:
             return
         if task is None:
             return
-        conn.send(_timed_extract(*task))
+        path, name, env = task
+        for key, value in env.items():  # the fork server may predate the caller's environment
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+        conn.send(_timed_extract(path, name))
 
 
 def _results(todo: list[tuple[Input, str]], jobs: int) -> Iterator[Result]:
@@ -326,6 +333,7 @@ def _results(todo: list[tuple[Input, str]], jobs: int) -> Iterator[Result]:
     else:  # pragma: no cover - Windows, macOS without forkserver
         ctx = multiprocessing.get_context("spawn")
     queue = iter(todo)
+    env = {key: os.environ.get(key) for key in _ENV}
     workers: dict[Any, tuple[Any, list[tuple[Input, str]]]] = {}  # parent's pipe end -> (process, tasks sent)
 
     def start() -> None:
@@ -341,7 +349,7 @@ def _results(todo: list[tuple[Input, str]], jobs: int) -> Iterator[Result]:
             nxt = next(queue, None)
             if nxt is None:
                 return
-            conn.send((str(nxt[0].path), nxt[0].name))
+            conn.send((str(nxt[0].path), nxt[0].name, env))
             tasks.append(nxt)
 
     try:
