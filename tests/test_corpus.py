@@ -99,7 +99,7 @@ def test_globs_stdin_and_a_failing_file(cli, corpus_dir, tmp_path):
     failed = {Path(f["article"]).name: f["reason"] for f in out["failed"]}
     assert set(failed) == {"broken.md", "missing.md"} and "binary" in failed["broken.md"]
     assert all("\n" not in reason for reason in failed.values())
-    assert "broken.md" in r.err
+    assert "broken.md" in r.err and "missing.md: no such file or directory" in r.err
 
 
 def test_search_across_articles(cli, db):

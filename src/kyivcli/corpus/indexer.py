@@ -415,7 +415,7 @@ def index_paths(inputs: Iterable[str], db: str | Path, *, jobs: int | None = Non
     summary = IndexSummary(files=len(items) + len(problems), db=str(db), jobs=jobs)
     summary.failed.extend(problems)
     total_bytes = sum(i.bytes for i in items)
-    done, done_bytes = len(problems), 0
+    done, done_bytes = 0, 0
     conn = connect(db)
     try:
         writer = Writer(conn)
@@ -429,6 +429,10 @@ def index_paths(inputs: Iterable[str], db: str | Path, *, jobs: int | None = Non
 
         if progress is not None:  # draw the bar before the first file is done
             progress(Step("", "started", 0, done, summary.files, 0, total_bytes))
+        for name, reason in problems:  # inputs that name no article
+            done += 1
+            if progress is not None:
+                progress(Step(name, "failed", 0, done, summary.files, 0, total_bytes, reason))
         todo: list[tuple[Input, str]] = []
         for item in items:
             known = None if force else writer.known(item.path)
