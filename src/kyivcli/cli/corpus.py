@@ -216,8 +216,11 @@ def places(inputs: list[str] | None, db: str | None, fmt: OutputFormat, columns:
     if fmt is OutputFormat.geojson:
         from kyivcli.cli.render import emit
 
-        rows = _corpus(db).places(with_dates) if db else [
-            r for chunk in _per_article(inputs or [], lambda a: _place_rows(a, with_dates))[0] for r in chunk]
+        if db:
+            with _corpus(db) as c:
+                rows = c.places(with_dates)
+        else:
+            rows = [r for chunk in _per_article(inputs or [], lambda a: _place_rows(a, with_dates))[0] for r in chunk]
         emit(rows, fmt.value, None, None, sys.stdout)
         return
     if db:

@@ -267,9 +267,6 @@ class Corpus:
                  "place": r["place"], "lat": r["lat"], "lon": r["lon"], "line": r["line"],
                  "sentence": capped(r["sentence"]), "article": r["article"]} for r in rows]
 
-    def track_units(self, unit: str) -> list[str]:
-        return [u.name for u in self.match_units(unit)]
-
     def timeline(self, busiest: int = 3) -> Row:
         """Events per day across the corpus (a day's label: the town named most that day), busiest days.
         Phases come from single articles' dated headings, so the corpus timeline has none."""
