@@ -303,3 +303,26 @@ def test_several_inputs_stream_each_article_as_it_is_ready(monkeypatch, fmt):
     if fmt == "json":
         assert text == json.dumps(rows, ensure_ascii=False, indent=2) + "\n"  # byte for byte what json prints
 
+
+
+def test_a_worker_that_dies_fails_its_articles_and_the_rest_go_on(tmp_path):
+    import multiprocessing
+
+    from kyivcli.corpus.indexer import Input, _results
+
+    todo = []
+    for i in range(12):  # enough that the dead worker had work in hand
+        p = tmp_path / f"a{i}.md"
+        p.write_text(IRPIN, encoding="utf-8")
+        todo.append((Input(p.name, p, p.stat().st_size), "sha"))
+    seen, died = [], []
+    for n, (item, _, rows, reason, _) in enumerate(_results(todo, 2)):
+        seen.append(item.name)
+        if rows is None:
+            died.append(reason)
+        if n == 0:
+            victim = multiprocessing.active_children()[0]
+            os.kill(victim.pid, signal.SIGKILL)
+    assert sorted(seen) == sorted(i.name for i, _ in todo)  # every article answered once
+    assert all("worker process died" in r for r in died)
+    assert 1 <= len(died) <= 2  # only what the dead worker had in hand

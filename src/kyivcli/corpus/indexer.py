@@ -349,8 +349,11 @@ def _results(todo: list[tuple[Input, str]], jobs: int) -> Iterator[Result]:
             nxt = next(queue, None)
             if nxt is None:
                 return
-            conn.send((str(nxt[0].path), nxt[0].name, env))
             tasks.append(nxt)
+            try:
+                conn.send((str(nxt[0].path), nxt[0].name, env))
+            except OSError:  # the worker is gone: the next read says so, and its tasks fail there
+                return
 
     try:
         for _ in range(min(jobs, len(todo))):
