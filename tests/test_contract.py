@@ -78,3 +78,10 @@ def test_date_rows_carry_a_capped_sentence():
 def test_json_schema_version_is_reported(cli):
     assert cli("info", "--json").json()["schema_version"] == kyivcli.SCHEMA_VERSION
     assert kyivcli.SCHEMA_VERSION in cli("--version").out
+
+
+def test_corpus_schemas_are_the_single_article_schemas_plus_article():
+    for name in ("dates", "events", "places", "search", "track", "units"):
+        one, many = schema(name)["items"], schema(f"corpus-{name}")["items"]
+        assert {k: v for k, v in many["properties"].items() if k != "article"} == one["properties"], name
+        assert "article" in many["properties"]

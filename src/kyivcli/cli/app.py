@@ -17,7 +17,9 @@ from typer.core import TyperGroup
 from kyivcli.cli.options import (
     ROWS,
     ArticleArg,
+    ArticlesArg,
     Column,
+    DbOpt,
     DocFormatOpt,
     FormatOpt,
     JsonOpt,
@@ -191,12 +193,16 @@ def show(
 
 
 @app.command(epilog=examples("kyivcli dates", "kyivcli dates war.md --json | jq '.[] | select(.type==\"DATE\")'"))
-def dates(article: ArticleArg = None, fmt: FormatOpt = None, as_json: JsonOpt = False) -> None:
+def dates(articles: ArticlesArg = None, fmt: FormatOpt = None, as_json: JsonOpt = False, db: DbOpt = None) -> None:
     """Every temporal expression, resolved to a calendar value (TIMEX3)."""
     fmt = choose_format(fmt, as_json, rows=True)
-    art = _open(article)
     columns = [Column("line", "line", "right"), Column("section", "§"), Column("text", "text"),
                Column("type", "type"), Column("value", "value", no_wrap=True), Column("mod", "mod")]
+    from kyivcli.cli import corpus
+
+    if corpus.many(articles, db):
+        return corpus.dates(articles, db, fmt, columns)
+    art = _open(corpus.one(articles))
     emit_records(list(art.dates), fmt, columns, f"Dates — {art.title}", "dates")
 
 
@@ -214,7 +220,7 @@ PlacesFileOpt = Annotated[str | None, typer.Option(
                              "kyivcli events war.md --all --format csv > events.csv",
                              "kyivcli events --json | jq 'group_by(.date) | map({date: .[0].date, n: length})'"))
 def events(
-    article: ArticleArg = None,
+    articles: ArticlesArg = None,
     date_from: FromOpt = None,
     date_to: ToOpt = None,
     section: SectionOpt = None,
@@ -222,44 +228,62 @@ def events(
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
     places_file: PlacesFileOpt = None,
+    db: DbOpt = None,
 ) -> None:
     """The event table: each sentence with its own calendar day, in time order."""
     fmt = choose_format(fmt, as_json, rows=True)
     lo, hi = bounds(date_from, date_to)
-    art = _open(article, places_file)
-    rows = art.events(lo, hi, section, include_all)
+    from kyivcli.cli import corpus
+
     columns = [Column("date", "date", no_wrap=True, style="cyan"), Column("line", "line", "right", no_wrap=True),
                Column("section", "§", no_wrap=True), Column("sentence", "sentence", ratio=4),
                Column("places", "places", ratio=1), Column("units", "units", ratio=1)]
     if include_all:
         columns.insert(1, Column("precision", "precision"))
+    if corpus.many(articles, db):
+        return corpus.events(articles, db, fmt, columns, lo, hi, section, include_all)
+    art = _open(corpus.one(articles), places_file)
+    rows = art.events(lo, hi, section, include_all)
     emit_records(rows, fmt, columns, f"Events — {art.title}", "events")
 
 
 @app.command(epilog=examples("kyivcli units", "kyivcli units war.md --json | jq '.[] | select(.side==\"Ukraine\") | .name'"))
-def units(article: ArticleArg = None, fmt: FormatOpt = None, as_json: JsonOpt = False,
-    places_file: PlacesFileOpt = None,
-) -> None:
+def units(articles: ArticlesArg = None, fmt: FormatOpt = None, as_json: JsonOpt = False, db: DbOpt = None,
+          places_file: PlacesFileOpt = None) -> None:
     """Military units: name, side (and why), echelon, mentions, first and last date, places nearby."""
     fmt = choose_format(fmt, as_json, rows=True)
-    art = _open(article, places_file)
     columns = [Column("name", "unit", style="bold"), Column("side", "side"), Column("echelon", "echelon"),
                Column("mentions", "n", "right"), Column("first_date", "first", no_wrap=True),
                Column("last_date", "last", no_wrap=True), Column("places", "places", max_width=30)]
+    from kyivcli.cli import corpus
+
+    if corpus.many(articles, db):
+        return corpus.units(articles, db, fmt, columns)
+    art = _open(corpus.one(articles), places_file)
     emit_records(list(art.units), fmt, columns, f"Units — {art.title}", "units")
+
+
+_TRACK_COLUMNS = [Column("date", "date", no_wrap=True, style="cyan"), Column("place", "place", style="bold"),
+                  Column("lat", "lat", "right", no_wrap=True), Column("lon", "lon", "right", no_wrap=True),
+                  Column("line", "line", "right"), Column("sentence", "sentence", ratio=3)]
 
 
 @app.command(epilog=examples("kyivcli track 79th", "kyivcli track \"Army of Northern Virginia\" war.md --format geojson > path.geojson"))
 def track(
-    args: Annotated[list[str], typer.Argument(metavar="UNIT [ARTICLE]", show_default=False,
+    args: Annotated[list[str], typer.Argument(metavar="UNIT [ARTICLE]...", show_default=False,
                                               help="A unit, forgiving as in search --unit ('79th', 'air assault').")],
     fmt: Annotated[OutputFormat | None, typer.Option("--format", "-f", help="table (tsv when piped), tsv, json, jsonl, csv or geojson.",
                                                      show_default=False, case_sensitive=False)] = None,
     as_json: JsonOpt = False,
     places_file: PlacesFileOpt = None,
+    db: DbOpt = None,
 ) -> None:
     """A unit's path: the dated places it is reported at, in time order (date, place, coordinates, line)."""
     fmt = choose_format(fmt, as_json, ROWS, rows=True)
+    from kyivcli.cli import corpus
+
+    if corpus.many(args[1:], db):
+        return corpus.track(args[1:], db, fmt, _TRACK_COLUMNS, args[0])
     if len(args) > 2:
         raise UsageError("track takes UNIT [ARTICLE]: quote a unit name of several words")
     query, article = (args[0], args[1]) if len(args) == 2 else (args[0], None)
@@ -269,43 +293,49 @@ def track(
     found = art.track(query)
     rows = [{"unit": u.name, "side": u.side, **record(step)} for u in found for step in u.path]
     rows.sort(key=lambda r: (str(r["date"]), int(r["line"] or 0)))  # type: ignore[call-overload]
-    columns = [Column("date", "date", no_wrap=True, style="cyan"), Column("place", "place", style="bold"),
-               Column("lat", "lat", "right", no_wrap=True), Column("lon", "lon", "right", no_wrap=True),
-               Column("line", "line", "right"), Column("sentence", "sentence", ratio=3)]
+    columns = list(_TRACK_COLUMNS)
     if len(found) > 1:
         columns.insert(1, Column("unit", "unit", ratio=1))
     names = ", ".join(u.name for u in found)
     emit_records(rows, fmt, columns, f"Path of {names} — {art.title}", "track")
 
 
+_PLACE_COLUMNS = [Column("name", "place", style="bold"), Column("kind", "kind"), Column("country", "cc"),
+                  Column("admin1", "adm1"), Column("lat", "lat", "right"), Column("lon", "lon", "right"),
+                  Column("mentions", "n", "right")]
+
+
 @app.command(epilog=examples("kyivcli places", "kyivcli places war.md --format geojson > places.geojson",
                              "kyivcli places --json --dates | jq '.[] | {name, first_date}'"))
 def places(
-    article: ArticleArg = None,
+    articles: ArticlesArg = None,
     fmt: Annotated[OutputFormat | None, typer.Option("--format", "-f", help="table (tsv when piped), tsv, json, jsonl, csv or geojson.",
                                                      show_default=False, case_sensitive=False)] = None,
     as_json: JsonOpt = False,
     with_dates: Annotated[bool, typer.Option("--dates", help="Add first_date and last_date to json, jsonl, csv "
                                              "and geojson (the table always shows them; they cost a date pass).")] = False,
     places_file: PlacesFileOpt = None,
+    db: DbOpt = None,
 ) -> None:
     """Places: name, kind, admin area, coordinates, mentions, first and last date.
 
     Machine formats carry the place records; --dates adds each place's first and last date."""
     fmt = choose_format(fmt, as_json, ROWS, rows=True)
-    art = _open(article, places_file)
-    from kyivcli.contract import record
+    from kyivcli.cli import corpus
 
     span = with_dates or fmt in (OutputFormat.table, OutputFormat.tsv)
+    if corpus.many(articles, db):
+        return corpus.places(articles, db, fmt, _PLACE_COLUMNS, span)
+    art = _open(corpus.one(articles), places_file)
+    from kyivcli.contract import record
+
     rows = []
     for p in art.places:
         row = record(p)
         if span:
             row["first_date"], row["last_date"] = art.place_span(p)
         rows.append(row)
-    columns = [Column("name", "place", style="bold"), Column("kind", "kind"), Column("country", "cc"),
-               Column("admin1", "adm1"), Column("lat", "lat", "right"), Column("lon", "lon", "right"),
-               Column("mentions", "n", "right")]
+    columns = list(_PLACE_COLUMNS)
     if span:
         columns += [Column("first_date", "first", no_wrap=True), Column("last_date", "last", no_wrap=True)]
     emit_records(rows, fmt, columns, f"Places — {art.title}", "places")
@@ -337,7 +367,7 @@ def gazetteer(
 @app.command(epilog=examples("kyivcli search --town Gostomel --from 2022-03-01", "kyivcli search war.md \"counter-attack\" -C 1",
                              "kyivcli search --unit 79th --json | jq -r '.[].sentence'"))
 def search(
-    args: Annotated[list[str] | None, typer.Argument(metavar="[ARTICLE] [QUERY]", show_default=False,
+    args: Annotated[list[str] | None, typer.Argument(metavar="[ARTICLE]... [QUERY]", show_default=False,
                                                      help="Text or a quoted phrase, case-insensitive.")] = None,
     town: Annotated[str | None, typer.Option("--town", "-t", help="A place, any spelling (Kiev, Gostomel, Irpen).")] = None,
     unit: Annotated[str | None, typer.Option("--unit", "-u", help="A unit: '79th', '79th brigade', 'air assault'.")] = None,
@@ -349,6 +379,7 @@ def search(
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
     places_file: PlacesFileOpt = None,
+    db: DbOpt = None,
 ) -> None:
     """Sentences matching text, town, unit, dates and section (all filters combine).
 
@@ -357,6 +388,17 @@ def search(
     if sort not in ("position", "date"):
         raise UsageError(f"--sort takes position or date (got '{sort}')")
     args = list(args or [])
+    from kyivcli.cli import corpus
+
+    inputs, words = corpus.split_search_args(args)
+    if corpus.many(inputs, db):
+        if len(words) > 1:
+            raise UsageError("search takes [ARTICLE]... [QUERY]: quote a query of several words")
+        if not any([words, town, unit, date_from, date_to, section]):
+            raise UsageError("give a QUERY or at least one of --town, --unit, --from, --to, --section")
+        lo, hi = bounds(date_from, date_to)
+        return corpus.search(inputs, db, fmt, (words or [None])[0], town=town, unit=unit, start=lo, end=hi,
+                             section=section, context=context, sort=sort)
     if len(args) > 2:
         raise UsageError("search takes [ARTICLE] [QUERY]: quote a query of several words")
     article = query = None
@@ -404,11 +446,13 @@ def _width(width: int | None) -> int:
 @app.command(epilog=examples("kyivcli timeline", "kyivcli timeline war.md --width 120",
                              "kyivcli timeline --json | jq '.busiest'"))
 def timeline(article: ArticleArg = None, width: WidthOpt = None, fmt: FormatOpt = None,
-             as_json: JsonOpt = False,
-    places_file: PlacesFileOpt = None,
-) -> None:
+             as_json: JsonOpt = False, db: DbOpt = None, places_file: PlacesFileOpt = None) -> None:
     """The campaign on one screen: events per day, phases from dated headings, busiest days."""
     fmt = choose_format(fmt, as_json)
+    if db:
+        from kyivcli.cli import corpus
+
+        return corpus.timeline(db, fmt, _width(width) if fmt is OutputFormat.table else 80)
     art = _open(article, places_file)
     data = art.timeline()
     if fmt is OutputFormat.table:
@@ -432,9 +476,14 @@ def map_(
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
     places_file: PlacesFileOpt = None,
+    db: DbOpt = None,
 ) -> None:
     """The places with coordinates drawn in the terminal, labelled, sized by mentions."""
     fmt = choose_format(fmt, as_json)
+    if db:
+        from kyivcli.cli import corpus
+
+        return corpus.map_(db, fmt, _width(width) if fmt is OutputFormat.table else 80, around, radius)
     art = _open(article, places_file)
     view = art.map(around, radius)
     if fmt is OutputFormat.table:
@@ -446,3 +495,27 @@ def map_(
         emit_records(view, fmt)
     else:
         emit_records(list(view.points), fmt)
+
+
+@app.command(epilog=examples("kyivcli index articles/ --db war.db", "kyivcli index 'wars/**/*.md' extra.md --db war.db -j 4",
+                             "find . -name '*.md' | kyivcli index - --db war.db",
+                             "kyivcli search --db war.db --town Bakhmut --from 2023-01"))
+def index(
+    paths: Annotated[list[str], typer.Argument(metavar="PATH...", show_default=False,
+                                               help="Article files, directories (every *.md below), globs, or - "
+                                                    "for a list of paths on stdin.")],
+    db: Annotated[str, typer.Option("--db", help="The corpus database to create or update (SQLite).",
+                                    show_default=False)],
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: the cores).",
+                                             show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Index every file again, changed or not.")] = False,
+    fmt: DocFormatOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Index many articles into one SQLite database, for the data commands' --db.
+
+    Unchanged files are skipped; a file that fails is reported and the rest go on (exit 1 if any failed)."""
+    fmt = choose_format(fmt, as_json, (OutputFormat.table, OutputFormat.json))
+    from kyivcli.cli import corpus
+
+    corpus.index(paths, db, jobs, force, fmt)

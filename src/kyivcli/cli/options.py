@@ -15,8 +15,8 @@ from kyivcli.cli.render import Column
 if TYPE_CHECKING:
     from kyivcli.contract import JSONValue
 
-__all__ = ["ArticleArg", "Column", "DocFormatOpt", "FormatOpt", "JsonOpt", "OutputFormat", "UsageError", "bounds",
-           "choose_format", "emit_records", "examples", "looks_like_path"]
+__all__ = ["ArticleArg", "ArticlesArg", "Column", "DbOpt", "DocFormatOpt", "FormatOpt", "JsonOpt", "OutputFormat",
+           "UsageError", "bounds", "choose_format", "emit_records", "examples", "looks_like_path"]
 
 
 class OutputFormat(StrEnum):
@@ -53,6 +53,16 @@ ArticleArg = Annotated[
     str | None,
     typer.Argument(help="Markdown article (path, or - for stdin). Default: the bundled article.",
                    show_default=False),
+]
+ArticlesArg = Annotated[
+    list[str] | None,
+    typer.Argument(metavar="[ARTICLE]...", help="Markdown articles (paths, or - for stdin); several add an 'article' "
+                   "field to each row. Default: the bundled article.", show_default=False),
+]
+DbOpt = Annotated[
+    str | None,
+    typer.Option("--db", help="Answer from a corpus database built by `kyivcli index`, across its articles "
+                 "(each row gains 'article').", show_default=False),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON only (UTF-8, no colour); same as --format json.")]
 FormatOpt = Annotated[

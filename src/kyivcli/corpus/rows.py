@@ -1,0 +1,115 @@
+"""The per-article extraction as a pure function: markdown text in, plain rows out.
+
+`extract_rows(text, name)` uses only the public library API (`kyivcli.parse_text` and the Article's
+records through `kyivcli.record`), touches no file, database or global state, and returns plain
+dicts of str/int/float/None (lists and nested values as JSON text), so it runs the same in a process
+pool, a Dask bag or a Spark `mapPartitions`, and its output can go to SQLite, Parquet or JSON Lines.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+Row = dict[str, Any]
+TABLES = ("article", "sections", "sentences", "dates", "units", "unit_mentions", "unit_path", "places",
+          "place_mentions", "events")
+
+
+_js = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # lists and dicts as JSON text
+
+
+def place_key(geonameid: int | None, name: str, kind: str, country: str | None) -> str:
+    """The identity of a place across articles: its GeoNames id, else name + kind + country."""
+    return f"gn:{geonameid}" if geonameid is not None else f"nk:{name.casefold()}|{kind}|{country or ''}"
+
+
+def unit_key(name: str, side: str) -> str:
+    """The identity of a unit across articles: canonical name and side."""
+    return f"{name.casefold()}|{side}"
+
+
+_GAZETTEERS: dict[str, Any] = {}
+
+
+def _gazetteer() -> Any:
+    """One read-only GeoNames connection per process and cache file: a warm SQLite page cache halves the
+    geoparser's lookups on the second and later articles (the answers are the same)."""
+    import os
+
+    from kyivcli.extract.places.gazetteer import Gazetteer, default_path
+
+    key = f"{os.getpid()}:{default_path()}"  # a connection never crosses a fork
+    if key not in _GAZETTEERS:
+        _GAZETTEERS[key] = Gazetteer.open()
+    return _GAZETTEERS[key]
+
+
+def extract_rows(text: str, name: str) -> dict[str, list[Row]]:
+    """Every row the index stores for one article, by table (see TABLES). Pure: same text, same rows."""
+    import kyivcli
+    from kyivcli.contract import record
+    from kyivcli.index.summary import names_by_sentence, sentence_days
+
+    art = kyivcli.parse_text(text, name=name)
+    art.__dict__["gazetteer"] = _gazetteer()  # Article.gazetteer is a cached_property: give it the shared one
+    doc = art.document
+    out: dict[str, list[Row]] = {t: [] for t in TABLES}
+    out["article"].append({"name": name, "title": doc.title, "chars": len(text),
+                           "sections": len(doc.sections), "sentences": len(doc.sentences),
+                           "meta": _js(doc.source.meta), "warnings": _js(list(doc.warnings))})
+    for sec in doc.sections:
+        parent = sec.number.rsplit(".", 1)[0] if "." in sec.number else ("0" if sec.number != "0" else None)
+        out["sections"].append({"number": sec.number, "title": sec.title, "level": sec.level, "line": sec.line,
+                                "slug": sec.slug, "parent": parent})
+
+    days = sentence_days(art._raw_dates)  # noqa: SLF001 - the same per-sentence facts search uses
+    place_names = names_by_sentence(art._raw_places[1])  # noqa: SLF001
+    unit_names = names_by_sentence(art._raw_units[1])  # noqa: SLF001
+    for s in doc.sentences:
+        ds = days.get(s.index, [])
+        out["sentences"].append({"idx": s.index, "line": s.line, "section": s.section,
+                                 "section_title": s.section_title, "kind": s.where, "text": s.text,
+                                 "day": ds[0] if ds else None, "days": _js(ds),
+                                 "places": _js(place_names.get(s.index, [])),
+                                 "units": _js(unit_names.get(s.index, []))})
+    for d in art.dates:
+        out["dates"].append({"line": d.line, "sentence_idx": d.sentence_index, "start": d.start, "end": d.end,
+                             "text": d.text, "type": d.type, "value": d.value, "mod": d.mod, "anchor": d.anchor,
+                             "section": d.section, "where_": d.where, "rule": d.rule,
+                             "record": _js(record(d))})
+    seen: set[str] = set()
+    for u in art.units:
+        key = unit_key(u.name, u.side)
+        if key in seen:  # two units of one article never share a row
+            key = f"{key}|{len(seen)}"
+        seen.add(key)
+        rec = record(u)
+        out["units"].append({"key": key, "name": u.name, "side": u.side, "echelon": u.echelon, "tier": u.tier,
+                             "parent": u.parent, "aliases": _js(list(u.aliases)), "mentions": len(u.mentions),
+                             "first_date": u.first_date, "last_date": u.last_date, "record": _js(rec)})
+        for m in u.mentions:
+            out["unit_mentions"].append({"unit_key": key, "line": m.line, "sentence_idx": m.sentence_index,
+                                         "start": m.start, "end": m.end, "text": m.text})
+        for step in u.path:
+            out["unit_path"].append({"unit_key": key, "date": step.date, "place": step.place, "lat": step.lat,
+                                     "lon": step.lon, "line": step.line, "sentence": step.sentence})
+    seen.clear()
+    for p in art.places:
+        key = place_key(p.geonameid, p.name, p.kind, p.country)
+        if key in seen:  # two places of one article on one GeoNames id (a facility and its town): by name
+            key = place_key(None, p.name, p.kind, p.country)
+        seen.add(key)
+        out["places"].append({"key": key, "name": p.name, "kind": p.kind, "country": p.country,
+                              "admin1": p.admin1, "lat": p.lat, "lon": p.lon, "geonameid": p.geonameid,
+                              "aliases": _js(list(p.aliases)), "variants": _js(list(p.variants)),
+                              "mentions": len(p.mentions), "record": _js(record(p))})
+        for m in p.mentions:
+            out["place_mentions"].append({"place_key": key, "line": m.line, "sentence_idx": m.sentence_index,
+                                          "start": m.start, "end": m.end, "text": m.text})
+    for e in art.events(include_all=True):
+        out["events"].append({"date": e.date, "start": e.start, "end": e.end, "precision": e.precision,
+                              "line": e.line, "sentence_idx": e.sentence_index, "section": e.section,
+                              "section_title": e.section_title, "sentence": e.sentence,
+                              "places": _js(list(e.places)), "units": _js(list(e.units))})
+    return out
