@@ -55,6 +55,9 @@ def _feature(spec: dict[str, Any]) -> Feature:
     if "re" in spec:
         rx = re.compile(spec["re"])
         return lambda text, _low: rx.search(text) is not None
+    if "lre" in spec:  # a regex over the lower-cased text
+        lrx = re.compile(spec["lre"])
+        return lambda _text, low: lrx.search(low) is not None
     if "words" in spec:
         exact = re.compile("|".join(map(re.escape, spec["words"])))
         return lambda text, _low: exact.search(text) is not None
