@@ -81,3 +81,17 @@ def test_an_inferred_year_says_why():
     m = next(m for m in a.dates if m.text == "27 February")
     assert m.evidence and m.evidence["year"] == "reference" and m.evidence["line"] == 3
     assert next(m for m in a.dates if m.text == "24 February 2022").evidence is None
+
+
+def test_as_recently_as_leaves_the_date_its_own():
+    got = _dates("# War\n\nIn 2008 it began. Raids continued as recently as late 2009.\n")
+    assert got["late 2009"] == "2009" and "recently" not in got
+
+
+def test_event_anchored_counts_from_the_named_event():
+    md = ("# War\n\nThe Battle of Marathon was fought in 490 BC. Persia prepared again.\n\n"
+          "A year after Marathon, Miltiades was injured. The Confederates fired on Fort Sumter on April 12, 1861. "
+          "The arsenal was seized eight days after Fort Sumter.\n")
+    got = _dates(md)
+    assert got["A year after"] == "BC0489"
+    assert got["eight days after"] == "1861-04-20"

@@ -20,6 +20,7 @@ from kyivcli.parse.model import Document, Sentence
 from kyivcli.resources import resource
 
 _NAME_RUN = re.compile(r"\b[A-Z][\w-]+(?:\s+(?:of\s+)?[A-Z][\w-]+)*")
+_MODIFIER_AFTER = re.compile(r" (?!of\b|in\b|on\b|at\b|and\b|was\b|were\b|had\b|has\b)[a-z]")
 _ANCHOR_NAME = re.compile(r"\s+(?:the\s+)?([A-Z][\w-]+(?:\s+(?:of\s+)?[A-Z][\w-]+)*)")
 _SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 _YEAR_IN_TITLE = re.compile(r"(?<!\d)(1[0-9]{3}|20[0-9]{2})(?!\d)")
@@ -331,6 +332,8 @@ class Resolver:
         raw = mt.group("ord").lower()
         n = int(re.sub(r"\D", "", raw)) if raw[0].isdigit() else self.ordinals.get(raw)
         name = mt.group("name")
+        if name and _MODIFIER_AFTER.match(mt.m.string, mt.m.end("name")):
+            name = None  # "the anniversary of the French entry": an adjective, not the event
         point = self.anchors.get(name) if name else None
         if not n or point is None:
             return Resolved("DATE", None, anchor="relative")
@@ -428,6 +431,8 @@ class Resolver:
         if not nm:
             return None
         run = nm.group(1)
+        if _MODIFIER_AFTER.match(mt.m.string, nm.end()):
+            return None  # "after French troops left": an adjective, not a named event
         point = self.anchors.get(run) or self.anchors.get(run.split()[-1])
         if point is None:
             return None
