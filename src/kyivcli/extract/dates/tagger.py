@@ -344,8 +344,8 @@ class Resolver:
 
     def season(self, mt: Match) -> Resolved | None:
         code = resource("dates")["seasons"][mt.group("season").lower()]
-        if mt.group("y1"):
-            y = int(mt.group("y1"))
+        if mt.group("y1") or mt.group("ey"):
+            y = int(mt.group("y1")) if mt.group("y1") else -int(mt.group("ey"))
             return Resolved("DATE", f"{fmt_year(y)}-{code}", self.mod(mt), moves=lambda r: r.set_year(y))
         y = self.ref.year
         return Resolved("DATE", f"{fmt_year(y)}-{code}" if y is not None else f"XXXX-{code}", self.mod(mt))
@@ -614,7 +614,7 @@ def _aside(text: str, a: int, bare_year: bool) -> str | None:
 
 
 def _written_year(mt: Match) -> int | None:
-    y = mt.group("y1") or mt.group("y2")
+    y = mt.group("y1") or mt.group("y2") or mt.group("ey")
     if not y or mt.rule.kind not in ("date", "range", "year", "season"):
         return None
     era = (mt.group("era") or mt.group("era2") or "").replace(".", "").upper()
