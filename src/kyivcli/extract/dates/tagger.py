@@ -639,8 +639,8 @@ class Narrative:
         heading = _heading_like(s)
         why = {"rule": mt.rule.name, "line": s.line_of(a), "text": s.text[slice(*mt.span)][:60]}
         if kind == "relative_period" and mt.m.group(0).lower().split()[-2:-1] in (["previous"], ["preceding"],
-                                                                                   ["year"]):
-            return  # "the previous year", "the year before": a look back
+                                                                                   ["last"], ["year"]):
+            return  # "the previous year", "last year", "the year before": a look back
         if kind == "relative_n" and (mt.group("dir") or "").lower() in ("earlier", "before", "prior", "previously",
                                                                         "ago"):
             return  # "a year earlier", "two days before": a look back
@@ -692,7 +692,7 @@ def _heading_like(s: Sentence) -> bool:
     if s.where == "heading":
         return True
     t = s.block.text.rstrip()
-    return (s.where == "paragraph" and len(t) <= 80 and s.start == 0 and len(s.text.rstrip()) == len(t)
+    return (s.block.kind == "paragraph" and len(t) <= 80 and s.start == 0 and len(s.text.rstrip()) == len(t)
             and not t.endswith((".", "!", "?", ":", ";", ",", '"', "”", "'")))
 
 
