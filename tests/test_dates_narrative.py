@@ -95,3 +95,13 @@ def test_event_anchored_counts_from_the_named_event():
     got = _dates(md)
     assert got["A year after"] == "BC0489"
     assert got["eight days after"] == "1861-04-20"
+
+
+def test_a_range_of_two_written_dates_is_two_expressions_and_one_event():
+    a = kyivcli.parse_text("# War\n\nMeade defeated Lee at Gettysburg (July 1 to July 3, 1863). Talks ran on "
+                           "22–24 March 1864.\n", name="t.md")
+    got = {m.text: (m.value, m.span) for m in a.dates}
+    assert got["July 1"] == ("1863-07-01", "1863-07-01/1863-07-03")
+    assert got["July 3, 1863"] == ("1863-07-03", "1863-07-01/1863-07-03")
+    assert got["22–24 March 1864"] == ("1864-03-22/1864-03-24", None)
+    assert [e.date for e in a.events()] == ["1863-07-01/1863-07-03", "1864-03-22/1864-03-24"]

@@ -676,6 +676,18 @@ class Narrative:
         ref.why = why
 
 
+def _full_date_ends(mt: Match, r: Resolved) -> list[tuple[tuple[int, int], str]] | None:
+    """The two ends of a day range whose ends are each a full date with its own month, as (span,
+    value) pairs; None for a range that shares its month ("22–24 March", "April 6-7")."""
+    if mt.rule.kind != "range" or not mt.group("m1") or not mt.group("m2") or not r.value or "/" not in r.value:
+        return None
+    first = [mt.m.span(g) for g in ("m1", "d1", "y1") if mt.group(g)]
+    second = [mt.m.span(g) for g in ("m2", "d2", "y2") if mt.group(g)]
+    v1, v2 = r.value.split("/")
+    return [((min(x for x, _ in first), max(y for _, y in first)), v1),
+            ((min(x for x, _ in second), max(y for _, y in second)), v2)]
+
+
 def _peek_day(resolver: Resolver, mt: Match) -> tuple[int, int, int] | None:
     """The calendar day a date or day range match names, resolved without moving anything."""
     if mt.rule.kind not in ("date", "range") or not mt.group("d1"):
@@ -749,11 +761,21 @@ def tag_sentence(resolver: Resolver, s: Sentence, narrative: Narrative | None = 
         if r is None:
             continue
         a, b = mt.span
-        dm = DateMention(s.text[a:b], r.type, r.value, r.mod, r.anchor, s, a, b, mt.rule.name)
-        if resolver.evidence is not None and r.type in ("DATE", "TIME") and r.value:
-            dm.evidence = resolver.evidence
-        out.append(dm)
-        kept.append(mt)
+        ends = _full_date_ends(mt, r) if not resolver.in_heading else None
+        if ends is not None:
+            # "from August 28, 1945 to Oct 10, 1945", "July 1 to July 3": two written dates, two
+            # expressions, each its own day; both carry the span (one row in the event table)
+            for (ea, eb), value in ends:
+                dm = DateMention(s.text[ea:eb], "DATE", value, None, r.anchor, s, ea, eb, mt.rule.name,
+                                 evidence=resolver.evidence, span=r.value)
+                out.append(dm)
+                kept.append(mt)
+        else:
+            dm = DateMention(s.text[a:b], r.type, r.value, r.mod, r.anchor, s, a, b, mt.rule.name)
+            if resolver.evidence is not None and r.type in ("DATE", "TIME") and r.value:
+                dm.evidence = resolver.evidence
+            out.append(dm)
+            kept.append(mt)
         wy = _written_year(mt) if not caption else None
         if wy is not None:
             resolver.last_year = wy
