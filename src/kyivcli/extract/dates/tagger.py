@@ -189,6 +189,8 @@ class Resolver:
     def holiday(self, mt: Match) -> Resolved | None:
         """A feast on a fixed day ("Christmas 1963", "by Christmas"): that day of the year written or
         the year nearest the reference."""
+        if _NAME_BEFORE.search(mt.m.string, max(0, mt.m.start() - 16), mt.m.start()):
+            return None  # "White Christmas": part of a name
         m, d = (int(x) for x in self.holidays[" ".join(mt.group("hol").split())].split("-"))
         y = int(mt.group("y1")) if mt.group("y1") else self.infer_year(m)
         if y is None:
@@ -260,9 +262,9 @@ class Resolver:
         if not raw:
             return None
         text, a, b = mt.m.string, mt.m.start(), mt.m.end()
-        if (mt.rule.name == "year" and _PLURAL_AFTER.match(text, b)
-                and not _PREP_BEFORE.search(text, max(0, a - 12), a)):
-            return None
+        if mt.rule.name == "year" and ((_PLURAL_AFTER.match(text, b) and not _PREP_BEFORE.search(text, max(0, a - 12), a))
+                                       or _NUMBERED_BEFORE.search(text, max(0, a - 14), a)):
+            return None  # "1400 victims", "Resolution 1483"
         y = int(raw)
         era = (mt.group("era") or mt.group("era2") or "").replace(".", "").upper()
         if era in ("BC", "BCE"):
@@ -308,16 +310,15 @@ class Resolver:
         return Resolved("SET", f"PT1{unit[1]}" if unit.startswith("T") else f"P1{unit[-1]}", anchor="relative")
 
     def anaphoric(self, mt: Match) -> Resolved | None:
-        """"this time", "at the same time", "that period": the time the story stands at (a period's
-        extent is unknown: no value)."""
+        """"this time", "that period": the month the story stands at (too vague for a day, so never an
+        event of its own; a period's extent is unknown: no value)."""
         what = (mt.group("what") or mt.group("what2")).lower()
         if what in ("period", "era", "stage"):
             return Resolved("DATE", None, anchor="relative")
         r = self.ref
         if r.year is None:
             return Resolved("DATE", "PRESENT_REF", anchor="relative")
-        day = self.ref_day()
-        value = fmt(*day) if day else fmt(r.year, r.month) if r.month else fmt_year(r.year)
+        value = fmt(r.year, r.month) if r.month else fmt_year(r.year)  # vague: no finer than a month
         return Resolved("DATE", value, anchor="relative")
 
     def unvalued(self, mt: Match) -> Resolved | None:
@@ -592,6 +593,10 @@ _GLUE = re.compile(r"(?:\s*(?:,|and|or|&|to|until|through|-|–|—|/)\s*)+")
 _PLURAL_AFTER = re.compile(r" (?!(?:was|has|as|is|this|its|his|thus|us|whereas|unless|plus|towards|across|always|"
                            r"perhaps|besides|afterwards|saw|sees|marks|becomes|seems|ends|begins|starts|brings|"
                            r"proves|yes|less|series|news)\b)[a-z]+(?:ie|[^s\W])s\b")
+_NUMBERED_BEFORE = re.compile(r"\b(?:Resolution|Article|No\.|Number|Flight|Route|Highway|Chapter|Section|Directive|"
+                              r"Order|Decree|Hill|Height|Room|Page|Paragraph|Platoon|Convoy)\s+$")
+_NAME_BEFORE = re.compile(r"\b(?!(?:On|By|At|Until|Till|Before|After|Since|During|Last|Next|This|That|The|Of|In|For|"
+                          r"And|But|Or|Then|From)\b)[A-Z][a-z]+\s+$")
 _PREP_BEFORE = re.compile(r"\b(?:in|by|of|since|during|until|till|from|after|before|between|early|late|mid|"
                           r"around|about|circa|c\.)\s+$", re.IGNORECASE)
 
