@@ -37,6 +37,7 @@ class Ref:
     day: int | None = None
     first_day: tuple[int, int, int] | None = None
     weak: bool = False  # the year came from a bare year in mid-sentence, not from the story's own dates
+    day_exact: bool = True  # False while the day is only the start of a heading's range
     clock: tuple[int, int, int] | None = None
     clock_section: int = -1
     why: dict[str, Any] = field(default_factory=dict)
@@ -44,6 +45,7 @@ class Ref:
     def set_day(self, y: int, m: int, d: int) -> None:
         self.year, self.month, self.day = y, m, d
         self.weak = False
+        self.day_exact = True
         self.clock = (y, m, d)
         if self.first_day is None:
             self.first_day = (y, m, d)
@@ -361,7 +363,11 @@ class Resolver:
         return Resolved("DATE", fmt_year(r.year), self.mod(mt), "relative")
 
     def _anchor_day(self) -> tuple[int, int, int] | None:
-        return self.sentence_day or self.ref_day()
+        """The day a clock time or a part of day belongs to: the sentence's own day, else the story's
+        day, unless that is only the start of a heading's range ("Stalemate (11–15 March)" pins no day)."""
+        if self.sentence_day:
+            return self.sentence_day
+        return self.ref_day() if self.ref.day_exact else None
 
     def time(self, mt: Match) -> Resolved | None:
         if mt.group("named"):
@@ -673,6 +679,7 @@ class Narrative:
                 return  # "In July 2021, ..." before a story that begins in 2022 (a full date would move it)
         if heading and kind == "range" and r.day:
             ref.set_day(*r.day)  # a heading's range scopes its section from its start
+            ref.day_exact = False
         else:
             assert r.moves is not None
             r.moves(ref)
