@@ -9,11 +9,11 @@ BC_ARTICLE = """# The Greek wars
 
 ## First invasion
 
-In 492 BC a Persian fleet sailed along the coast. The Battle of Marathon was fought in 490 BC.
+In 492 BC a Persian fleet sailed along the coast. The Battle of Karvos was fought in 490 BC.
 
 ## Second invasion
 
-The Battle of Thermopylae was fought in 480 BC. The Battle of Plataea followed in 479 BC.
+The Battle of the Pass was fought in 480 BC. The Battle of Elis followed in 479 BC.
 The war had begun with the revolt of 499 BC.
 """
 

@@ -72,7 +72,7 @@ def test_asides_keep_the_day_level_story():
 
 
 def test_a_year_written_later_in_the_sentence():
-    got = _dates("# War\n\nIn 1954 the accords were signed. In April and June 1955, Diem cleared the decks.\n")
+    got = _dates("# War\n\nIn 1954 the accords were signed. In April and June 1955, the premier purged the army.\n")
     assert got["April"] == "1955-04"
 
 
@@ -89,16 +89,16 @@ def test_as_recently_as_leaves_the_date_its_own():
 
 
 def test_event_anchored_counts_from_the_named_event():
-    md = ("# War\n\nThe Battle of Marathon was fought in 490 BC. Persia prepared again.\n\n"
-          "A year after Marathon, Miltiades was injured. The Confederates fired on Fort Sumter on April 12, 1861. "
-          "The arsenal was seized eight days after Fort Sumter.\n")
+    md = ("# War\n\nThe Battle of Karvos was fought in 490 BC. The empire prepared again.\n\n"
+          "A year after Karvos, the general was injured. Rebels fired on Fort Alder on April 12, 1861. "
+          "The arsenal was seized eight days after Fort Alder.\n")
     got = _dates(md)
     assert got["A year after"] == "BC0489"
     assert got["eight days after"] == "1861-04-20"
 
 
 def test_a_range_of_two_written_dates_is_two_expressions_and_one_event():
-    a = kyivcli.parse_text("# War\n\nMeade defeated Lee at Gettysburg (July 1 to July 3, 1863). Talks ran on "
+    a = kyivcli.parse_text("# War\n\nThe northern army won at Eastbrook (July 1 to July 3, 1863). Talks ran on "
                            "22–24 March 1864.\n", name="t.md")
     got = {m.text: (m.value, m.span) for m in a.dates}
     assert got["July 1"] == ("1863-07-01", "1863-07-01/1863-07-03")
