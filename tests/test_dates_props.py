@@ -7,7 +7,7 @@ import kyivcli
 from kyivcli.index.events import in_range, parse_bound, sort_key
 
 WORDS = ["On", "the", "night", "of", "3", "4", "25/26", "May", "December", "18,", "19,", "and", "20", "1944",
-         "BC", "490", "480–479", "2007-08", "Third", "day", "later", "earlier", "after", "Marathon", "since",
+         "BC", "490", "480–479", "2007-08", "Third", "day", "later", "earlier", "after", "Karvos", "since",
          "until", "by", "In", "late", "early", "the", "1.09", "million", "10", "am", "per", "day", "daily",
          "anniversary", "sixth", "this", "period", "decade", "century", "4th", "-", "–", ",", ".", "\n\n", "#"]
 
