@@ -192,7 +192,7 @@ class Resolver:
         """A feast on a fixed day ("Christmas 1963", "by Christmas"): that day of the year written or
         the year nearest the reference."""
         if _NAME_BEFORE.search(mt.m.string, max(0, mt.m.start() - 16), mt.m.start()):
-            return None  # "White Christmas": part of a name
+            return None  # "Silent Christmas" (a song): part of a name
         m, d = (int(x) for x in self.holidays[" ".join(mt.group("hol").split())].split("-"))
         y = int(mt.group("y1")) if mt.group("y1") else self.infer_year(m)
         if y is None:
@@ -266,7 +266,7 @@ class Resolver:
         text, a, b = mt.m.string, mt.m.start(), mt.m.end()
         if mt.rule.name == "year" and ((_PLURAL_AFTER.match(text, b) and not _PREP_BEFORE.search(text, max(0, a - 12), a))
                                        or _NUMBERED_BEFORE.search(text, max(0, a - 14), a)):
-            return None  # "1400 victims", "Resolution 1483"
+            return None  # "1400 victims", "Resolution 1234"
         y = int(raw)
         era = (mt.group("era") or mt.group("era2") or "").replace(".", "").upper()
         if era in ("BC", "BCE"):
@@ -296,7 +296,7 @@ class Resolver:
         return Resolved("DATE", f"BC{c - 1:02d}" if bc else f"{c - 1:02d}", self.mod(mt))
 
     def short_year(self, mt: Match) -> Resolved | None:
-        """The second year of "2007-08", "1958-59": the century of the year before the dash."""
+        """The second year of "2017-18", "1958-59": the century of the year before the dash."""
         text, a = mt.m.string, mt.m.start()
         first = int(text[a - 5:a - 1])
         y = first // 100 * 100 + int(mt.group("y2"))
@@ -331,12 +331,12 @@ class Resolver:
         return Resolved("DATE", None, anchor="relative")
 
     def anniversary(self, mt: Match) -> Resolved | None:
-        """"the sixth anniversary of Baghdad's fall": the date the story gave the named event, n years on."""
+        """"the sixth anniversary of the capital's fall": the date the story gave the named event, n years on."""
         raw = mt.group("ord").lower()
         n = int(re.sub(r"\D", "", raw)) if raw[0].isdigit() else self.ordinals.get(raw)
         name = mt.group("name")
         if name and _MODIFIER_AFTER.match(mt.m.string, mt.m.end("name")):
-            name = None  # "the anniversary of the French entry": an adjective, not the event
+            name = None  # "the anniversary of the Allied landing": an adjective, not the event
         point = self.anchors.get(name) if name else None
         if not n or point is None:
             return Resolved("DATE", None, anchor="relative")
@@ -432,7 +432,7 @@ class Resolver:
         return self._shift(unit, k)
 
     def _from_named_event(self, mt: Match, unit: str, k: int) -> Resolved | None:
-        """"eight days after Fort Sumter", "A year after Marathon": counted from the date the story gave
+        """"eight days after Fort Alder", "A year after Karvos": counted from the date the story gave
         the named event (a name in a sentence that carried one written date)."""
         nm = _ANCHOR_NAME.match(mt.m.string, mt.m.end())
         if not nm:
@@ -575,10 +575,10 @@ _NO_MOVE = {
     "plan": re.compile(r"\b(?:planned|scheduled|expected|slated|intended|due|to be held|deadline|would|will)\b"
                        r"[^,;.]*$",
                        re.IGNORECASE),
-    # a comparison or a starting point looks back ("3,500 in January 2007", "the first since 1995")
+    # a comparison or a starting point looks back ("500 in May, against 3,000 in January 2017", "the first since 1990")
     "comparison": re.compile(r"\b(?:as against|against|compared (?:to|with)|from a (?:high|low|peak) of|a peak of|"
                              r"than|since|versus)\b[^,;.]*$", re.IGNORECASE),
-    # a past perfect looks back ("forces that had invaded Burma in late 1943")
+    # a past perfect looks back ("forces that had crossed the river in late 1916")
     "past perfect": re.compile(r"\b(?:had|had been)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ght|un|de|lt)\b[^,;.]*$",
                                re.IGNORECASE),
 }
@@ -665,7 +665,7 @@ class Narrative:
                 return  # a look back to before the story began
             if (y is not None and r.day is None and not bare_year and ref.day is not None and ref.month is not None
                     and ref.year is not None and (y, self.resolver.month(mt.group("m1")) or 0) < (ref.year, ref.month)):
-                return  # "This followed the election in December 2005": a day-grain story does not step back
+                return  # "This followed the election in December 2015": a day-grain story does not step back
             if bare_year and y is not None:
                 if ref.month is not None and ref.year is not None and y < ref.year:
                     return  # a day- or month-grain story does not step back for a bare year in passing
@@ -712,7 +712,7 @@ def _peek_day(resolver: Resolver, mt: Match) -> tuple[int, int, int] | None:
 
 def _heading_like(s: Sentence) -> bool:
     """A heading, or a short line standing alone without end punctuation (plain-text articles write
-    their headings so: "2003: Invasion", "Diem era, 1955-1963")."""
+    their headings so: "1916: Offensive", "The regent's era, 1920-1928")."""
     if s.where == "heading":
         return True
     t = s.block.text.rstrip()
@@ -740,7 +740,7 @@ def tag_sentence(resolver: Resolver, s: Sentence, narrative: Narrative | None = 
         if r is not None:
             resolver.sentence_day = r
             break
-    # a year written later in the sentence, for dates coordinated with it ("in April and June 1955")
+    # a year written later in the sentence, for dates coordinated with it ("in April and June 1925")
     later: list[tuple[int, int | None] | None] = [None] * len(matches)
     nxt: tuple[int, int | None] | None = None
     for i in range(len(matches) - 1, -1, -1):
@@ -812,7 +812,7 @@ def tag_sentence(resolver: Resolver, s: Sentence, narrative: Narrative | None = 
 
 
 def _scope_section(resolver: Resolver, s: Sentence, out: list[DateMention]) -> None:
-    """A heading that names years ("2003: Invasion", "Diem era, 1955-1963") bounds the years its section's
+    """A heading that names years ("1916: Offensive", "The regent's era, 1920-1928") bounds the years its section's
     undated days and months may take; a heading at the same or a higher level ends that scope."""
     level = _heading_level(s)
     if resolver.scope is not None and level <= resolver.scope[2]:
