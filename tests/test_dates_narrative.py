@@ -105,3 +105,11 @@ def test_a_range_of_two_written_dates_is_two_expressions_and_one_event():
     assert got["July 3, 1863"] == ("1863-07-03", "1863-07-01/1863-07-03")
     assert got["22–24 March 1864"] == ("1864-03-22/1864-03-24", None)
     assert [e.date for e in a.events()] == ["1863-07-01/1863-07-03", "1864-03-22/1864-03-24"]
+
+
+def test_a_dated_heading_bounds_its_section_until_the_next_heading():
+    md = ("# War\n\n## 1916\n\nIn 1921 the treaty was recalled. On 3 May the army attacked.\n\n"
+          "## Aftermath\n\nIn 1921 the treaty was signed. On 3 May the army marched.\n")
+    a = kyivcli.parse_text(md, name="t.md")
+    got = [(m.text, m.value) for m in a.dates if m.text == "3 May"]
+    assert got == [("3 May", "1916-05-03"), ("3 May", "1921-05-03")]

@@ -725,6 +725,8 @@ def _heading_level(s: Sentence) -> int:
 
 
 def tag_sentence(resolver: Resolver, s: Sentence, narrative: Narrative | None = None) -> list[DateMention]:
+    if resolver.scope is not None and s.where != "caption" and _heading_like(s) and _heading_level(s) <= resolver.scope[2]:
+        resolver.scope = None  # a heading at the same or a higher level ends a dated heading's scope
     matches = find(s.text)
     if not matches:
         return []
@@ -815,8 +817,6 @@ def _scope_section(resolver: Resolver, s: Sentence, out: list[DateMention]) -> N
     """A heading that names years ("1916: Offensive", "The regent's era, 1920-1928") bounds the years its section's
     undated days and months may take; a heading at the same or a higher level ends that scope."""
     level = _heading_level(s)
-    if resolver.scope is not None and level <= resolver.scope[2]:
-        resolver.scope = None
     lo: int | None = None
     hi: int | None = None
     for m in out:
