@@ -52,23 +52,44 @@ Feature = Callable[[str, str], bool]  # (text, lower-cased text) -> present?
 
 
 def _feature(spec: dict[str, Any]) -> Feature:
-    if "re" in spec:
-        rx = re.compile(spec["re"])
-        return lambda text, _low: rx.search(text) is not None
-    if "lre" in spec:  # a regex over the lower-cased text
-        lrx = re.compile(spec["lre"])
-        return lambda _text, low: lrx.search(low) is not None
-    if "words" in spec:
-        exact = re.compile("|".join(map(re.escape, spec["words"])))
-        return lambda text, _low: exact.search(text) is not None
-    lower = re.compile("|".join(map(re.escape, spec["lower"])))
-    return lambda _text, low: lower.search(low) is not None
+    """A feature holds when every test its spec gives holds: "words" (any literal in the text),
+    "lower" (any literal in the lower-cased text), "re" (a regex over the text), "lre" (a regex over
+    the lower-cased text). Literals are plain substring tests, much cheaper than a regex scan, so a
+    regex is best given behind words that every match must contain."""
+    words = tuple(spec.get("words", ()))
+    lower = tuple(spec.get("lower", ()))
+    rx = re.compile(spec["re"]) if "re" in spec else None
+    lrx = re.compile(spec["lre"]) if "lre" in spec else None
+
+    def test(text: str, low: str) -> bool:
+        if words and not any(w in text for w in words):
+            return False
+        if lower and not any(w in low for w in lower):
+            return False
+        if rx is not None and rx.search(text) is None:
+            return False
+        return lrx is None or lrx.search(low) is not None
+
+    return test
 
 
 @cache
 def features() -> dict[str, Feature]:
     """Cheap per-sentence tests ('has a digit', 'names a month') that gate the patterns."""
     return {k: _feature(v) for k, v in resource("dates")["features"].items()}
+
+
+@cache
+def _after() -> dict[str, tuple[str, ...]]:
+    """Features that another feature presupposes ("year4" needs "digit"): tested first, memoised."""
+    return {k: tuple(v.get("after", ())) for k, v in resource("dates")["features"].items() if v.get("after")}
+
+
+def _present(f: str, text: str, low: str, memo: dict[str, bool], tests: dict[str, Feature]) -> bool:
+    got = memo.get(f)
+    if got is None:
+        got = memo[f] = tests[f](text, low)
+    return got
 
 
 class ResourceError(ValueError):
@@ -93,6 +114,10 @@ def compile_rules(data: dict[str, Any]) -> tuple[Rule, ...]:
 
     macros = _build_macros(data)
     known_features = set(data["features"])
+    for fname, spec in data["features"].items():
+        unknown_after = [a for a in spec.get("after", ()) if a not in known_features]
+        if unknown_after or not set(spec) & {"words", "lower", "re", "lre"}:
+            raise ResourceError(f"resources/dates.json: feature '{fname}' needs a test and known 'after' features")
     out = []
     seen: set[str] = set()
     for i, p in enumerate(data["patterns"]):
@@ -154,8 +179,9 @@ def _build_macros(data: dict[str, Any]) -> dict[str, str]:
     return macros
 
 
-def find(text: str) -> list[Match]:
-    """Longest non-overlapping matches of all rules in `text`, in text order (ties: earlier rule)."""
+def find(text: str, skip: tuple[str, ...] = ()) -> list[Match]:
+    """Longest non-overlapping matches of all rules in `text`, in text order (ties: earlier rule);
+    rules of a kind in `skip` are not tried (the caller knows they cannot resolve here)."""
     cands: list[Match] = []
     tests = features()
     low = text.lower()
@@ -165,13 +191,16 @@ def find(text: str) -> list[Match]:
         for f in needs:  # each feature computed at most once per sentence, and only when asked
             got = present.get(f)
             if got is None:
-                got = present[f] = tests[f](text, low)
+                got = present[f] = all(_present(a, text, low, present, tests) for a in _after().get(f, ())) and \
+                    tests[f](text, low)
             if not got:
                 ok = False
                 break
         if not ok:
             continue
         for rule in group:
+            if rule.kind in skip:
+                continue
             for m in rule.regex.finditer(text):
                 if m.end() > m.start():
                     cands.append(Match(rule, m))

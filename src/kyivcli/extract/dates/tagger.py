@@ -114,6 +114,7 @@ class Resolver:
         self.ordinals: dict[str, int] = data["ordinals"]
         self.in_heading = False
         self.anchors: dict[str, tuple[int, int | None, int | None]] = {}  # named events -> the date given them
+        self._pending_anchors: list[tuple[str, tuple[int, int | None, int | None]]] = []
         self.scope: tuple[int, int, int] | None = None  # (first year, last year, heading level) of a dated heading
         self.last_year: int | None = None  # the year last written in the story, moved the reference or not
         self.last_year_why: dict[str, Any] = {}
@@ -337,7 +338,7 @@ class Resolver:
         name = mt.group("name")
         if name and _MODIFIER_AFTER.match(mt.m.string, mt.m.end("name")):
             name = None  # "the anniversary of the Allied landing": an adjective, not the event
-        point = self.anchors.get(name) if name else None
+        point = self.anchor(name) if name else None
         if not n or point is None:
             return Resolved("DATE", None, anchor="relative")
         y, m, d = point
@@ -440,7 +441,7 @@ class Resolver:
         run = nm.group(1)
         if _MODIFIER_AFTER.match(mt.m.string, nm.end()):
             return None  # "after French troops left": an adjective, not a named event
-        point = self.anchors.get(run) or self.anchors.get(run.split()[-1])
+        point = self.anchor(run) or self.anchor(run.split()[-1])
         if point is None:
             return None
         y, m, d = point
@@ -456,6 +457,15 @@ class Resolver:
         return None
 
     def register_anchors(self, text: str, point: tuple[int, int | None, int | None]) -> None:
+        """Remember a sentence that carried one date; its names are read only when something asks."""
+        self._pending_anchors.append((text, point))
+
+    def anchor(self, name: str) -> tuple[int, int | None, int | None] | None:
+        while self._pending_anchors:
+            self._index_anchors(*self._pending_anchors.pop(0))
+        return self.anchors.get(name)
+
+    def _index_anchors(self, text: str, point: tuple[int, int | None, int | None]) -> None:
         for run in _NAME_RUN.findall(text):
             words = run.split()
             if words[0] in ("The", "A", "An", "On", "In", "By", "At", "After", "Before", "During"):
@@ -725,14 +735,16 @@ def _heading_level(s: Sentence) -> int:
 
 
 def tag_sentence(resolver: Resolver, s: Sentence, narrative: Narrative | None = None) -> list[DateMention]:
-    if resolver.scope is not None and s.where != "caption" and _heading_like(s) and _heading_level(s) <= resolver.scope[2]:
+    heading_like = s.where != "caption" and _heading_like(s)
+    if resolver.scope is not None and heading_like and _heading_level(s) <= resolver.scope[2]:
         resolver.scope = None  # a heading at the same or a higher level ends a dated heading's scope
-    matches = find(s.text)
+    bc_story = resolver.ref.year is not None and resolver.ref.year <= 0
+    matches = find(s.text, skip=() if bc_story else ("era_context_year",))
     if not matches:
         return []
     narrative = narrative or Narrative(resolver, None)
     caption = s.where == "caption"
-    resolver.in_heading = _heading_like(s)
+    resolver.in_heading = heading_like
     resolver.section_index = id(s.block)
     # a clock time or a part of day in the sentence is anchored to the sentence's own date
     resolver.sentence_day = None
@@ -808,7 +820,7 @@ def tag_sentence(resolver: Resolver, s: Sentence, narrative: Narrative | None = 
                 dd = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else None
                 resolver.register_anchors(s.text, (y, mo, dd))
     _link_spans(s.text, out)
-    if not caption and _heading_like(s):
+    if heading_like:
         _scope_section(resolver, s, out)
     return out
 
