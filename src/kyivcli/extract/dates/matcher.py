@@ -186,13 +186,18 @@ def find(text: str, skip: tuple[str, ...] = ()) -> list[Match]:
     tests = features()
     low = text.lower()
     present: dict[str, bool] = {}
+    after = _after()
     for needs, group in rule_groups():
         ok = True
         for f in needs:  # each feature computed at most once per sentence, and only when asked
             got = present.get(f)
             if got is None:
-                got = present[f] = all(_present(a, text, low, present, tests) for a in _after().get(f, ())) and \
-                    tests[f](text, low)
+                deps = after.get(f)
+                if deps and not all(_present(a, text, low, present, tests) for a in deps):
+                    got = False
+                else:
+                    got = tests[f](text, low)
+                present[f] = got
             if not got:
                 ok = False
                 break
