@@ -61,10 +61,26 @@ def _feature(spec: dict[str, Any]) -> Feature:
     rx = re.compile(spec["re"]) if "re" in spec else None
     lrx = re.compile(spec["lre"]) if "lre" in spec else None
 
-    def test(text: str, low: str) -> bool:
-        if words and not any(w in text for w in words):
+    def has_any(hay: str, needles: tuple[str, ...]) -> bool:
+        for w in needles:
+            if w in hay:
+                return True
+        return False
+
+    if lower and not (words or rx or lrx):  # the common case: words in the lower-cased text
+
+        def lower_only(_text: str, low: str) -> bool:
+            for w in lower:
+                if w in low:
+                    return True
             return False
-        if lower and not any(w in low for w in lower):
+
+        return lower_only
+
+    def test(text: str, low: str) -> bool:
+        if words and not has_any(text, words):
+            return False
+        if lower and not has_any(low, lower):
             return False
         if rx is not None and rx.search(text) is None:
             return False
