@@ -170,7 +170,7 @@ def compile_rules(data: dict[str, Any]) -> tuple[Rule, ...]:
 def rule_groups() -> tuple[tuple[tuple[str, ...], tuple[Rule, ...]], ...]:
     """Rules grouped by the features they need, so each group's gate is tested once per sentence."""
     groups: dict[tuple[str, ...], list[Rule]] = {}
-    cheap_first = ("digit", "month")
+    cheap_first = ("digit", "month", "year4", "era", "unit", "part")
     for rule in rules():
         key = tuple(sorted(rule.needs, key=lambda f: (f not in cheap_first, f)))
         groups.setdefault(key, []).append(rule)

@@ -725,6 +725,8 @@ def _heading_like(s: Sentence) -> bool:
     their headings so: "1916: Offensive", "The regent's era, 1920-1928")."""
     if s.where == "heading":
         return True
+    if len(s.block.text) > 100:  # (checked first: a long paragraph is never copied per sentence)
+        return False
     t = s.block.text.rstrip()
     return (s.block.kind == "paragraph" and len(t) <= 80 and s.start == 0 and len(s.text.rstrip()) == len(t)
             and not t.endswith((".", "!", "?", ":", ";", ",", '"', "”", "'")))
