@@ -101,13 +101,6 @@ def _after() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v.get("after", ())) for k, v in resource("dates")["features"].items() if v.get("after")}
 
 
-def _present(f: str, text: str, low: str, memo: dict[str, bool], tests: dict[str, Feature]) -> bool:
-    got = memo.get(f)
-    if got is None:
-        got = memo[f] = tests[f](text, low)
-    return got
-
-
 class ResourceError(ValueError):
     """resources/dates.json is malformed: said when it loads, naming the pattern."""
 
@@ -195,36 +188,55 @@ def _build_macros(data: dict[str, Any]) -> dict[str, str]:
     return macros
 
 
+@cache
+def gate_tree() -> tuple[tuple[str, tuple[tuple[tuple[str, ...], tuple[Rule, ...]], ...]], ...]:
+    """The rule groups under their first (cheapest) feature: one test skips every group behind it."""
+    tree: dict[str, list[tuple[tuple[str, ...], tuple[Rule, ...]]]] = {}
+    for needs, group in rule_groups():
+        tree.setdefault(needs[0], []).append((needs[1:], group))
+    return tuple((f, tuple(v)) for f, v in tree.items())
+
+
+def _test(f: str, text: str, low: str, memo: dict[str, bool], tests: dict[str, Feature],
+          after: dict[str, tuple[str, ...]]) -> bool:
+    got = memo.get(f)
+    if got is None:
+        got = True
+        for a in after.get(f, ()):
+            if not _test(a, text, low, memo, tests, after):
+                got = False
+                break
+        if got:
+            got = tests[f](text, low)
+        memo[f] = got
+    return got
+
+
 def find(text: str, skip: tuple[str, ...] = ()) -> list[Match]:
     """Longest non-overlapping matches of all rules in `text`, in text order (ties: earlier rule);
     rules of a kind in `skip` are not tried (the caller knows they cannot resolve here)."""
     cands: list[Match] = []
     tests = features()
     low = text.lower()
-    present: dict[str, bool] = {}
+    present: dict[str, bool] = {}  # each feature computed at most once per sentence, and only when asked
     after = _after()
-    for needs, group in rule_groups():
-        ok = True
-        for f in needs:  # each feature computed at most once per sentence, and only when asked
-            got = present.get(f)
-            if got is None:
-                deps = after.get(f)
-                if deps and not all(_present(a, text, low, present, tests) for a in deps):
-                    got = False
-                else:
-                    got = tests[f](text, low)
-                present[f] = got
-            if not got:
-                ok = False
-                break
-        if not ok:
+    for first, branches in gate_tree():
+        if not _test(first, text, low, present, tests, after):
             continue
-        for rule in group:
-            if rule.kind in skip:
+        for rest, group in branches:
+            ok = True
+            for f in rest:
+                if not _test(f, text, low, present, tests, after):
+                    ok = False
+                    break
+            if not ok:
                 continue
-            for m in rule.regex.finditer(text):
-                if m.end() > m.start():
-                    cands.append(Match(rule, m))
+            for rule in group:
+                if rule.kind in skip:
+                    continue
+                for m in rule.regex.finditer(text):
+                    if m.end() > m.start():
+                        cands.append(Match(rule, m))
     cands.sort(key=lambda c: (-(c.m.end() - c.m.start()), c.rule.priority, c.m.start()))
     # chosen spans never overlap, so sorted by start they are sorted by end too: a candidate only
     # needs checking against its two neighbours (a bisect), not against every span chosen so far
