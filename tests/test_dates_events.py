@@ -9,11 +9,11 @@ BC_ARTICLE = """# The Greek wars
 
 ## First invasion
 
-In 492 BC a Persian fleet sailed along the coast. The Battle of Marathon was fought in 490 BC.
+In 492 BC a Persian fleet sailed along the coast. The Battle of Karvos was fought in 490 BC.
 
 ## Second invasion
 
-The Battle of Thermopylae was fought in 480 BC. The Battle of Plataea followed in 479 BC.
+The Battle of the Pass was fought in 480 BC. The Battle of Elis followed in 479 BC.
 The war had begun with the revolt of 499 BC.
 """
 
@@ -67,3 +67,22 @@ def test_month_grain_with_all():
     a = kyivcli.parse_text("# War of 1812\n\nThe army marched in June 1812. On 7 September 1812 it fought.\n", name="w.md")
     rows = [(e.date, e.precision) for e in a.events(include_all=True)]
     assert rows == [("1812-06", "month"), ("1812-09-07", "day")]
+
+
+def test_cli_lists_bc_battles_in_order(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    path = tmp_path / "greek.md"
+    path.write_text("---\nsubject: The Greek wars\n---\n" + BC_ARTICLE, encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "kyivcli", "events", str(path), "--all", "--json"],
+                         capture_output=True, text=True, check=True)
+    data = json.loads(run.stdout)
+    rows = data if isinstance(data, list) else next(v for v in data.values() if isinstance(v, list))
+    assert [r["date"] for r in rows] == ["-0499", "-0492", "-0490", "-0480", "-0479"]
+    run = subprocess.run([sys.executable, "-m", "kyivcli", "events", str(path), "--all", "--json",
+                          "--from", "490BC", "--to", "-0480"], capture_output=True, text=True, check=True)
+    data = json.loads(run.stdout)
+    rows = data if isinstance(data, list) else next(v for v in data.values() if isinstance(v, list))
+    assert [r["date"] for r in rows] == ["-0490", "-0480"]

@@ -72,7 +72,7 @@ def test_asides_keep_the_day_level_story():
 
 
 def test_a_year_written_later_in_the_sentence():
-    got = _dates("# War\n\nIn 1954 the accords were signed. In April and June 1955, Diem cleared the decks.\n")
+    got = _dates("# War\n\nIn 1954 the accords were signed. In April and June 1955, the premier purged the army.\n")
     assert got["April"] == "1955-04"
 
 
@@ -81,3 +81,35 @@ def test_an_inferred_year_says_why():
     m = next(m for m in a.dates if m.text == "27 February")
     assert m.evidence and m.evidence.rule == "reference" and m.evidence.line == 3
     assert next(m for m in a.dates if m.text == "24 February 2022").evidence is None
+
+
+def test_as_recently_as_leaves_the_date_its_own():
+    got = _dates("# War\n\nIn 2008 it began. Raids continued as recently as late 2009.\n")
+    assert got["late 2009"] == "2009" and "recently" not in got
+
+
+def test_event_anchored_counts_from_the_named_event():
+    md = ("# War\n\nThe Battle of Karvos was fought in 490 BC. The empire prepared again.\n\n"
+          "A year after Karvos, the general was injured. Rebels fired on Fort Alder on April 12, 1861. "
+          "The arsenal was seized eight days after Fort Alder.\n")
+    got = _dates(md)
+    assert got["A year after"] == "BC0489"
+    assert got["eight days after"] == "1861-04-20"
+
+
+def test_a_range_of_two_written_dates_is_two_expressions_and_one_event():
+    a = kyivcli.parse_text("# War\n\nThe northern army won at Eastbrook (July 1 to July 3, 1863). Talks ran on "
+                           "22–24 March 1864.\n", name="t.md")
+    got = {m.text: (m.value, m.span) for m in a.dates}
+    assert got["July 1"] == ("1863-07-01", "1863-07-01/1863-07-03")
+    assert got["July 3, 1863"] == ("1863-07-03", "1863-07-01/1863-07-03")
+    assert got["22–24 March 1864"] == ("1864-03-22/1864-03-24", None)
+    assert [e.date for e in a.events()] == ["1863-07-01/1863-07-03", "1864-03-22/1864-03-24"]
+
+
+def test_a_dated_heading_bounds_its_section_until_the_next_heading():
+    md = ("# War\n\n## 1916\n\nIn 1921 the treaty was recalled. On 3 May the army attacked.\n\n"
+          "## Aftermath\n\nIn 1921 the treaty was signed. On 3 May the army marched.\n")
+    a = kyivcli.parse_text(md, name="t.md")
+    got = [(m.text, m.value) for m in a.dates if m.text == "3 May"]
+    assert got == [("3 May", "1916-05-03"), ("3 May", "1921-05-03")]

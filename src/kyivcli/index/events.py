@@ -162,6 +162,8 @@ def build_events(mentions: list[DateMention], include_all: bool = False) -> list
         if s.where in ("heading", "caption") or m.type not in ("DATE", "TIME") or not m.value:
             continue
         value = m.day_value
+        if m.span and value is not None and "/" in m.span:
+            value = m.span  # one row for a span written as two dates
         if value is None:
             if not include_all or m.type != "DATE":
                 continue

@@ -52,20 +52,53 @@ Feature = Callable[[str, str], bool]  # (text, lower-cased text) -> present?
 
 
 def _feature(spec: dict[str, Any]) -> Feature:
-    if "re" in spec:
-        rx = re.compile(spec["re"])
-        return lambda text, _low: rx.search(text) is not None
-    if "words" in spec:
-        exact = re.compile("|".join(map(re.escape, spec["words"])))
-        return lambda text, _low: exact.search(text) is not None
-    lower = re.compile("|".join(map(re.escape, spec["lower"])))
-    return lambda _text, low: lower.search(low) is not None
+    """A feature holds when every test its spec gives holds: "words" (any literal in the text),
+    "lower" (any literal in the lower-cased text), "re" (a regex over the text), "lre" (a regex over
+    the lower-cased text). Literals are plain substring tests, much cheaper than a regex scan, so a
+    regex is best given behind words that every match must contain."""
+    words = tuple(spec.get("words", ()))
+    lower = tuple(spec.get("lower", ()))
+    rx = re.compile(spec["re"]) if "re" in spec else None
+    lrx = re.compile(spec["lre"]) if "lre" in spec else None
+
+    def has_any(hay: str, needles: tuple[str, ...]) -> bool:
+        for w in needles:
+            if w in hay:
+                return True
+        return False
+
+    if lower and not (words or rx or lrx):  # the common case: words in the lower-cased text
+
+        def lower_only(_text: str, low: str) -> bool:
+            for w in lower:
+                if w in low:
+                    return True
+            return False
+
+        return lower_only
+
+    def test(text: str, low: str) -> bool:
+        if words and not has_any(text, words):
+            return False
+        if lower and not has_any(low, lower):
+            return False
+        if rx is not None and rx.search(text) is None:
+            return False
+        return lrx is None or lrx.search(low) is not None
+
+    return test
 
 
 @cache
 def features() -> dict[str, Feature]:
     """Cheap per-sentence tests ('has a digit', 'names a month') that gate the patterns."""
     return {k: _feature(v) for k, v in resource("dates")["features"].items()}
+
+
+@cache
+def _after() -> dict[str, tuple[str, ...]]:
+    """Features that another feature presupposes ("year4" needs "digit"): tested first, memoised."""
+    return {k: tuple(v.get("after", ())) for k, v in resource("dates")["features"].items() if v.get("after")}
 
 
 class ResourceError(ValueError):
@@ -90,6 +123,10 @@ def compile_rules(data: dict[str, Any]) -> tuple[Rule, ...]:
 
     macros = _build_macros(data)
     known_features = set(data["features"])
+    for fname, spec in data["features"].items():
+        unknown_after = [a for a in spec.get("after", ()) if a not in known_features]
+        if unknown_after or not set(spec) & {"words", "lower", "re", "lre"}:
+            raise ResourceError(f"resources/dates.json: feature '{fname}' needs a test and known 'after' features")
     out = []
     seen: set[str] = set()
     for i, p in enumerate(data["patterns"]):
@@ -126,7 +163,7 @@ def compile_rules(data: dict[str, Any]) -> tuple[Rule, ...]:
 def rule_groups() -> tuple[tuple[tuple[str, ...], tuple[Rule, ...]], ...]:
     """Rules grouped by the features they need, so each group's gate is tested once per sentence."""
     groups: dict[tuple[str, ...], list[Rule]] = {}
-    cheap_first = ("digit", "month")
+    cheap_first = ("digit", "month", "year4", "era", "unit", "part")
     for rule in rules():
         key = tuple(sorted(rule.needs, key=lambda f: (f not in cheap_first, f)))
         groups.setdefault(key, []).append(rule)
@@ -151,27 +188,55 @@ def _build_macros(data: dict[str, Any]) -> dict[str, str]:
     return macros
 
 
-def find(text: str) -> list[Match]:
-    """Longest non-overlapping matches of all rules in `text`, in text order (ties: earlier rule)."""
+@cache
+def gate_tree() -> tuple[tuple[str, tuple[tuple[tuple[str, ...], tuple[Rule, ...]], ...]], ...]:
+    """The rule groups under their first (cheapest) feature: one test skips every group behind it."""
+    tree: dict[str, list[tuple[tuple[str, ...], tuple[Rule, ...]]]] = {}
+    for needs, group in rule_groups():
+        tree.setdefault(needs[0], []).append((needs[1:], group))
+    return tuple((f, tuple(v)) for f, v in tree.items())
+
+
+def _test(f: str, text: str, low: str, memo: dict[str, bool], tests: dict[str, Feature],
+          after: dict[str, tuple[str, ...]]) -> bool:
+    got = memo.get(f)
+    if got is None:
+        got = True
+        for a in after.get(f, ()):
+            if not _test(a, text, low, memo, tests, after):
+                got = False
+                break
+        if got:
+            got = tests[f](text, low)
+        memo[f] = got
+    return got
+
+
+def find(text: str, skip: tuple[str, ...] = ()) -> list[Match]:
+    """Longest non-overlapping matches of all rules in `text`, in text order (ties: earlier rule);
+    rules of a kind in `skip` are not tried (the caller knows they cannot resolve here)."""
     cands: list[Match] = []
     tests = features()
     low = text.lower()
-    present: dict[str, bool] = {}
-    for needs, group in rule_groups():
-        ok = True
-        for f in needs:  # each feature computed at most once per sentence, and only when asked
-            got = present.get(f)
-            if got is None:
-                got = present[f] = tests[f](text, low)
-            if not got:
-                ok = False
-                break
-        if not ok:
+    present: dict[str, bool] = {}  # each feature computed at most once per sentence, and only when asked
+    after = _after()
+    for first, branches in gate_tree():
+        if not _test(first, text, low, present, tests, after):
             continue
-        for rule in group:
-            for m in rule.regex.finditer(text):
-                if m.end() > m.start():
-                    cands.append(Match(rule, m))
+        for rest, group in branches:
+            ok = True
+            for f in rest:
+                if not _test(f, text, low, present, tests, after):
+                    ok = False
+                    break
+            if not ok:
+                continue
+            for rule in group:
+                if rule.kind in skip:
+                    continue
+                for m in rule.regex.finditer(text):
+                    if m.end() > m.start():
+                        cands.append(Match(rule, m))
     cands.sort(key=lambda c: (-(c.m.end() - c.m.start()), c.rule.priority, c.m.start()))
     # chosen spans never overlap, so sorted by start they are sorted by end too: a candidate only
     # needs checking against its two neighbours (a bisect), not against every span chosen so far

@@ -20,6 +20,7 @@ from kyivcli.parse.model import Document, Sentence
 from kyivcli.resources import resource
 
 _NAME_RUN = re.compile(r"\b[A-Z][\w-]+(?:\s+(?:of\s+)?[A-Z][\w-]+)*")
+_MODIFIER_AFTER = re.compile(r" (?!of\b|in\b|on\b|at\b|and\b|was\b|were\b|had\b|has\b)[a-z]")
 _ANCHOR_NAME = re.compile(r"\s+(?:the\s+)?([A-Z][\w-]+(?:\s+(?:of\s+)?[A-Z][\w-]+)*)")
 _SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 _YEAR_IN_TITLE = re.compile(r"(?<!\d)(1[0-9]{3}|20[0-9]{2})(?!\d)")
@@ -36,6 +37,7 @@ class Ref:
     day: int | None = None
     first_day: tuple[int, int, int] | None = None
     weak: bool = False  # the year came from a bare year in mid-sentence, not from the story's own dates
+    day_exact: bool = True  # False while the day is only the start of a heading's range
     clock: tuple[int, int, int] | None = None
     clock_section: int = -1
     why: dict[str, Any] = field(default_factory=dict)
@@ -43,6 +45,7 @@ class Ref:
     def set_day(self, y: int, m: int, d: int) -> None:
         self.year, self.month, self.day = y, m, d
         self.weak = False
+        self.day_exact = True
         self.clock = (y, m, d)
         if self.first_day is None:
             self.first_day = (y, m, d)
@@ -111,6 +114,7 @@ class Resolver:
         self.ordinals: dict[str, int] = data["ordinals"]
         self.in_heading = False
         self.anchors: dict[str, tuple[int, int | None, int | None]] = {}  # named events -> the date given them
+        self._pending_anchors: list[tuple[str, tuple[int, int | None, int | None]]] = []
         self.scope: tuple[int, int, int] | None = None  # (first year, last year, heading level) of a dated heading
         self.last_year: int | None = None  # the year last written in the story, moved the reference or not
         self.last_year_why: dict[str, Any] = {}
@@ -188,6 +192,8 @@ class Resolver:
     def holiday(self, mt: Match) -> Resolved | None:
         """A feast on a fixed day ("Christmas 1963", "by Christmas"): that day of the year written or
         the year nearest the reference."""
+        if _NAME_BEFORE.search(mt.m.string, max(0, mt.m.start() - 16), mt.m.start()):
+            return None  # "Silent Christmas" (a song): part of a name
         m, d = (int(x) for x in self.holidays[" ".join(mt.group("hol").split())].split("-"))
         y = int(mt.group("y1")) if mt.group("y1") else self.infer_year(m)
         if y is None:
@@ -259,9 +265,9 @@ class Resolver:
         if not raw:
             return None
         text, a, b = mt.m.string, mt.m.start(), mt.m.end()
-        if (mt.rule.name == "year" and _PLURAL_AFTER.match(text, b)
-                and not _PREP_BEFORE.search(text, max(0, a - 12), a)):
-            return None
+        if mt.rule.name == "year" and ((_PLURAL_AFTER.match(text, b) and not _PREP_BEFORE.search(text, max(0, a - 12), a))
+                                       or _NUMBERED_BEFORE.search(text, max(0, a - 14), a)):
+            return None  # "1400 victims", "Resolution 1234"
         y = int(raw)
         era = (mt.group("era") or mt.group("era2") or "").replace(".", "").upper()
         if era in ("BC", "BCE"):
@@ -291,7 +297,7 @@ class Resolver:
         return Resolved("DATE", f"BC{c - 1:02d}" if bc else f"{c - 1:02d}", self.mod(mt))
 
     def short_year(self, mt: Match) -> Resolved | None:
-        """The second year of "2007-08", "1958-59": the century of the year before the dash."""
+        """The second year of "2017-18", "1958-59": the century of the year before the dash."""
         text, a = mt.m.string, mt.m.start()
         first = int(text[a - 5:a - 1])
         y = first // 100 * 100 + int(mt.group("y2"))
@@ -307,16 +313,15 @@ class Resolver:
         return Resolved("SET", f"PT1{unit[1]}" if unit.startswith("T") else f"P1{unit[-1]}", anchor="relative")
 
     def anaphoric(self, mt: Match) -> Resolved | None:
-        """"this time", "at the same time", "that period": the time the story stands at (a period's
-        extent is unknown: no value)."""
+        """"this time", "that period": the month the story stands at (too vague for a day, so never an
+        event of its own; a period's extent is unknown: no value)."""
         what = (mt.group("what") or mt.group("what2")).lower()
         if what in ("period", "era", "stage"):
             return Resolved("DATE", None, anchor="relative")
         r = self.ref
         if r.year is None:
             return Resolved("DATE", "PRESENT_REF", anchor="relative")
-        day = self.ref_day()
-        value = fmt(*day) if day else fmt(r.year, r.month) if r.month else fmt_year(r.year)
+        value = fmt(r.year, r.month) if r.month else fmt_year(r.year)  # vague: no finer than a month
         return Resolved("DATE", value, anchor="relative")
 
     def unvalued(self, mt: Match) -> Resolved | None:
@@ -327,11 +332,13 @@ class Resolver:
         return Resolved("DATE", None, anchor="relative")
 
     def anniversary(self, mt: Match) -> Resolved | None:
-        """"the sixth anniversary of Baghdad's fall": the date the story gave the named event, n years on."""
+        """"the sixth anniversary of the capital's fall": the date the story gave the named event, n years on."""
         raw = mt.group("ord").lower()
         n = int(re.sub(r"\D", "", raw)) if raw[0].isdigit() else self.ordinals.get(raw)
         name = mt.group("name")
-        point = self.anchors.get(name) if name else None
+        if name and _MODIFIER_AFTER.match(mt.m.string, mt.m.end("name")):
+            name = None  # "the anniversary of the Allied landing": an adjective, not the event
+        point = self.anchor(name) if name else None
         if not n or point is None:
             return Resolved("DATE", None, anchor="relative")
         y, m, d = point
@@ -341,8 +348,8 @@ class Resolver:
 
     def season(self, mt: Match) -> Resolved | None:
         code = resource("dates")["seasons"][mt.group("season").lower()]
-        if mt.group("y1"):
-            y = int(mt.group("y1"))
+        if mt.group("y1") or mt.group("ey"):
+            y = int(mt.group("y1")) if mt.group("y1") else -int(mt.group("ey"))
             return Resolved("DATE", f"{fmt_year(y)}-{code}", self.mod(mt), moves=lambda r: r.set_year(y))
         y = self.ref.year
         return Resolved("DATE", f"{fmt_year(y)}-{code}" if y is not None else f"XXXX-{code}", self.mod(mt))
@@ -357,7 +364,11 @@ class Resolver:
         return Resolved("DATE", fmt_year(r.year), self.mod(mt), "relative")
 
     def _anchor_day(self) -> tuple[int, int, int] | None:
-        return self.sentence_day or self.ref_day()
+        """The day a clock time or a part of day belongs to: the sentence's own day, else the story's
+        day, unless that is only the start of a heading's range ("Stalemate (11–15 March)" pins no day)."""
+        if self.sentence_day:
+            return self.sentence_day
+        return self.ref_day() if self.ref.day_exact else None
 
     def time(self, mt: Match) -> Resolved | None:
         if mt.group("named"):
@@ -422,13 +433,15 @@ class Resolver:
         return self._shift(unit, k)
 
     def _from_named_event(self, mt: Match, unit: str, k: int) -> Resolved | None:
-        """"eight days after Fort Sumter", "A year after Marathon": counted from the date the story gave
+        """"eight days after Fort Alder", "A year after Karvos": counted from the date the story gave
         the named event (a name in a sentence that carried one written date)."""
         nm = _ANCHOR_NAME.match(mt.m.string, mt.m.end())
         if not nm:
             return None
         run = nm.group(1)
-        point = self.anchors.get(run) or self.anchors.get(run.split()[-1])
+        if _MODIFIER_AFTER.match(mt.m.string, nm.end()):
+            return None  # "after French troops left": an adjective, not a named event
+        point = self.anchor(run) or self.anchor(run.split()[-1])
         if point is None:
             return None
         y, m, d = point
@@ -444,6 +457,15 @@ class Resolver:
         return None
 
     def register_anchors(self, text: str, point: tuple[int, int | None, int | None]) -> None:
+        """Remember a sentence that carried one date; its names are read only when something asks."""
+        self._pending_anchors.append((text, point))
+
+    def anchor(self, name: str) -> tuple[int, int | None, int | None] | None:
+        while self._pending_anchors:
+            self._index_anchors(*self._pending_anchors.pop(0))
+        return self.anchors.get(name)
+
+    def _index_anchors(self, text: str, point: tuple[int, int | None, int | None]) -> None:
         for run in _NAME_RUN.findall(text):
             words = run.split()
             if words[0] in ("The", "A", "An", "On", "In", "By", "At", "After", "Before", "During"):
@@ -563,10 +585,10 @@ _NO_MOVE = {
     "plan": re.compile(r"\b(?:planned|scheduled|expected|slated|intended|due|to be held|deadline|would|will)\b"
                        r"[^,;.]*$",
                        re.IGNORECASE),
-    # a comparison or a starting point looks back ("3,500 in January 2007", "the first since 1995")
+    # a comparison or a starting point looks back ("500 in May, against 3,000 in January 2017", "the first since 1990")
     "comparison": re.compile(r"\b(?:as against|against|compared (?:to|with)|from a (?:high|low|peak) of|a peak of|"
                              r"than|since|versus)\b[^,;.]*$", re.IGNORECASE),
-    # a past perfect looks back ("forces that had invaded Burma in late 1943")
+    # a past perfect looks back ("forces that had crossed the river in late 1916")
     "past perfect": re.compile(r"\b(?:had|had been)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ght|un|de|lt)\b[^,;.]*$",
                                re.IGNORECASE),
 }
@@ -587,6 +609,10 @@ _GLUE = re.compile(r"(?:\s*(?:,|and|or|&|to|until|through|-|–|—|/)\s*)+")
 _PLURAL_AFTER = re.compile(r" (?!(?:was|has|as|is|this|its|his|thus|us|whereas|unless|plus|towards|across|always|"
                            r"perhaps|besides|afterwards|saw|sees|marks|becomes|seems|ends|begins|starts|brings|"
                            r"proves|yes|less|series|news)\b)[a-z]+(?:ie|[^s\W])s\b")
+_NUMBERED_BEFORE = re.compile(r"\b(?:Resolution|Article|No\.|Number|Flight|Route|Highway|Chapter|Section|Directive|"
+                              r"Order|Decree|Hill|Height|Room|Page|Paragraph|Platoon|Convoy)\s+$")
+_NAME_BEFORE = re.compile(r"\b(?!(?:On|By|At|Until|Till|Before|After|Since|During|Last|Next|This|That|The|Of|In|For|"
+                          r"And|But|Or|Then|From)\b)[A-Z][a-z]+\s+$")
 _PREP_BEFORE = re.compile(r"\b(?:in|by|of|since|during|until|till|from|after|before|between|early|late|mid|"
                           r"around|about|circa|c\.)\s+$", re.IGNORECASE)
 
@@ -609,7 +635,7 @@ def _aside(text: str, a: int, bare_year: bool) -> str | None:
 
 
 def _written_year(mt: Match) -> int | None:
-    y = mt.group("y1") or mt.group("y2")
+    y = mt.group("y1") or mt.group("y2") or mt.group("ey")
     if not y or mt.rule.kind not in ("date", "range", "year", "season"):
         return None
     era = (mt.group("era") or mt.group("era2") or "").replace(".", "").upper()
@@ -634,8 +660,8 @@ class Narrative:
         heading = _heading_like(s)
         why = {"rule": mt.rule.name, "line": s.line_of(a), "text": s.text[slice(*mt.span)][:60]}
         if kind == "relative_period" and mt.m.group(0).lower().split()[-2:-1] in (["previous"], ["preceding"],
-                                                                                   ["year"]):
-            return  # "the previous year", "the year before": a look back
+                                                                                   ["last"], ["year"]):
+            return  # "the previous year", "last year", "the year before": a look back
         if kind == "relative_n" and (mt.group("dir") or "").lower() in ("earlier", "before", "prior", "previously",
                                                                         "ago"):
             return  # "a year earlier", "two days before": a look back
@@ -649,7 +675,7 @@ class Narrative:
                 return  # a look back to before the story began
             if (y is not None and r.day is None and not bare_year and ref.day is not None and ref.month is not None
                     and ref.year is not None and (y, self.resolver.month(mt.group("m1")) or 0) < (ref.year, ref.month)):
-                return  # "This followed the election in December 2005": a day-grain story does not step back
+                return  # "This followed the election in December 2015": a day-grain story does not step back
             if bare_year and y is not None:
                 if ref.month is not None and ref.year is not None and y < ref.year:
                     return  # a day- or month-grain story does not step back for a bare year in passing
@@ -663,12 +689,25 @@ class Narrative:
                 return  # "In July 2021, ..." before a story that begins in 2022 (a full date would move it)
         if heading and kind == "range" and r.day:
             ref.set_day(*r.day)  # a heading's range scopes its section from its start
+            ref.day_exact = False
         else:
             assert r.moves is not None
             r.moves(ref)
         if ref.clock and r.day:
             ref.clock_section = self.resolver.section_index
         ref.why = why
+
+
+def _full_date_ends(mt: Match, r: Resolved) -> list[tuple[tuple[int, int], str]] | None:
+    """The two ends of a day range whose ends are each a full date with its own month, as (span,
+    value) pairs; None for a range that shares its month ("22–24 March", "April 6-7")."""
+    if mt.rule.kind != "range" or not mt.group("m1") or not mt.group("m2") or not r.value or "/" not in r.value:
+        return None
+    first = [mt.m.span(g) for g in ("m1", "d1", "y1") if mt.group(g)]
+    second = [mt.m.span(g) for g in ("m2", "d2", "y2") if mt.group(g)]
+    v1, v2 = r.value.split("/")
+    return [((min(x for x, _ in first), max(y for _, y in first)), v1),
+            ((min(x for x, _ in second), max(y for _, y in second)), v2)]
 
 
 def _peek_day(resolver: Resolver, mt: Match) -> tuple[int, int, int] | None:
@@ -683,11 +722,13 @@ def _peek_day(resolver: Resolver, mt: Match) -> tuple[int, int, int] | None:
 
 def _heading_like(s: Sentence) -> bool:
     """A heading, or a short line standing alone without end punctuation (plain-text articles write
-    their headings so: "2003: Invasion", "Diem era, 1955-1963")."""
+    their headings so: "1916: Offensive", "The regent's era, 1920-1928")."""
     if s.where == "heading":
         return True
+    if len(s.block.text) > 100:  # (checked first: a long paragraph is never copied per sentence)
+        return False
     t = s.block.text.rstrip()
-    return (s.where == "paragraph" and len(t) <= 80 and s.start == 0 and len(s.text.rstrip()) == len(t)
+    return (s.block.kind == "paragraph" and len(t) <= 80 and s.start == 0 and len(s.text.rstrip()) == len(t)
             and not t.endswith((".", "!", "?", ":", ";", ",", '"', "”", "'")))
 
 
@@ -696,12 +737,16 @@ def _heading_level(s: Sentence) -> int:
 
 
 def tag_sentence(resolver: Resolver, s: Sentence, narrative: Narrative | None = None) -> list[DateMention]:
-    matches = find(s.text)
+    heading_like = s.where != "caption" and _heading_like(s)
+    if resolver.scope is not None and heading_like and _heading_level(s) <= resolver.scope[2]:
+        resolver.scope = None  # a heading at the same or a higher level ends a dated heading's scope
+    bc_story = resolver.ref.year is not None and resolver.ref.year <= 0
+    matches = find(s.text, skip=() if bc_story else ("era_context_year",))
     if not matches:
         return []
     narrative = narrative or Narrative(resolver, None)
     caption = s.where == "caption"
-    resolver.in_heading = _heading_like(s)
+    resolver.in_heading = heading_like
     resolver.section_index = id(s.block)
     # a clock time or a part of day in the sentence is anchored to the sentence's own date
     resolver.sentence_day = None
@@ -711,7 +756,7 @@ def tag_sentence(resolver: Resolver, s: Sentence, narrative: Narrative | None = 
         if r is not None:
             resolver.sentence_day = r
             break
-    # a year written later in the sentence, for dates coordinated with it ("in April and June 1955")
+    # a year written later in the sentence, for dates coordinated with it ("in April and June 1925")
     later: list[tuple[int, int | None] | None] = [None] * len(matches)
     nxt: tuple[int, int | None] | None = None
     for i in range(len(matches) - 1, -1, -1):
@@ -744,11 +789,21 @@ def tag_sentence(resolver: Resolver, s: Sentence, narrative: Narrative | None = 
         if r is None:
             continue
         a, b = mt.span
-        dm = DateMention(s.text[a:b], r.type, r.value, r.mod, r.anchor, s, a, b, mt.rule.name)
-        if resolver.evidence is not None and r.type in ("DATE", "TIME") and r.value:
-            dm.evidence = resolver.evidence
-        out.append(dm)
-        kept.append(mt)
+        ends = _full_date_ends(mt, r) if not resolver.in_heading else None
+        if ends is not None:
+            # "from August 28, 1945 to Oct 10, 1945", "July 1 to July 3": two written dates, two
+            # expressions, each its own day; both carry the span (one row in the event table)
+            for (ea, eb), value in ends:
+                dm = DateMention(s.text[ea:eb], "DATE", value, None, r.anchor, s, ea, eb, mt.rule.name,
+                                 evidence=resolver.evidence, span=r.value)
+                out.append(dm)
+                kept.append(mt)
+        else:
+            dm = DateMention(s.text[a:b], r.type, r.value, r.mod, r.anchor, s, a, b, mt.rule.name)
+            if resolver.evidence is not None and r.type in ("DATE", "TIME") and r.value:
+                dm.evidence = resolver.evidence
+            out.append(dm)
+            kept.append(mt)
         wy = _written_year(mt) if not caption else None
         if wy is not None:
             resolver.last_year = wy
@@ -767,17 +822,15 @@ def tag_sentence(resolver: Resolver, s: Sentence, narrative: Narrative | None = 
                 dd = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else None
                 resolver.register_anchors(s.text, (y, mo, dd))
     _link_spans(s.text, out)
-    if not caption and _heading_like(s):
+    if heading_like:
         _scope_section(resolver, s, out)
     return out
 
 
 def _scope_section(resolver: Resolver, s: Sentence, out: list[DateMention]) -> None:
-    """A heading that names years ("2003: Invasion", "Diem era, 1955-1963") bounds the years its section's
+    """A heading that names years ("1916: Offensive", "The regent's era, 1920-1928") bounds the years its section's
     undated days and months may take; a heading at the same or a higher level ends that scope."""
     level = _heading_level(s)
-    if resolver.scope is not None and level <= resolver.scope[2]:
-        resolver.scope = None
     lo: int | None = None
     hi: int | None = None
     for m in out:
