@@ -51,7 +51,7 @@ def _evidence(e: Evidence | None) -> dict[str, JSONValue] | None:
 def _date(d: Date) -> dict[str, JSONValue]:
     return {"text": d.text, "type": d.type, "value": d.value, "mod": d.mod, "anchor": d.anchor, "line": d.line,
             "section": d.section, "section_title": d.section_title, "where": d.where,
-            "sentence": capped(d.sentence), "rule": d.rule, "evidence": _evidence(d.evidence)}
+            "sentence": capped(d.sentence), "rule": d.rule, "evidence": _evidence(d.evidence), "span": d.span}
 
 
 def _step(p: PathStep) -> dict[str, JSONValue]:

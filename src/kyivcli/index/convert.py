@@ -48,7 +48,8 @@ def mention(m: object) -> Mention:
 def date_record(m: DateMention) -> Date:
     s = m.sentence
     return Date(m.text, m.type, m.value, m.mod, m.anchor, m.line, s.index, m.start, m.end, s.section,
-                s.section_title, s.where, s.text, m.rule, evidence(getattr(m, "evidence", None)))
+                s.section_title, s.where, s.text, m.rule, evidence(getattr(m, "evidence", None)),
+                getattr(m, "span", None))
 
 
 def place_record(p: PlaceItem) -> Place:

@@ -52,6 +52,7 @@ class Date:
     sentence: str
     rule: str = ""
     evidence: Evidence | None = None
+    span: str | None = None  # one half of a span written as two expressions: the whole ("1991/1992")
 
     def __repr__(self) -> str:
         return f"Date({self.text!r} = {self.value}, line {self.line})"
