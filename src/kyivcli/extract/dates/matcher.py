@@ -106,7 +106,8 @@ class ResourceError(ValueError):
 
 
 def _can_match_empty(rx: re.Pattern[str]) -> bool:
-    return rx.match("") is not None or any(m.end() == m.start() for m in rx.finditer(" a 1 . A, x"))
+    """True when the pattern can match nothing at all (with its leading \\b, at a word start)."""
+    return any(m.end() == m.start() for m in rx.finditer(" a 1 . A, x"))
 
 
 @cache
@@ -144,18 +145,18 @@ def compile_rules(data: dict[str, Any]) -> tuple[Rule, ...]:
         if bad_needs:
             raise ResourceError(f"{where}: unknown feature '{bad_needs[0]}' in needs")
         src = _expand(p["re"], macros)
+        if not src.startswith("\\b"):
+            src = "\\b" + src  # try matches at word starts only: most positions fail at once
         try:
-            raw = re.compile(src)
+            rx = re.compile(src)  # compiled once: the same object is checked and used
         except re.error as e:
             raise ResourceError(f"{where}: bad regex ({e})") from None
-        if _can_match_empty(raw):
+        if _can_match_empty(rx):
             raise ResourceError(f"{where}: the pattern can match the empty string")
         ex = p.get("examples")
         if not ex or not all(isinstance(x, dict) and {"text", "ref", "value"} <= set(x) for x in ex):
             raise ResourceError(f"{where}: needs 'examples', each with text, ref and value (null: no value)")
-        if not src.startswith("\\b"):
-            src = "\\b" + src  # try matches at word starts only: most positions fail at once
-        out.append(Rule(name, p["kind"], re.compile(src), i, tuple(p.get("needs", ()))))
+        out.append(Rule(name, p["kind"], rx, i, tuple(p.get("needs", ()))))
     return tuple(out)
 
 
