@@ -23,8 +23,8 @@ def test_tagging_never_fails(words):
 
 @given(st.integers(min_value=1, max_value=3000), st.integers(min_value=1, max_value=3000), st.booleans(), st.booleans())
 def test_bound_order_matches_numeric_years(y1, y2, bc1, bc2):
-    b1 = parse_bound(f"{y1}BC" if bc1 else f"{y1:04d}", "from")
-    b2 = parse_bound(f"{y2}BC" if bc2 else f"{y2:04d}", "to")
+    b1 = parse_bound(f"{y1}BC" if bc1 else f"{y1:04d}")
+    b2 = parse_bound(f"{y2}BC" if bc2 else f"{y2:04d}")
     n1, n2 = (-y1 if bc1 else y1), (-y2 if bc2 else y2)
     assert (sort_key(b1) < sort_key(b2)) == (n1 < n2)
     assert in_range(b1, b1, b1, b1)

@@ -3,7 +3,7 @@
 import time
 
 import kyivcli
-from kyivcli.extract.dates.model import SENTENCE_CAP
+from kyivcli.contract import SENTENCE_CAP
 
 
 def _run_on(n: int) -> str:

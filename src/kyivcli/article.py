@@ -143,10 +143,9 @@ class Article:
         """Sentences with their calendar day (or range), in time order. `start`/`end` take YYYY, YYYY-MM
         or YYYY-MM-DD (an event must lie wholly inside); `section` a number, slug or title fragment;
         `include_all` adds sentences dated only to a month or year."""
-        from kyivcli.index.bounds import date_bound
-        from kyivcli.index.events import in_range
+        from kyivcli.index.events import in_range, parse_bound
 
-        lo, hi = date_bound(start), date_bound(end)
+        lo, hi = parse_bound(start), parse_bound(end)
         inside = self.section_sentences(section) if section is not None else None
         return [e for e in self._all_events(include_all)
                 if in_range(e.start, e.end, lo, hi) and (inside is None or e.sentence_index in inside)]

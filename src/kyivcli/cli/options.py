@@ -101,13 +101,12 @@ def choose_format(fmt: OutputFormat | TableFormat | DocFormat | None, as_json: b
 def bounds(date_from: str | None, date_to: str | None) -> tuple[str | None, str | None]:
     """Check --from/--to before any work: each a valid date, and --from not after --to."""
     from kyivcli.errors import BadDate
-    from kyivcli.index.bounds import date_bound
-    from kyivcli.index.events import in_range
+    from kyivcli.index.events import in_range, parse_bound
 
     out = []
     for flag, value in (("--from", date_from), ("--to", date_to)):
         try:
-            out.append(date_bound(value))
+            out.append(parse_bound(value))
         except BadDate as e:
             raise UsageError(f"{flag}: {e.message}") from None
     lo, hi = out

@@ -67,10 +67,9 @@ class Corpus:
     def events(self, start: str | None = None, end: str | None = None, section: str | None = None,
                include_all: bool = False) -> list[Row]:
         """Events of every article in time order (ties: article, then position)."""
-        from kyivcli.index.bounds import date_bound
-        from kyivcli.index.events import in_range
+        from kyivcli.index.events import in_range, parse_bound
 
-        lo, hi = date_bound(start), date_bound(end)
+        lo, hi = parse_bound(start), parse_bound(end)
         sql = ("SELECT a.name AS article, e.* FROM events e JOIN articles a ON a.id = e.article_id "
                + ("" if include_all else "WHERE e.precision IN ('day', 'range') ")
                + "ORDER BY e.day_start, e.day_end, a.name, e.sentence_idx")
@@ -162,15 +161,14 @@ class Corpus:
                start: str | None = None, end: str | None = None, section: str | None = None,
                context: int = 0, sort: str = "position") -> list[Row]:
         """Sentences of every article matching every filter given, as `search --json` rows plus `article`."""
-        from kyivcli.index.bounds import date_bound
-        from kyivcli.index.events import in_range
+        from kyivcli.index.events import in_range, parse_bound
         from kyivcli.index.search import _query_pattern
 
         if sort not in ("position", "date"):
             raise QueryError(f"sort takes 'position' or 'date' (got '{sort}')")
         if context < 0:
             raise QueryError(f"context must be 0 or more (got {context})")
-        lo, hi = date_bound(start), date_bound(end)
+        lo, hi = parse_bound(start), parse_bound(end)
         keep: set[tuple[int, int]] | None = None
         town_ids: list[int] = []
         if town is not None:

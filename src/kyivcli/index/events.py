@@ -11,22 +11,16 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
-from kyivcli.errors import EXIT_USAGE, KyivError
+from kyivcli.errors import BadDate
 from kyivcli.extract.dates.model import DateMention
-from kyivcli.parse.model import Sentence
-
-
-class BadDate(KyivError, ValueError):
-    """A date bound that is not a real calendar date in one of the accepted forms."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message, EXIT_USAGE)
+from kyivcli.model.document import Sentence
 
 
 @dataclass
 class Event:
+    """The extractor's working row (linked to its sentence); kyivcli.model.Event is what callers get."""
+
     date: str  # ISO day, or day range start/end; month or coarser only with include_all; BC years as -0490
     precision: str  # day | range | month | year | other
     sentence: Sentence
@@ -40,13 +34,6 @@ class Event:
     @property
     def end(self) -> str:
         return self.date.split("/")[-1]
-
-    def to_dict(self) -> dict[str, Any]:
-        s = self.sentence
-        return {
-            "date": self.date, "precision": self.precision, "line": s.line, "section": s.section.number,
-            "section_title": s.section.title, "text": s.text, "places": self.places, "units": self.units,
-        }
 
 
 _POINT = re.compile(r"^(-?)(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -88,11 +75,11 @@ def precision_of(value: str) -> str:
 _BOUND = re.compile(r"^\s*(?:(-)?(\d{1,4})(?:-(\d{2})(?:-(\d{2}))?)?|(\d{1,4})\s*(BCE|BC|B\.C\.))\s*$", re.IGNORECASE)
 
 
-def parse_bound(text: str | None, name: str = "date") -> str | None:
+def parse_bound(text: str | None) -> str | None:
     """A bound for the event table: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, or a year before the
     common era as ``-0490``, ``490BC`` or ``490 BC``. Returns the canonical event-date form
     (``2022-03``, ``-0490``); raises BadDate (a ValueError) for anything else, including days that do
-    not exist (``2022-02-30``). ``name`` is kept for callers; the message is about the value."""
+    not exist (``2022-02-30``)."""
     if text is None:
         return None
     m = _BOUND.match(text)

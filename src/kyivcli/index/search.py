@@ -7,8 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from kyivcli.errors import NoMatch, QueryError
-from kyivcli.index.bounds import date_bound
-from kyivcli.index.events import in_range
+from kyivcli.index.events import in_range, parse_bound
 from kyivcli.model.records import Hit, Place, Span, Unit
 
 if TYPE_CHECKING:
@@ -77,7 +76,7 @@ def search(art: Article, query: str | None = None, *, town: str | None = None, u
         raise QueryError(f"sort takes 'position' or 'date' (got '{sort}')")
     if context < 0:
         raise QueryError(f"context must be 0 or more (got {context})")
-    lo, hi = date_bound(start), date_bound(end)
+    lo, hi = parse_bound(start), parse_bound(end)
     sentences = [s for s in art.document.sentences if s.where != "heading"]
     keep = {s.index for s in sentences}
     if section is not None:

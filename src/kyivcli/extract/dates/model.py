@@ -1,19 +1,12 @@
-"""A temporal expression found in the text, as plain data."""
+"""A temporal expression found by the tagger, linked to its sentence while the tagger works
+(kyivcli.model.Date is the record callers get)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-from kyivcli.parse.model import Sentence
-
-SENTENCE_CAP = 300
-
-
-def capped(text: str, cap: int = SENTENCE_CAP) -> str:
-    """A row's sentence, cut to `cap` characters with a marker: output stays bounded when a
-    "sentence" is a whole hostile paragraph (the full text is a `search` away)."""
-    return text if len(text) <= cap else text[: cap - 1].rstrip() + "…"
+from kyivcli.model.document import Sentence
 
 
 @dataclass
@@ -27,8 +20,8 @@ class DateMention:
     start: int  # offset in sentence.text
     end: int
     rule: str = ""
-    evidence: dict[str, Any] | None = None
-    span: str | None = None  # both ends of a written span ("1991–1992") carry its value ("1991/1992")  # where kyivcli inferred an unwritten year: why and from what
+    evidence: dict[str, Any] | None = None  # where an unwritten year was inferred: why and from what
+    span: str | None = None  # both ends of a written span ("1991–1992") carry its value ("1991/1992")
 
     @property
     def line(self) -> int:
@@ -40,12 +33,3 @@ class DateMention:
         from kyivcli.extract.dates.values import day_part
 
         return day_part(self.value) if self.type in ("DATE", "TIME") else None
-
-    def to_dict(self) -> dict[str, Any]:
-        sec = self.sentence.section
-        return {
-            "text": self.text, "type": self.type, "value": self.value, "mod": self.mod, "anchor": self.anchor,
-            "line": self.line, "section": sec.number, "section_title": sec.title, "where": self.sentence.where,
-            "sentence": capped(self.sentence.text), **({"evidence": self.evidence} if self.evidence else {}),
-            **({"span": self.span} if self.span else {}),
-        }
