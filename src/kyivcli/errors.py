@@ -10,7 +10,7 @@ from __future__ import annotations
 class KyivError(Exception):
     """A problem the caller can act on; `message` is one line."""
 
-    def __init__(self, message: str, _legacy_exit_code: int | None = None) -> None:
+    def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
 
@@ -50,7 +50,3 @@ class PlacesFileError(QueryError):
 class GazetteerError(KyivError):
     """The GeoNames lookup cannot be built or read."""
 
-
-# kept only while index/events.py still passes them; the CLI owns exit codes (kyivcli.cli)
-EXIT_RUNTIME = 1
-EXIT_USAGE = 2

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kyivcli.parse.model import Sentence
+from kyivcli.model.document import Sentence
 
 
 @dataclass

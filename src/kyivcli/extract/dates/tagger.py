@@ -16,7 +16,7 @@ from typing import Any
 from kyivcli.extract.dates.matcher import Match, find
 from kyivcli.extract.dates.model import DateMention
 from kyivcli.extract.dates.values import add_days, add_months, fmt, fmt_year, valid_day
-from kyivcli.parse.model import Document, Sentence
+from kyivcli.model.document import Document, Sentence
 from kyivcli.resources import resource
 
 _NAME_RUN = re.compile(r"\b[A-Z][\w-]+(?:\s+(?:of\s+)?[A-Z][\w-]+)*")
@@ -540,7 +540,7 @@ def _parse_ref(ref: str) -> tuple[int, int | None, int | None]:
 def run_example(rule_name: str, text: str, ref: str) -> list[tuple[str, str | None]]:
     """Tag `text` as one sentence with the narrative standing at `ref`; the (text, value) pairs the
     named rule produced. Used by the tests that run every rule's examples."""
-    from kyivcli.parse.model import Block, Section
+    from kyivcli.model.document import Block, Section
 
     y, m, d = _parse_ref(ref)
     resolver = Resolver(y)
