@@ -42,7 +42,7 @@ class Corpus:
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchall()
         except sqlite3.DatabaseError as e:
-            raise InputError(f"{path}: not a kyivcli corpus database ({e})") from None
+            raise InputError(f"{path}: not a corpus database of this tool ({e})") from None
 
     def __enter__(self) -> Corpus:
         return self
@@ -88,7 +88,7 @@ class Corpus:
             "ORDER BY a.name, d.rowid")]
 
     def units(self) -> list[Row]:
-        """Every article's units (one row per article and unit, as `units --json` prints it there)."""
+        """Every article's units (one row per article and unit, as the units record prints it there)."""
         return [{**json.loads(r["record"]), "article": r["article"]} for r in self._q(
             "SELECT a.name AS article, au.record FROM article_units au JOIN articles a ON a.id = au.article_id "
             "ORDER BY a.name, au.rowid")]
@@ -160,7 +160,7 @@ class Corpus:
     def search(self, query: str | None = None, *, town: str | None = None, unit: str | None = None,
                start: str | None = None, end: str | None = None, section: str | None = None,
                context: int = 0, sort: str = "position") -> list[Row]:
-        """Sentences of every article matching every filter given, as `search --json` rows plus `article`."""
+        """Sentences of every article matching every filter given, as search hit records plus `article`."""
         from kyivcli.index.events import in_range, parse_bound
         from kyivcli.index.search import _query_pattern
 

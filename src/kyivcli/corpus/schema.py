@@ -60,7 +60,7 @@ CREATE TABLE IF NOT EXISTS dates (
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     line INTEGER NOT NULL, sentence_idx INTEGER, start_char INTEGER, end_char INTEGER,
     text TEXT, type TEXT, value TEXT, mod TEXT, anchor TEXT, section TEXT, where_ TEXT, rule TEXT,
-    record TEXT                         -- JSON: the row `kyivcli dates --json` prints
+    record TEXT                         -- JSON: the date record (kyivcli.record)
 );
 
 CREATE TABLE IF NOT EXISTS units (
@@ -72,7 +72,7 @@ CREATE TABLE IF NOT EXISTS article_units (
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     unit_id INTEGER NOT NULL REFERENCES units(id),
     parent TEXT, aliases TEXT, mentions INTEGER, first_date TEXT, last_date TEXT,
-    record TEXT,                        -- JSON: the row `kyivcli units --json` prints for this article
+    record TEXT,                        -- JSON: the unit record for this article
     PRIMARY KEY (article_id, unit_id)
 );
 CREATE TABLE IF NOT EXISTS unit_mentions (
@@ -100,7 +100,7 @@ CREATE TABLE IF NOT EXISTS article_places (
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     place_id INTEGER NOT NULL REFERENCES places(id),
     aliases TEXT, variants TEXT, mentions INTEGER,
-    record TEXT,                        -- JSON: the row `kyivcli places --json` prints for this article
+    record TEXT,                        -- JSON: the place record for this article
     PRIMARY KEY (article_id, place_id)
 );
 CREATE TABLE IF NOT EXISTS place_mentions (
