@@ -85,3 +85,22 @@ def test_a_bad_places_file_is_one_line(text, message):
 def test_a_missing_places_file_is_a_value_error(tmp_path):
     with pytest.raises(ValueError, match="cannot read"):
         load_places_file(tmp_path / "nope.csv")
+
+
+def test_the_state_after_a_comma_chooses_the_namesake(tmp_path):
+    import json
+    from pathlib import Path
+
+    from kyivcli.extract.places.gazetteer import FILE_NAME, Gazetteer, build
+
+    rows = json.loads((Path(__file__).parent / "fixtures" / "gazetteer_rows.json").read_text(encoding="utf-8"))
+    states = [{"code": "VA", "name": "Virginia", "geonameid": 6254928},
+              {"code": "CA", "name": "California", "geonameid": 5332921}]
+    build(tmp_path / FILE_NAME, rows["cities"], rows["countries"], states=states)
+    gz = Gazetteer.open(tmp_path / FILE_NAME, build_if_missing=False)
+    for state, admin1 in (("California", "CA"), ("Virginia", "VA")):
+        doc = kyivcli.parse_text(f"# T\n\nThe army marched from Atlanta to Richmond, {state}, in May.\n", name="t.md").doc
+        got = {p.name: p for p in Geoparser(gz).parse(doc)[0]}
+        assert got["Richmond"].admin1 == admin1
+        assert got["Richmond"].evidence["admin"] == state
+        assert got[state].lat is not None  # a state has a point: its towns' population centre

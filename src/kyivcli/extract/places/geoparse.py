@@ -83,6 +83,7 @@ class _Cand:
     after_adjective: bool = False  # "Persian Corridor" read as "Corridor": a name, not a place on its own
     known: dict[str, Any] | None = None  # an entry of resources/geo_world.json
     rule: str = "name"  # what found it (evidence)
+    hint: _Cand | None = None  # "Columbus, Kentucky", "Peremoha, Brovary Raion": the name after the comma
 
 
 @cache
@@ -130,6 +131,7 @@ _SPAN = re.compile(r"[A-Z\u00C0-\u00DE\u0400-\u042F][\w'’\-]*\.?(?:\s+(?:of\s+
                    r"[A-Z\u00C0-\u00DE\u0400-\u042F][\w'’\-]*\.?)*")
 _WORDS = re.compile(r"[\w'’\-]+\.?")
 _POINT_KINDS = {"city", "town", "village", "pass"}
+_COMMA = re.compile(r",\s+(?=[A-Z])")
 
 
 def _known_names(text: str, d: dict[str, Any]) -> list[tuple[int, int, dict[str, Any]]]:
@@ -385,6 +387,7 @@ class Geoparser:
         self._hits: dict[str, list[Place]] = {}
         self._regions: set[tuple[str, str]] = set()
         self._region_names: dict[tuple[str, str], str] = {}
+        self._spread = 150.0
 
     def _places_named(self, word: str) -> list[Place]:
         key = normalize(word)
@@ -449,6 +452,12 @@ class Geoparser:
         asked_keys = {normalize(n) for n in asked}
         hits = dict(hits0)
         hits.update(self.gz.lookup(n for n in names if normalize(n) not in asked_keys))
+        at = {(c.sentence.index, c.start): c for c in cands}
+        for c in cands:
+            if not c.kind and not c.country_code and c.lookup:
+                m = _COMMA.match(c.sentence.text, c.end)
+                if m:
+                    c.hint = at.get((c.sentence.index, m.end()))
         focus, related = self._countries(cands, hits)
         self._region_names = {(p.country, p.admin1): p.name for c in cands for p in hits.get(normalize(c.lookup), [])
                               if p.kind == "admin1" and p.country in focus and normalize(p.name) == normalize(c.lookup)}
@@ -524,14 +533,21 @@ class Geoparser:
             return None
         lats = sorted(p[0] for p in pts)
         lons = sorted(p[1] for p in pts)
-        return lats[len(lats) // 2], lons[len(lons) // 2]
+        centre = lats[len(lats) // 2], lons[len(lons) // 2]
+        dist = sorted(km(centre, p) for p in pts)
+        self._spread = max(50.0, dist[len(dist) // 2])  # how far apart the article's places lie (median km)
+        return centre
 
     def _best(self, name: str, hits: dict[str, list[Place]], focus: set[str], related: set[str],
-              centre: tuple[float, float] | None, country: str | None = None) -> Place | None:
+              centre: tuple[float, float] | None, country: str | None = None,
+              admin: tuple[str, str] | None = None, near: tuple[float, float] | None = None) -> Place | None:
         best, best_score, best_alt = None, -1e9, False
         scores: list[float] = []
         key = normalize(name)
-        for p in hits.get(key, []):
+        options = hits.get(key, [])
+        if admin is not None and any((p.country, p.admin1) == admin for p in options):
+            options = [p for p in options if (p.country, p.admin1) == admin]  # "Columbus, Kentucky"
+        for p in options:
             if p.kind == "admin1":
                 if p.country in focus or p.country == country:
                     return p
@@ -570,8 +586,10 @@ class Geoparser:
                 score -= 1.0
             if p.admin1 and (p.country, p.admin1) in self._regions:
                 score += 1.5  # the article names the state or province this namesake lies in
+            if near and p.lat is not None:
+                score += max(0.0, 6 - km(near, (p.lat, p.lon)) / 25)  # next to the district or town named with it
             if centre and p.lat is not None and self.dominant:
-                score += max(0.0, 3 - km(centre, (p.lat, p.lon)) / 150)
+                score += max(0.0, 3 - km(centre, (p.lat, p.lon)) / self._spread)  # an article's places lie together
             score += 1.5 * math.log10(p.population + 10)
             scores.append(score)
             if score > best_score:
@@ -621,7 +639,7 @@ class Geoparser:
                        and p.country in focus and self.dominant), None)
         if region is not None:  # "Georgia" in an article about the United States is the state
             return ("geo", region.geonameid), PlaceItem(region.name, "state", region.country, region.admin1 or None,
-                                                       geonameid=region.geonameid)
+                                                       region.lat, region.lon, geonameid=region.geonameid)
         if code:
             country = self.gz.country_by_code(code)
             if country is None:
@@ -636,7 +654,12 @@ class Geoparser:
         if c.kind in ("river", "reservoir", "dam") and not c.typed_name:
             key = ("bare_river",) if c.bare_river else ("typed", c.kind, normalize(c.lookup))
             return key, PlaceItem(c.lookup, c.kind, next(iter(focus)) if len(focus) == 1 else None)
-        place = self._best(c.lookup, hits, focus, related, centre, cc)
+        admin = near = None
+        if c.hint is not None and cc is None:
+            admin, near, cc = self._hint(c.hint, hits, focus, related, centre)
+        place = self._best(c.lookup, hits, focus, related, centre, cc, admin=admin, near=near)
+        if place is not None and c.hint is not None and (admin or near or cc):
+            self._choice["admin"] = c.hint.text
         if place is None:
             if c.kind:  # "the village of X" that GeoNames lacks: keep it, no coordinates
                 key = ("bare_river",) if c.bare_river else ("typed", c.kind, normalize(c.lookup))
@@ -717,6 +740,23 @@ class Geoparser:
             ev["km_from_centre"] = round(km(centre, (item.lat, item.lon)))
         item.evidence = ev
         item.confidence = round(conf, 2)
+
+    def _hint(self, h: _Cand, hits: dict[str, list[Place]], focus: set[str], related: set[str],
+              centre: tuple[float, float] | None) -> tuple[tuple[str, str] | None, tuple[float, float] | None, str | None]:
+        """What the name after a comma says about the one before it: a state or province (admin1), a country,
+        or a district or town near which it lies ("Peremoha, Brovary Raion")."""
+        key = normalize(h.lookup)
+        region = next((p for p in hits.get(key, []) if p.kind == "admin1" and normalize(p.name) == key), None)
+        if region is not None and not h.kind:
+            return (region.country, region.admin1), None, region.country
+        code = self.country_code(h.lookup, hits) if not h.kind else None
+        if code:
+            return None, None, code
+        if h.kind in ("raion", "oblast", "region", "city", "town", "village") or not h.kind:
+            p = self._best(h.lookup, hits, focus, related, centre)
+            if p is not None and p.lat is not None and p.kind == "city":
+                return None, (p.lat, p.lon), None
+        return None, None, None
 
     def _resolve_known(self, c: _Cand, hits: dict[str, list[Place]], focus: set[str], related: set[str],
                        centre: tuple[float, float] | None) -> tuple[tuple, PlaceItem]:
