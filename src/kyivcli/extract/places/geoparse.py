@@ -110,6 +110,7 @@ def _data() -> dict[str, Any]:
     d["org_heads"] = frozenset(d["org_heads"]) | heads
     d["services"] = frozenset(units["services"])
     d["person_titles"] = frozenset(d["person_titles"])
+    d["event_heads"] = frozenset(d["event_heads"])
     return d
 
 
@@ -267,7 +268,14 @@ def candidates(s: Sentence) -> list[_Cand]:
         words = text[a:b].split()
         if _named_by_what_precedes(text[max(0, a - 80):a], d):
             continue
-        if words[-1] in d["org_heads"] or text[a:b] in d["services"]:
+        if len(words) > 1 and words[-1].rstrip(".,") in d["event_heads"]:
+            # "Dieppe Raid", "Guadalcanal Campaign", "Geneva Peace Accords": the place an event is named after
+            while len(words) > 1 and words[-1].rstrip(".,") in d["event_heads"]:
+                words = words[:-1]
+            b = a + len(" ".join(words))
+            if words[-1] in d["org_heads"]:
+                continue
+        elif words[-1] in d["org_heads"] or text[a:b] in d["services"]:
             continue
         # leading function words, demonyms and the like are not part of a name
         after_adjective = False
@@ -316,7 +324,9 @@ def _named_by_what_precedes(before: str, d: dict[str, Any]) -> bool:
         return True
     if words[-2:] == ["of", "the"]:
         words = words[:-1]
-    return len(words) >= 2 and words[-1] == "of" and words[-2] in d["org_heads"]
+    # "Security Service of Ukraine" belongs to the body; "Treaty of Tartu", "Battle of Shiloh" name a place
+    return (len(words) >= 2 and words[-1] == "of" and words[-2] in d["org_heads"]
+            and words[-2] not in d["event_heads"])
 
 
 def _runs(text: str) -> list[tuple[int, int]]:
