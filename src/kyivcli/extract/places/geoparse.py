@@ -159,6 +159,16 @@ def _known_names(text: str, d: dict[str, Any]) -> list[tuple[int, int, dict[str,
                 if e["kind"] == "river" and " " not in frag and not (
                         text[:a].rstrip().lower().endswith("the") or nxt == "River"):
                     break  # a river written bare needs "the": "the Don", never "Don Carlos"
+                prev = text[toks[i - 1][0]:toks[i - 1][1]] if i > 0 else ""
+                if j == i and prev[:1].isupper() and prev not in d["not_places_set"] and "-" not in prev and \
+                        _strip_possessive(prev) not in d["adjectives"]:
+                    break  # one word at the end of a longer name: "George Washington", "Fort Washington"
+                if nxt in ("State", "state") or re.search(r"\bstate\s+of\s+$", text[max(0, a - 12):a]):
+                    break  # "Washington State", "the state of Washington": the gazetteer's state
+                if e["name"] == "Washington, D.C.":  # the sentence splitter may have cut "D.C." after "D."
+                    tail = re.match(r",?\s+D\.(?:\s?C\.?)?", text[a + len(frag):])
+                    if tail:
+                        frag = text[a:a + len(frag) + len(tail.group(0).rstrip("."))]
                 out.append((a, a + len(frag), e))
                 i = j
                 break
@@ -508,6 +518,10 @@ class Geoparser:
         votes: dict[str, float] = {}
         related: set[str] = set()
         for c in cands:
+            if c.known is not None and c.known.get("country"):  # "Mekong Delta", "Saigon" vote for their country
+                cc = c.known["country"]
+                votes[cc] = votes.get(cc, 0) + (0.5 if c.known.get("kind") == "country" else 1)
+                continue
             if c.country_code:
                 related.add(self.country_code(c.country_code, hits) or "")
             code = self.country_code(c.lookup, hits) if c.lookup else None
@@ -559,8 +573,8 @@ class Geoparser:
             options = [p for p in options if (p.country, p.admin1) == admin]  # "Columbus, Kentucky"
         for p in options:
             if p.kind == "admin1":
-                if p.country in focus or p.country == country:
-                    return p
+                if p.country in focus or p.country == country or p.country in related:
+                    return p  # "Ohio" in an article about Vietnam that names the United States
                 continue
             if p.kind == "country":
                 if normalize(p.name) == key or name in (p.country,):

@@ -2,7 +2,7 @@
 
 Evidence, all read from the article itself (no list of people):
 - a title or rank right before the name ("General Lee", "Rear-Admiral Kolchak", "President Lincoln");
-- initials before a surname ("Ulysses S. Grant", "J.E.B. Stuart");
+- initials before a surname ("Ulysses S. Grant", "J.E.B. Stuart"), or a particle ("Christian de Castries");
 - a possessive commander ("Lee's army", "Sherman's capture of Atlanta");
 - the subject of a verb of speech or command ("Lee said", "Grant ordered"), or the antecedent of
   "who" ("…to Sherman, who…", "Sherman, whose army…");
@@ -55,14 +55,17 @@ class People:
 @cache
 def _patterns(titles: frozenset[str]) -> tuple[re.Pattern[str], ...]:
     alt = "|".join(sorted((re.escape(t) for t in titles), key=len, reverse=True))
-    title = re.compile(rf"(?<![\w.])(?:[A-Z][a-z]+-)?(?:{alt})\.?\s+((?:{_CAPWORD}\.?\s+){{0,3}}{_CAPWORD})")
+    title = re.compile(rf"(?<![\w.])(?:[A-Z][a-z]+-)?(?:{alt})\.?\s+(?:(?:de|von|van|du|der|di|da|del|la|le)\s+)?"
+                       rf"((?:{_CAPWORD}\.?\s+){{0,3}}{_CAPWORD})")
     initials = re.compile(rf"(?<![\w.])(?:{_CAPWORD}\s+)?(?:[A-Z]\.\s?){{1,3}}\s*({_CAPWORD})")
     possessive = re.compile(rf"(?<![\w.])({_CAPWORD})['’]s\s+(?:(?:own|new|main|remaining|personal|final|"
                             rf"whole|entire|[a-z]+ed)\s+)?(?:{_POSSESSED})\b")
     relative = re.compile(rf"(?<![\w.])({_CAPWORD}),\s+(?:who|whom|whose\s+(?:{_POSSESSED}))\b")
+    particle = re.compile(rf"(?<![\w.])({_CAPWORD})\s+(?:de|du|des|von|van|der|den|di|da|del|della|dos|das|ibn|bin|"
+                          rf"y|le|la)\s+(?:(?:de|der|la|los|las)\s+)?({_CAPWORD})")
     speech = re.compile(rf"(?<![\w.])({_CAPWORD})\s+(?:(?:then|also|later|soon|himself|quickly|now)\s+)?"
                         rf"(?:{_SPEECH})\b")
-    return title, initials, possessive, speech, relative
+    return title, initials, possessive, speech, relative, particle
 
 
 def _last_word(run: str) -> str:
@@ -75,7 +78,7 @@ def find_people(sentences: Iterable[str], runs: Iterable[tuple[str, bool]], titl
     """`runs`: capitalised runs (text, starts_sentence) not found whole in the gazetteer; `is_place(word)`
     says a word is a country, a state or a large city (then possessives and verbs do not make it a person)."""
     people = People()
-    title, initials, possessive, speech, relative = _patterns(titles)
+    title, initials, possessive, speech, relative, particle = _patterns(titles)
     for text in sentences:
         for m in title.finditer(text):
             run = m.group(1)
@@ -92,6 +95,12 @@ def find_people(sentences: Iterable[str], runs: Iterable[tuple[str, bool]], titl
             w = m.group(1)
             if w not in not_names and not is_place(w):
                 people.surnames.add(_last_word(w))
+        for m in particle.finditer(text):  # "Christian de Castries", "Charles de Gaulle": a family name
+            first, w = m.group(1), _last_word(m.group(2))
+            if (first in PLACE_PREFIXES or first in not_names or first.lower() in common or is_place(first)
+                    or w in not_names or is_place(w)):
+                continue
+            people.surnames.add(w)
         for rx in (possessive, speech, relative):
             for m in rx.finditer(text):
                 w = _last_word(m.group(1))
