@@ -132,6 +132,7 @@ _SPAN = re.compile(r"[A-Z\u00C0-\u00DE\u0400-\u042F][\w'’\-]*\.?(?:\s+(?:of\s+
                    r"[A-Z\u00C0-\u00DE\u0400-\u042F][\w'’\-]*\.?)*")
 _WORDS = re.compile(r"[\w'’\-]+\.?")
 _POINT_KINDS = {"city", "town", "village", "pass"}
+_ANCHORED_KINDS = {"island", "strait", "peninsula", "gulf", "bay", "valley"}
 _COMMA = re.compile(r",\s+(?=[A-Z])")
 
 
@@ -262,7 +263,7 @@ def candidates(s: Sentence) -> list[_Cand]:
                 tword = " ".join(m.group("type").split())
                 kind = spec.get("kind_by_type", {}).get(tword.split()[0].lower(), spec["kind"])
                 typed = f"{tword} {name}"
-                out.append(_Cand(typed, s, m.start("type"), m.end("name"), typed, kind, typed))
+                out.append(_Cand(typed, s, m.start("type"), m.end("name"), name, kind, typed))
             elif handler == "keep_type":
                 typed = f"{name} {' '.join(m.group('type').split())}"
                 out.append(_Cand(typed, s, start, m.end(), name, spec["kind"], typed))
@@ -503,8 +504,9 @@ class Geoparser:
         for m in mentions:
             if m.key[0] == "bare_river":
                 m.key = rivers[normalize(m.text)]
-        out_items: dict[tuple, PlaceItem] = {}
         mentions.sort(key=lambda m: (m.sentence.index, m.start))
+        self._place_facilities(mentions, items)
+        out_items: dict[tuple, PlaceItem] = {}
         for m in mentions:
             item = out_items.setdefault(m.key, items[m.key])
             m.place = item
@@ -644,8 +646,19 @@ class Geoparser:
             place = self._best(c.typed_name, hits, focus, related, centre)
             if place is not None and normalize(place.name) == normalize(c.typed_name) and place.kind == "city":
                 return ("geo", place.geonameid), self._item(place, kind=c.kind)
-            return ("typed", c.kind, normalize(c.typed_name)), PlaceItem(
-                c.typed_name, c.kind, next(iter(focus)) if len(focus) == 1 else None)
+            item = PlaceItem(c.typed_name, c.kind, next(iter(focus)) if len(focus) == 1 else None)
+            if c.kind in _ANCHORED_KINDS and c.lookup and c.lookup != c.typed_name:
+                # "Zhoushan Island", "Isthmus of Corinth", "Leyte Gulf": at the town or island of that name,
+                # when it lies among the article's places
+                self._choice = {}
+                anchor = self._best(c.lookup, hits, focus, related, centre)
+                if anchor is not None and anchor.lat is not None and anchor.kind == "city" and (
+                        _close_spelling(anchor.name, c.lookup)) and anchor.country in focus | related and (
+                        centre is None or km(centre, (anchor.lat, anchor.lon)) < max(500.0, 3 * self._spread)):
+                    item.lat, item.lon, item.country = anchor.lat, anchor.lon, anchor.country
+                    item.evidence = {"anchor": anchor.name}
+                self._choice = {}
+            return ("typed", c.kind, normalize(c.typed_name)), item
         if c.kind and c.typed_name:  # typed with its type word: "Kyiv Oblast", "Vasylkiv Air Base"
             item = PlaceItem(c.typed_name, c.kind)
             anchor = self._best(c.lookup, hits, focus, related, centre) if c.lookup else None
@@ -762,6 +775,8 @@ class Geoparser:
             conf = min(1.0, conf + 0.05)
         if centre and item.lat is not None and item.lon is not None and item.kind != "country":
             ev["km_from_centre"] = round(km(centre, (item.lat, item.lon)))
+        if item.evidence.get("anchor"):
+            ev["anchor"] = item.evidence["anchor"]
         item.evidence = ev
         item.confidence = round(conf, 2)
 
@@ -803,6 +818,24 @@ class Geoparser:
             if p is not None and p.country in focus and normalize(p.name) == normalize(e["name"]):
                 return ("geo", p.geonameid), self._item(p)
         return ("known", normalize(e["name"])), PlaceItem(e["name"], e["kind"], e["country"], None, e["lat"], e["lon"])
+
+    @staticmethod
+    def _place_facilities(mentions: list[PlaceMention], items: dict[tuple, PlaceItem]) -> None:
+        """A building or a base without a point of its own is placed at the town its sentence names
+        ("the Verkhovna Rada building … central Kyiv")."""
+        by_sentence: dict[int, list[PlaceMention]] = {}
+        for m in mentions:
+            by_sentence.setdefault(m.sentence.index, []).append(m)
+        for m in mentions:
+            item = items[m.key]
+            if item.lat is not None or item.kind not in _FACILITY_KINDS:
+                continue
+            town = next((items[o.key] for o in by_sentence[m.sentence.index]
+                         if items[o.key].kind in ("city", "town", "village") and items[o.key].lat is not None), None)
+            if town is not None:
+                item.lat, item.lon, item.country = town.lat, town.lon, item.country or town.country
+                item.evidence["anchor"] = town.name
+                item.confidence = min(item.confidence, 0.6)
 
     def _rescue_lists(self, cands: list[_Cand], mentions: list[PlaceMention], items: dict[tuple, PlaceItem],
                       resolved: dict[tuple[int, int], bool]) -> None:
