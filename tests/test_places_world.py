@@ -104,3 +104,9 @@ def test_the_state_after_a_comma_chooses_the_namesake(tmp_path):
         assert got["Richmond"].admin1 == admin1
         assert got["Richmond"].evidence["admin"] == state
         assert got[state].lat is not None  # a state has a point: its towns' population centre
+
+
+def test_a_direction_before_a_region_is_a_region_of_its_own():
+    got = places("# T\n\nThe front moved from Eastern Siberia to the Central Pacific and Western Europe.\n")
+    assert got["Eastern Siberia"].kind == "region" and got["Eastern Siberia"].country == "RU"
+    assert "Central Pacific" in got and "Western Europe" in got

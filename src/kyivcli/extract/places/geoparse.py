@@ -84,6 +84,7 @@ class _Cand:
     known: dict[str, Any] | None = None  # an entry of resources/geo_world.json
     rule: str = "name"  # what found it (evidence)
     hint: _Cand | None = None  # "Columbus, Kentucky", "Peremoha, Brovary Raion": the name after the comma
+    lead: tuple[int, str] | None = None  # a direction word right before the name ("North Carolina", "East Louisiana")
 
 
 @cache
@@ -132,6 +133,9 @@ _SPAN = re.compile(r"[A-Z\u00C0-\u00DE\u0400-\u042F][\w'’\-]*\.?(?:\s+(?:of\s+
                    r"[A-Z\u00C0-\u00DE\u0400-\u042F][\w'’\-]*\.?)*")
 _WORDS = re.compile(r"[\w'’\-]+\.?")
 _POINT_KINDS = {"city", "town", "village", "pass"}
+_DIRECTIONS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+                         "Northeastern", "Northwestern", "Southeastern", "Southwestern"})
+_REGION_KINDS = {"continent", "region", "country", "island", "peninsula", "desert", "ocean", "islands"}
 _ANCHORED_KINDS = {"island", "strait", "peninsula", "gulf", "bay", "valley"}
 _COMMA = re.compile(r",\s+(?=[A-Z])")
 
@@ -170,7 +174,11 @@ def _known_names(text: str, d: dict[str, Any]) -> list[tuple[int, int, dict[str,
                     tail = re.match(r",?\s+D\.(?:\s?C\.?)?", text[a + len(frag):])
                     if tail:
                         frag = text[a:a + len(frag) + len(tail.group(0).rstrip("."))]
-                out.append((a, a + len(frag), e))
+                if prev in _DIRECTIONS and e["kind"] in _REGION_KINDS and "modern" not in e:
+                    # "Eastern Siberia", "Western New Guinea", "Central Pacific": a region of its own
+                    a = toks[i - 1][0]
+                    e = {**e, "name": f"{prev} {e['name']}", "kind": "region"}
+                out.append((a, a + len(frag) + (toks[i][0] - a), e))
                 i = j
                 break
             i += 1
@@ -290,8 +298,10 @@ def candidates(s: Sentence) -> list[_Cand]:
             continue
         # leading function words, demonyms and the like are not part of a name
         after_adjective = False
+        lead = None
         while words and (words[0] in d["not_places_set"] or _strip_possessive(words[0]) in d["adjectives"]):
             after_adjective = _strip_possessive(words[0]) in d["adjectives"]
+            lead = (text.index(words[0], a), words[0]) if words[0] in _DIRECTIONS else None
             a = text.index(words[0], a) + len(words[0])
             a = len(text[:a]) + (len(text[a:]) - len(text[a:].lstrip()))
             words = words[1:]
@@ -300,7 +310,8 @@ def candidates(s: Sentence) -> list[_Cand]:
         if any(w in d["person_titles"] for w in words):
             continue
         name = _strip_possessive(" ".join(words))
-        out.append(_Cand(text[a:a + len(name)], s, a, a + len(name), name, after_adjective=after_adjective))
+        out.append(_Cand(text[a:a + len(name)], s, a, a + len(name), name, after_adjective=after_adjective,
+                         lead=lead if lead and lead[0] + len(lead[1]) + 1 == a else None))
     return out
 
 
@@ -443,8 +454,11 @@ class Geoparser:
         common = _common_words(doc)
         for c in cands:
             _shed_opener(c, common)
-        asked = {c.lookup for c in cands if c.lookup}
+        asked = {c.lookup for c in cands if c.lookup} | {f"{c.lead[1]} {c.lookup}" for c in cands if c.lead}
         hits0 = self.gz.lookup(asked)
+        for c in cands:
+            if c.lead:
+                self._direction(c, hits0)
         self._hits = dict(hits0)
         aliases = self.aliases
         runs = [(c.lookup, c.start == 0) for c in cands if not c.kind and not c.country_code and c.lookup
@@ -779,6 +793,22 @@ class Geoparser:
             ev["anchor"] = item.evidence["anchor"]
         item.evidence = ev
         item.confidence = round(conf, 2)
+
+    def _direction(self, c: _Cand, hits: dict[str, list[Place]]) -> None:
+        """A direction word before a name: the gazetteer's name when it has one ("North Carolina", "South
+        Ossetia"), else a region of the state or country after it ("Northern Virginia", "East Louisiana")."""
+        assert c.lead is not None
+        start, word = c.lead
+        full = f"{word} {c.lookup}"
+        key, base = normalize(full), normalize(c.lookup)
+        whole = [p for p in hits.get(key, []) if normalize(p.name) == key]
+        region = [p for p in hits.get(base, []) if p.kind in ("admin1", "country") and normalize(p.name) == base]
+        if whole or region:
+            c.text, c.start = c.sentence.text[start:c.end], start
+        if whole:
+            c.lookup = full
+        elif region:
+            c.kind, c.typed_name = "region", full
 
     def _hint(self, h: _Cand, hits: dict[str, list[Place]], focus: set[str], related: set[str],
               centre: tuple[float, float] | None) -> tuple[tuple[str, str] | None, tuple[float, float] | None, str | None]:
