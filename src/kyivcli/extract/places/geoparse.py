@@ -177,7 +177,7 @@ def _known_names(text: str, d: dict[str, Any]) -> list[tuple[int, int, dict[str,
                 if prev in _DIRECTIONS and e["kind"] in _REGION_KINDS and "modern" not in e:
                     # "Eastern Siberia", "Western New Guinea", "Central Pacific": a region of its own
                     a = toks[i - 1][0]
-                    e = {**e, "name": f"{prev} {e['name']}", "kind": "region"}
+                    e = {**e, "name": f"{prev} {frag}", "kind": "region"}
                 out.append((a, a + len(frag) + (toks[i][0] - a), e))
                 i = j
                 break
