@@ -262,11 +262,25 @@ def candidates(s: Sentence) -> list[_Cand]:
                 out.append(_Cand(name, s, start, m.end("name"), name, None,
                                  country_code=_country_of(m.group("country"))))
                 out.append(_Cand(m.group("country"), s, m.start("country"), m.end("country"), m.group("country")))
-            elif handler == "plural":
+            elif handler == "plural" and spec.get("plural"):
                 for g in ("name", "name2"):
                     nm = m.group(g)
                     out.append(_Cand(f"{nm} {spec['plural']}", s, m.start(g), m.end(), nm, spec["kind"],
                                      f"{nm} {spec['plural']}"))
+            elif handler == "plural":  # "the Tennessee and Cumberland Rivers": each name takes the head word
+                tword = " ".join(m.group("type").split())
+                kind = spec.get("kind_by_type", {}).get(tword.lower(), spec["kind"])
+                head = tword if kind == "islands" else tword[:-1]
+                for g in ("name", "name2"):
+                    nm = m.group(g)
+                    ws = nm.split()
+                    while g == "name" and ws and ws[0] in d["not_places_set"] and ws[0] not in _DIRECTIONS:
+                        ws = ws[1:]
+                    if not ws or all(w in _DIRECTIONS for w in ws):
+                        continue  # "Northern and Southern provinces": no names
+                    nm = " ".join(ws)
+                    a0 = m.end(g) - len(nm)
+                    out.append(_Cand(nm, s, a0, m.end(g), nm, kind, f"{nm} {head}"))
             elif handler == "prefix":  # "Mount Athos", "Gulf of Tonkin": the type word opens the name
                 tword = " ".join(m.group("type").split())
                 kind = spec.get("kind_by_type", {}).get(tword.split()[0].lower(), spec["kind"])
@@ -847,7 +861,10 @@ class Geoparser:
             p = self._best(e["name"], hits, focus, related, centre)
             if p is not None and p.country in focus and normalize(p.name) == normalize(e["name"]):
                 return ("geo", p.geonameid), self._item(p)
-        return ("known", normalize(e["name"])), PlaceItem(e["name"], e["kind"], e["country"], None, e["lat"], e["lon"])
+        item = PlaceItem(e["name"], e["kind"], e["country"], None, e["lat"], e["lon"])
+        if e["kind"] == "river" and not e["name"].endswith("River"):
+            item.variants = [f"{e['name']} River"]
+        return ("known", normalize(e["name"])), item
 
     @staticmethod
     def _place_facilities(mentions: list[PlaceMention], items: dict[tuple, PlaceItem]) -> None:
