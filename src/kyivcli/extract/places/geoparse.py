@@ -849,8 +849,7 @@ class Geoparser:
         assert e is not None
         if "modern" in e:
             key = normalize(e["modern"])
-            now = [p for p in hits.get(key, []) if p.kind in ("city", "country") and p.country == e["country"]
-                   and normalize(p.name) == key]
+            now = [p for p in hits.get(key, []) if p.kind in ("city", "country") and p.country == e["country"]]
             if now:
                 p = max(now, key=lambda p: p.population)
                 item = self._item(p, name=c.text, kind=_kind_by_population(p))
