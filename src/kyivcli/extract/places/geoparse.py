@@ -412,8 +412,8 @@ def _useful_variants(name: str, variants: tuple[str, ...], limit: int = 12) -> l
 
 
 def _kind_by_population(p: Place) -> str:
-    if p.kind in ("country", "admin1"):
-        return {"country": "country", "admin1": "state"}[p.kind]
+    if p.kind in ("country", "admin1", "region"):
+        return {"country": "country", "admin1": "state", "region": "region"}[p.kind]
     return "city" if p.population >= 100_000 else "town" if p.population >= 10_000 else "village"
 
 
@@ -601,7 +601,13 @@ class Geoparser:
         options = hits.get(key, [])
         if admin is not None and any((p.country, p.admin1) == admin for p in options):
             options = [p for p in options if (p.country, p.admin1) == admin]  # "Columbus, Kentucky"
+        fallback = None  # a province or region of that name (ISO 3166-2), when no town will do
         for p in options:
+            if p.kind == "region":
+                if fallback is None and (p.country in focus or p.country in related or p.country == country) and \
+                        _close_spelling(name, p.name):
+                    fallback = p
+                continue
             if p.kind == "admin1":
                 if p.country in focus or p.country == country or p.country in related:
                     return p  # "Ohio" in an article about Vietnam that names the United States
@@ -649,6 +655,9 @@ class Geoparser:
             if score > best_score:
                 best, best_score = p, score
                 best_alt = by_alternate
+        if best is None and fallback is not None:
+            self._choice = {"n": 1, "margin": 99.0, "alternate": False, "geonameid": fallback.geonameid}
+            return fallback
         if best is not None:
             scores.sort(reverse=True)
             self._choice = {"n": len(scores), "margin": scores[0] - scores[1] if len(scores) > 1 else 99.0,
