@@ -19,7 +19,7 @@ from kyivcli.extract.mention import Mention
 from kyivcli.extract.places.distance import km, spelling_ratio
 from kyivcli.extract.places.gazetteer import Gazetteer, Place, normalize
 from kyivcli.extract.places.overrides import PlaceOverride
-from kyivcli.extract.places.persons import PLACE_PREFIXES, find_people
+from kyivcli.extract.places.persons import PLACE_HEADS, PLACE_PREFIXES, find_people
 from kyivcli.extract.places.typed import all_needs, check_rule, compile_rules
 from kyivcli.parse.model import Document, Sentence
 from kyivcli.resources import resource
@@ -488,6 +488,7 @@ class Geoparser:
             if " " in c.lookup:
                 first, last = c.lookup.split(" ", 1)[0], c.lookup.rsplit(" ", 1)[-1]
                 return c.lookup in people.full or (last in people.surnames and first not in PLACE_PREFIXES
+                                                   and last not in PLACE_HEADS
                                                    and first.lower() not in common and not self._is_big_place(first))
             return c.lookup in people.surnames and not self._is_country(c.lookup)
 

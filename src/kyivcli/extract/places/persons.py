@@ -32,6 +32,18 @@ PLACE_PREFIXES = frozenset({
     "Northern", "Southern", "Eastern", "Western", "Inner", "Outer", "Middle", "High", "Grand", "Gran",
 })
 
+# words that end a place's name ("Sadr City", "Cemetery Ridge"): never a family name
+PLACE_HEADS = frozenset({
+    "City", "Town", "Village", "Island", "Islands", "River", "Sea", "Lake", "Bay", "Gulf", "Strait", "Straits",
+    "Mountains", "Mountain", "Hills", "Hill", "Valley", "Heights", "Ridge", "Province", "Region", "District",
+    "County", "State", "Oblast", "Raion", "Park", "Square", "Street", "Road", "Bridge", "Palace", "Castle", "Fort",
+    "Harbor", "Harbour", "Port", "Beach", "Point", "Cape", "Creek", "Run", "Gap", "Pass", "Forest", "Desert",
+    "Plain", "Plains", "Delta", "Peninsula", "Canal", "Line", "Wall", "Airport", "Base", "Station", "Zone",
+    "Territory", "Republic", "Kingdom", "Empire", "Front", "Coast", "Highlands", "Lowlands", "Basin", "Sound",
+    "Channel", "Atoll", "Isthmus", "Falls", "Springs", "Crossing", "Junction", "Landing", "Ford", "Court House",
+    "House", "Place", "Hundred", "Church", "Mosque", "Temple", "Citadel", "Trail", "Corridor", "Triangle",
+})
+
 _SPEECH = ("said|says|wrote|writes|ordered|orders|commanded|argued|told|declared|replied|resigned|believed|"
            "decided|promised|announced|insisted|refused|recalled|admitted|claimed|urged|proclaimed|assumed "
            "command|took command|was appointed|was killed|was wounded|was captured|was executed|was assassinated|"
@@ -123,7 +135,7 @@ def find_people(sentences: Iterable[str], runs: Iterable[tuple[str, bool]], titl
     for words, at_start in multi:
         first, last = words[0], _last_word(words[-1])
         if (first in PLACE_PREFIXES or first in not_names or first.isupper() or first.lower() in common
-                or first.endswith(("ing", "ly")) or is_place(first) or last in not_names):
+                or first.endswith(("ing", "ly")) or is_place(first) or last in not_names or last in PLACE_HEADS):
             continue
         if last in singles and not is_place(last):  # "Pancho Villa" … "Villa": a person introduced in full
             people.full.add(" ".join(words))
