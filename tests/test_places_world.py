@@ -122,3 +122,28 @@ def test_subdivisions_of_every_country_are_regions(tmp_path):
     build(tmp_path / FILE_NAME, [], [], subdivisions=subs)
     hits = Gazetteer.open(tmp_path / FILE_NAME, build_if_missing=False).lookup(["Anhui Sheng", "Sichuan"])
     assert hits["anhui sheng"][0].kind == "region" and hits["sichuan"][0].lat is None
+
+
+def test_hyphenated_and_abbreviated_names_are_kept_whole(tmp_path):
+    import json
+    from pathlib import Path
+
+    from kyivcli.extract.places.gazetteer import FILE_NAME, Gazetteer, build
+
+    rows = json.loads((Path(__file__).parent / "fixtures" / "gazetteer_rows.json").read_text(encoding="utf-8"))
+    extra = [{"geonameid": 2786159, "name": "Sankt Vith", "latitude": 50.28, "longitude": 6.13, "countrycode": "BE",
+              "population": 9000, "admin1code": "WAL", "alternatenames": ["St. Vith", "Saint-Vith"]},
+             {"geonameid": 2785518, "name": "Trois-Ponts", "latitude": 50.37, "longitude": 5.87, "countrycode": "BE",
+              "population": 2500, "admin1code": "WAL", "alternatenames": []}]
+    build(tmp_path / FILE_NAME, rows["cities"] + extra, rows["countries"])
+    gz = Gazetteer.open(tmp_path / FILE_NAME, build_if_missing=False)
+    doc = kyivcli.parse_text("# T\n\nThe column went from St. Vith to Trois-Ponts in Belgium.\n",
+                             name="t.md").doc
+    got = {p.name: p for p in Geoparser(gz).parse(doc)[0]}
+    assert "Sankt Vith" in got and "St. Vith" in got["Sankt Vith"].aliases
+    assert "Trois-Ponts" in got and "Trois" not in got and "Ponts" not in got
+
+
+def test_first_names_and_codes_are_not_places():
+    got = places("# T\n\nFrançois Brigneau and François d'Orcival met in Kyiv. Later François left for Bucha.\n")
+    assert "François" not in got and "Kyiv" in got

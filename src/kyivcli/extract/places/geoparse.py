@@ -28,6 +28,8 @@ _FACILITY_KINDS = {"airport", "air_base", "power_plant", "facility", "dam"}
 _LANDFORM_KINDS = {"lake", "sea", "hill", "pass", "valley", "canal", "strait", "bay", "gulf", "island", "peninsula",
                    "mountain", "forest", "line", "cape", "fort"}
 _DIGIT = re.compile(r"\d")
+_ABBREVIATIONS = frozenset({"St", "Ste", "Mt", "Ft", "Pt", "Sta"})  # "St. Vith", "Mt. Vernon": one name
+_HYPHENATED = re.compile(r"[A-Z\u00C0-\u00DE][\w'’]*(?:-[\w'’]+)*-[A-Z\u00C0-\u00DE][\w'’]*")
 _TOKEN = re.compile(r"[A-Z\u0400-\u042F][\w'’\-]*|[a-z][\w]*-[A-Z][\w'’\-]*")
 
 
@@ -326,6 +328,9 @@ def candidates(s: Sentence) -> list[_Cand]:
         name = _strip_possessive(" ".join(words))
         out.append(_Cand(text[a:a + len(name)], s, a, a + len(name), name, after_adjective=after_adjective,
                          lead=lead if lead and lead[0] + len(lead[1]) + 1 == a else None))
+    for m in _HYPHENATED.finditer(text):  # "Trois-Ponts", "Mers-el-Kebir": kept whole when GeoNames knows it
+        if not _DIGIT.search(m.group(0)) and not _overlaps(m.start(), m.end(), taken):
+            out.append(_Cand(m.group(0), s, m.start(), m.end(), m.group(0), rule="hyphenated"))
     return out
 
 
@@ -380,8 +385,9 @@ def _runs(text: str) -> list[tuple[int, int]]:
                 pos += len(part) + 1
         for p in pieces:
             prev = text[spans[-1][0]:spans[-1][1]] if spans else ""
-            if (spans and text[spans[-1][1]:p[0]] == " " and "-" not in text[spans[-1][0]:p[0]]
-                    and not prev.endswith(("'s", "’s"))):
+            gap = text[spans[-1][1]:p[0]] if spans else ""
+            if spans and (gap == " " or (gap == ". " and prev in _ABBREVIATIONS)) and \
+                    "-" not in text[spans[-1][0]:p[0]] and not prev.endswith(("'s", "’s")):
                 spans[-1] = (spans[-1][0], p[1])
             else:
                 spans.append(p)
@@ -473,6 +479,14 @@ class Geoparser:
         for c in cands:
             if c.lead:
                 self._direction(c, hits0)
+        whole = [c for c in cands if c.rule == "hyphenated"]
+        if whole:  # a hyphenated name GeoNames knows replaces its parts; otherwise the parts stay
+            known = [c for c in whole if any(p.kind == "city" and _close_spelling(c.lookup, p.name)
+                                             for p in hits0.get(normalize(c.lookup), []))]
+            spans = {(c.sentence.index, c.start, c.end) for c in known}
+            cands = [c for c in cands if (c.rule == "hyphenated" and (c.sentence.index, c.start, c.end) in spans)
+                     or (c.rule != "hyphenated" and not any(i == c.sentence.index and c.start < e and a < c.end
+                                                             for i, a, e in spans))]
         self._hits = dict(hits0)
         aliases = self.aliases
         runs = [(c.lookup, c.start == 0) for c in cands if not c.kind and not c.country_code and c.lookup
@@ -490,7 +504,7 @@ class Geoparser:
                 return c.lookup in people.full or (last in people.surnames and first not in PLACE_PREFIXES
                                                    and last not in PLACE_HEADS
                                                    and first.lower() not in common and not self._is_big_place(first))
-            return c.lookup in people.surnames and not self._is_country(c.lookup)
+            return (c.lookup in people.surnames or c.lookup in people.given) and not self._is_country(c.lookup)
 
         cands = [c for c in cands if not person(c) and (c.kind or c.country_code or c.lookup in aliases or not (
             " " not in c.lookup and (len(c.lookup) < 3 or c.lookup.lower() in common)))]
@@ -620,6 +634,8 @@ class Geoparser:
             if country and p.country != country:
                 continue
             by_alternate = normalize(p.name) != key
+            if by_alternate and name.isupper() and not country:
+                continue  # "FEN", "KBP": airport and other codes among GeoNames' alternate names
             close = not by_alternate or _close_spelling(name, p.name)
             if by_alternate and not close and p.population < 100_000:
                 continue  # "Lee" is also a name of Albany, Ohio: loose alternate names of small places are noise

@@ -59,6 +59,7 @@ _POSSESSED = ("army|armies|forces|troops|men|corps|cavalry|command|headquarters|
 class People:
     surnames: set[str] = field(default_factory=set)  # single words the article uses for people
     full: set[str] = field(default_factory=set)  # whole names ("Pancho Villa")
+    given: set[str] = field(default_factory=set)  # first names of those people ("François" in "François Brigneau")
 
     def is_person(self, name: str) -> bool:
         return name in self.surnames or name in self.full
@@ -73,8 +74,8 @@ def _patterns(titles: frozenset[str]) -> tuple[re.Pattern[str], ...]:
     possessive = re.compile(rf"(?<![\w.])({_CAPWORD})['’]s\s+(?:(?:own|new|main|remaining|personal|final|"
                             rf"whole|entire|[a-z]+ed)\s+)?(?:{_POSSESSED})\b")
     relative = re.compile(rf"(?<![\w.])({_CAPWORD}),\s+(?:who|whom|whose\s+(?:{_POSSESSED}))\b")
-    particle = re.compile(rf"(?<![\w.])({_CAPWORD})\s+(?:de|du|des|von|van|der|den|di|da|del|della|dos|das|ibn|bin|"
-                          rf"y|le|la)\s+(?:(?:de|der|la|los|las)\s+)?({_CAPWORD})")
+    particle = re.compile(rf"(?<![\w.])({_CAPWORD})\s+(?:(?:de|du|des|von|van|der|den|di|da|del|della|dos|das|ibn|bin|"
+                          rf"y|le|la)\s+(?:(?:de|der|la|los|las)\s+)?|d['’])({_CAPWORD})")
     speech = re.compile(rf"(?<![\w.])({_CAPWORD})\s+(?:(?:then|also|later|soon|himself|quickly|now)\s+)?"
                         rf"(?:{_SPEECH})\b")
     return title, initials, possessive, speech, relative, particle
@@ -100,6 +101,8 @@ def find_people(sentences: Iterable[str], runs: Iterable[tuple[str, bool]], titl
             people.surnames.add(_last_word(run))
             if len(words) > 1:
                 people.full.add(" ".join(words))
+                if not is_place(words[0]):
+                    people.given.add(words[0])
         for m in initials.finditer(text):
             s = m.group(0)
             if s.startswith(("U.S.", "U.K.", "U.N.")) or "U.S." in s or "D.C." in s:
@@ -113,6 +116,7 @@ def find_people(sentences: Iterable[str], runs: Iterable[tuple[str, bool]], titl
                     or w in not_names or is_place(w)):
                 continue
             people.surnames.add(w)
+            people.given.add(first)
         for rx in (possessive, speech, relative):
             for m in rx.finditer(text):
                 w = _last_word(m.group(1))
@@ -140,6 +144,8 @@ def find_people(sentences: Iterable[str], runs: Iterable[tuple[str, bool]], titl
         if last in singles and not is_place(last):  # "Pancho Villa" … "Villa": a person introduced in full
             people.full.add(" ".join(words))
             people.surnames.add(last)
+            people.given.add(first)
         elif not at_start:  # a given name before an unknown word mid-sentence: "… under Joseph Hooker"
             people.surnames.add(last)
+            people.given.add(first)
     return people
