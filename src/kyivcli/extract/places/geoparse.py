@@ -617,6 +617,7 @@ class Geoparser:
         if admin is not None and any((p.country, p.admin1) == admin for p in options):
             options = [p for p in options if (p.country, p.admin1) == admin]  # "Columbus, Kentucky"
         fallback = None  # a province or region of that name (ISO 3166-2), when no town will do
+        hits_primary = any(normalize(p.name) == key for p in options)
         for p in options:
             if p.kind == "region":
                 if fallback is None and (p.country in focus or p.country in related or p.country == country) and \
@@ -637,8 +638,10 @@ class Geoparser:
             if by_alternate and name.isupper() and not country:
                 continue  # "FEN", "KBP": airport and other codes among GeoNames' alternate names
             close = not by_alternate or _close_spelling(name, p.name)
-            if by_alternate and not close and p.population < 100_000:
-                continue  # "Lee" is also a name of Albany, Ohio: loose alternate names of small places are noise
+            if by_alternate and not close and p.population < 100_000 and not (
+                    self.dominant and p.country in focus and p.population >= 1000 and not hits_primary):
+                continue  # "Lee" is also a name of Albany, Ohio: loose alternate names of small places are noise,
+                # unless the article is about that country and no place bears the name as its own ("Thebes")
             if by_alternate and p.country not in focus and not country and not (
                     p.country in related and close):
                 continue  # "Molotov" is an old name of Perm: only trust alternate names close to home
