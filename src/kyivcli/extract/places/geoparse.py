@@ -193,6 +193,16 @@ def _country_of(word: str) -> str:
     return d["demonyms"].get(word) or d["combining_forms"].get(word) or word
 
 
+def _has_word(text: str, w: str) -> bool:
+    """`w` occurs in `text` at the start of a word ("Line" in "Maginot Line", not in "Airline")."""
+    i = text.find(w)
+    while i >= 0:
+        if i == 0 or not text[i - 1].isalpha():
+            return True
+        i = text.find(w, i + 1)
+    return False
+
+
 def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
     return any(a < e and s < b for s, e in spans)
 
@@ -207,7 +217,7 @@ def candidates(s: Sentence) -> list[_Cand]:
     out: list[_Cand] = []
     taken: list[tuple[int, int]] = []
     low = text.lower()
-    present = {w for w in d["needs"] if w in low}
+    present = {w for w in d["needs"] if _has_word(text if w[:1].isupper() else low, w)}
     for a, b, e in _known_names(text, d):
         out.append(_Cand(text[a:b], s, a, b, "", e["kind"], e["name"], known=e, rule="world"))
         taken.append((a, b))
@@ -751,6 +761,7 @@ class Geoparser:
         admin = near = None
         if c.hint is not None and cc is None:
             admin, near, cc = self._hint(c.hint, hits, focus, related, centre)
+        self._choice = {}
         place = self._best(c.lookup, hits, focus, related, centre, cc, admin=admin, near=near)
         if place is not None and c.hint is not None and (admin or near or cc):
             self._choice["admin"] = c.hint.text
@@ -814,12 +825,13 @@ class Geoparser:
             ev["rule"], conf = "country or state name", 0.95
         elif ch:
             ev["rule"] = "typed and GeoNames" if c.kind else "GeoNames"
-            ev["candidates"] = ch["n"]
-            if ch["n"] <= 1:
-                conf = 0.9 if not ch["alternate"] else 0.7
+            n, alternate = ch.get("n", 1), ch.get("alternate", False)
+            ev["candidates"] = n
+            if n <= 1:
+                conf = 0.9 if not alternate else 0.7
             else:
-                conf = 0.5 + 0.45 * min(1.0, ch["margin"] / 4)
-                if ch["alternate"]:
+                conf = 0.5 + 0.45 * min(1.0, ch.get("margin", 0.0) / 4)
+                if alternate:
                     conf *= 0.8
             if ch.get("admin"):
                 ev["admin"] = ch["admin"]
