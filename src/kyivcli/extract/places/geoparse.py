@@ -193,14 +193,31 @@ def _country_of(word: str) -> str:
     return d["demonyms"].get(word) or d["combining_forms"].get(word) or word
 
 
-def _has_word(text: str, w: str) -> bool:
-    """`w` occurs in `text` at the start of a word ("Line" in "Maginot Line", not in "Airline")."""
-    i = text.find(w)
-    while i >= 0:
-        if i == 0 or not text[i - 1].isalpha():
-            return True
-        i = text.find(w, i + 1)
-    return False
+@cache
+def _needs_rx() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, frozenset[str]]]:
+    """One pattern for the capitalised needs (matched as written), one for the others (in the lower-cased
+    sentence), each at the start of a word; and for each need, the shorter needs it begins with."""
+    needs = _data()["needs"]
+
+    def rx(ws: list[str]) -> re.Pattern[str]:
+        alt = "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))
+        return re.compile(rf"(?<![A-Za-z])(?:{alt})")
+
+    caps = [w for w in needs if w[:1].isupper()]
+    lower = [w for w in needs if not w[:1].isupper()]
+    prefixes = {w: frozenset(v for v in needs if w.startswith(v)) for w in needs}
+    return rx(caps), rx(lower), prefixes
+
+
+def _needs_present(text: str, low: str, d: dict[str, Any]) -> set[str]:
+    """The typed rules' needs that start a word of the sentence ("Line" in "Maginot Line", not "Airline")."""
+    caps, lower, prefixes = _needs_rx()
+    out: set[str] = set()
+    for m in caps.finditer(text):
+        out |= prefixes[m.group(0)]
+    for m in lower.finditer(low):
+        out |= prefixes[m.group(0)]
+    return out
 
 
 def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
@@ -217,7 +234,7 @@ def candidates(s: Sentence) -> list[_Cand]:
     out: list[_Cand] = []
     taken: list[tuple[int, int]] = []
     low = text.lower()
-    present = {w for w in d["needs"] if _has_word(text if w[:1].isupper() else low, w)}
+    present = _needs_present(text, low, d)
     for a, b, e in _known_names(text, d):
         out.append(_Cand(text[a:b], s, a, b, "", e["kind"], e["name"], known=e, rule="world"))
         taken.append((a, b))
