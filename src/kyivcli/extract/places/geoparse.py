@@ -193,33 +193,6 @@ def _country_of(word: str) -> str:
     return d["demonyms"].get(word) or d["combining_forms"].get(word) or word
 
 
-@cache
-def _needs_rx() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, frozenset[str]]]:
-    """One pattern for the capitalised needs (matched as written), one for the others (in the lower-cased
-    sentence), each at the start of a word; and for each need, the shorter needs it begins with."""
-    needs = _data()["needs"]
-
-    def rx(ws: list[str]) -> re.Pattern[str]:
-        alt = "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))
-        return re.compile(rf"(?<![A-Za-z])(?:{alt})")
-
-    caps = [w for w in needs if w[:1].isupper()]
-    lower = [w for w in needs if not w[:1].isupper()]
-    prefixes = {w: frozenset(v for v in needs if w.startswith(v)) for w in needs}
-    return rx(caps), rx(lower), prefixes
-
-
-def _needs_present(text: str, low: str, d: dict[str, Any]) -> set[str]:
-    """The typed rules' needs that start a word of the sentence ("Line" in "Maginot Line", not "Airline")."""
-    caps, lower, prefixes = _needs_rx()
-    out: set[str] = set()
-    for m in caps.finditer(text):
-        out |= prefixes[m.group(0)]
-    for m in lower.finditer(low):
-        out |= prefixes[m.group(0)]
-    return out
-
-
 def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
     return any(a < e and s < b for s, e in spans)
 
@@ -234,7 +207,7 @@ def candidates(s: Sentence) -> list[_Cand]:
     out: list[_Cand] = []
     taken: list[tuple[int, int]] = []
     low = text.lower()
-    present = _needs_present(text, low, d)
+    present = {w for w in d["needs"] if w in (text if w[:1].isupper() else low)}  # a capital: as written
     for a, b, e in _known_names(text, d):
         out.append(_Cand(text[a:b], s, a, b, "", e["kind"], e["name"], known=e, rule="world"))
         taken.append((a, b))
@@ -328,7 +301,10 @@ def candidates(s: Sentence) -> list[_Cand]:
         if _overlaps(a, b, taken):
             continue
         words = text[a:b].split()
-        if _named_by_what_precedes(text[max(0, a - 80):a], d):
+        why = _named_by_what_precedes(text[max(0, a - 80):a], d)
+        if why:
+            if why == "person":  # evidence for the whole article: this name is a person's
+                out.append(_Cand(text[a:b], s, a, b, _strip_possessive(" ".join(words)), rule="person"))
             continue
         if len(words) > 1 and words[-1].rstrip(".,") in d["event_heads"]:
             # "Dieppe Raid", "Guadalcanal Campaign", "Geneva Peace Accords": the place an event is named after
@@ -350,7 +326,11 @@ def candidates(s: Sentence) -> list[_Cand]:
             words = words[1:]
         if not words:
             continue
-        if any(w in d["person_titles"] for w in words):
+        titled = [i for i, w in enumerate(words) if w in d["person_titles"]]
+        if titled:  # "Prince Norodom Sihanouk": the words after the title name a person
+            rest = words[titled[-1] + 1:]
+            if rest:
+                out.append(_Cand(" ".join(rest), s, a, b, _strip_possessive(" ".join(rest)), rule="person"))
             continue
         name = _strip_possessive(" ".join(words))
         out.append(_Cand(text[a:a + len(name)], s, a, a + len(name), name, after_adjective=after_adjective,
@@ -377,24 +357,27 @@ def _shed_opener(c: _Cand, common: set[str]) -> None:
         c.text, c.start, c.lookup = c.text[cut:], c.start + cut, rest
 
 
-def _named_by_what_precedes(before: str, d: dict[str, Any]) -> bool:
-    """A title ("Mayor Vitali Klitschko"), an initial ("Joseph E. Johnston") or an organisation
-    ("Security Service of Ukraine") right before a run: the run names a person or belongs to the body."""
+def _named_by_what_precedes(before: str, d: dict[str, Any]) -> str:
+    """A title ("Mayor Vitali Klitschko", "Rear-Admiral Kolchak") or an initial ("Joseph E. Johnston") right
+    before a run: "person"; an organisation ("Security Service of Ukraine"): "org" (the run belongs to the
+    body); else ""."""
     if not before or not before[-1].isspace():
-        return False
+        return ""
     words = before.split()
     if not words:
-        return False
+        return ""
     last = words[-1].lstrip("([\"'“‘").rsplit("-", 1)[-1]
     if last in d["person_titles"] or " ".join([*words[-2:-1], last]) in d["person_titles"]:
-        return True
-    if len(last) == 2 and last[0].isupper() and last[1] == ".":
-        return True
+        return "person"
+    if len(last) == 2 and last[0].isupper() and last[1] == "." and words[-1] not in ("U.S.", "U.K.", "D.C."):
+        return "person"
     if words[-2:] == ["of", "the"]:
         words = words[:-1]
     # "Security Service of Ukraine" belongs to the body; "Treaty of Tartu", "Battle of Shiloh" name a place
-    return (len(words) >= 2 and words[-1] == "of" and words[-2] in d["org_heads"]
-            and words[-2] not in d["event_heads"])
+    if (len(words) >= 2 and words[-1] == "of" and words[-2] in d["org_heads"]
+            and words[-2] not in d["event_heads"]):
+        return "org"
+    return ""
 
 
 def _runs(text: str) -> list[tuple[int, int]]:
@@ -516,10 +499,12 @@ class Geoparser:
                                                              for i, a, e in spans))]
         self._hits = dict(hits0)
         aliases = self.aliases
+        titled = [c.lookup for c in cands if c.rule == "person"]
+        cands = [c for c in cands if c.rule != "person"]
         runs = [(c.lookup, c.start == 0) for c in cands if not c.kind and not c.country_code and c.lookup
                 and (" " not in c.lookup or normalize(c.lookup) not in hits0)]
         d = _data()
-        people = find_people((s.text for s in doc.sentences), runs, d["person_titles"], common,
+        people = find_people([s.text for s in doc.sentences], runs, titled, d["person_titles"], common,
                              d["not_places_set"] | frozenset(aliases), self._is_big_place)
         self.people = people
 

@@ -16,7 +16,7 @@ is not a given name, so it never makes the name after it a surname.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -66,10 +66,7 @@ class People:
 
 
 @cache
-def _patterns(titles: frozenset[str]) -> tuple[re.Pattern[str], ...]:
-    alt = "|".join(sorted((re.escape(t) for t in titles), key=len, reverse=True))
-    title = re.compile(rf"(?<![\w.])(?:[A-Z][a-z]+-)?(?:{alt})\.?\s+(?:(?:de|von|van|du|der|di|da|del|la|le)\s+)?"
-                       rf"((?:{_CAPWORD}\.?\s+){{0,3}}{_CAPWORD})")
+def _patterns() -> tuple[re.Pattern[str], ...]:
     initials = re.compile(rf"(?<![\w.])(?:{_CAPWORD}\s+)?(?:[A-Z]\.\s?){{1,3}}\s*({_CAPWORD})")
     possessive = re.compile(rf"(?<![\w.])({_CAPWORD})['’]s\s+(?:(?:own|new|main|remaining|personal|final|"
                             rf"whole|entire|[a-z]+ed)\s+)?(?:{_POSSESSED})\b")
@@ -78,7 +75,7 @@ def _patterns(titles: frozenset[str]) -> tuple[re.Pattern[str], ...]:
                           rf"y|le|la)\s+(?:(?:de|der|la|los|las)\s+)?|d['’])({_CAPWORD})")
     speech = re.compile(rf"(?<![\w.])({_CAPWORD})\s+(?:(?:then|also|later|soon|himself|quickly|now)\s+)?"
                         rf"(?:{_SPEECH})\b")
-    return title, initials, possessive, speech, relative, particle
+    return initials, possessive, speech, relative, particle
 
 
 def _last_word(run: str) -> str:
@@ -86,23 +83,24 @@ def _last_word(run: str) -> str:
     return re.sub(r"['’]s?$", "", w)
 
 
-def find_people(sentences: Iterable[str], runs: Iterable[tuple[str, bool]], titles: frozenset[str],
-                common: set[str], not_names: frozenset[str], is_place: callable) -> People:
-    """`runs`: capitalised runs (text, starts_sentence) not found whole in the gazetteer; `is_place(word)`
-    says a word is a country, a state or a large city (then possessives and verbs do not make it a person)."""
+def find_people(sentences: list[str], runs: Iterable[tuple[str, bool]], titled: Iterable[str],
+                titles: frozenset[str], common: set[str], not_names: frozenset[str], is_place: Callable[[str], bool]
+                ) -> People:
+    """`runs`: capitalised runs (text, starts_sentence) not found whole in the gazetteer; `titled`: runs right
+    after a title or an initial; `is_place(word)` says a word is a country, a state or a large city (then
+    possessives and verbs do not make it a person)."""
     people = People()
-    title, initials, possessive, speech, relative, particle = _patterns(titles)
-    for text in sentences:
-        for m in title.finditer(text):
-            run = m.group(1)
-            words = run.split()
-            if words[0].rstrip(".") in not_names or _last_word(run) in not_names:
-                continue
-            people.surnames.add(_last_word(run))
-            if len(words) > 1:
-                people.full.add(" ".join(words))
-                if not is_place(words[0]):
-                    people.given.add(words[0])
+    for run in titled:
+        words = run.split()
+        if not words or words[0].rstrip(".") in not_names or _last_word(run) in not_names:
+            continue
+        people.surnames.add(_last_word(run))
+        if len(words) > 1:
+            people.full.add(" ".join(words))
+            if not is_place(words[0]):
+                people.given.add(words[0])
+    initials, possessive, speech, relative, particle = _patterns()
+    for text in ("\n".join(sentences),):  # one pass of each pattern over the article (a line a sentence)
         for m in initials.finditer(text):
             s = m.group(0)
             if s.startswith(("U.S.", "U.K.", "U.N.")) or "U.S." in s or "D.C." in s:
@@ -112,6 +110,9 @@ def find_people(sentences: Iterable[str], runs: Iterable[tuple[str, bool]], titl
                 people.surnames.add(_last_word(w))
         for m in particle.finditer(text):  # "Christian de Castries", "Charles de Gaulle": a family name
             first, w = m.group(1), _last_word(m.group(2))
+            if first in titles:  # "General de Castries"
+                people.surnames.add(w)
+                continue
             if (first in PLACE_PREFIXES or first in not_names or first.lower() in common or is_place(first)
                     or w in not_names or is_place(w)):
                 continue
@@ -122,7 +123,7 @@ def find_people(sentences: Iterable[str], runs: Iterable[tuple[str, bool]], titl
                 w = _last_word(m.group(1))
                 if w in not_names or is_place(w):
                     continue
-                if m.start(1) == 0 and w.lower() in common:
+                if (m.start(1) == 0 or text[m.start(1) - 1] == "\n") and w.lower() in common:
                     continue
                 if rx is speech and re.search(r"\b(?:of|in|at|from|to|near|into|for|on)\s+$",
                                               text[max(0, m.start(1) - 6):m.start(1)]):
