@@ -106,6 +106,8 @@ def _data() -> dict[str, Any]:
         check_rule(i, spec)  # a broken rule fails here, when the resource loads, with its number
     d["typed_rules"] = tuple(compile_rules(d["typed"], d["lists"]))
     d["needs"] = all_needs(d["typed_rules"])
+    d["needs_caps"] = tuple(w for w in d["needs"] if w[:1].isupper())
+    d["needs_lower"] = tuple(w for w in d["needs"] if not w[:1].isupper())
 
     # organisations and units are not places: a run ending in a head word ("Azov Regiment", "Eastern
     # Front", "Security Service") or naming a service ("Rosgvardia"); the unit grammar need not run
@@ -119,7 +121,7 @@ def _data() -> dict[str, Any]:
 
 @cache
 def _world() -> tuple[dict[str, dict[str, Any]], frozenset[str]]:
-    """resources/geo_world.json by normalised name (and alias), and the first words of those names."""
+    """resources/geo_world.json by normalised name (and alias), and the first words of those names as written."""
     w = resource("geo_world")
     by_key: dict[str, dict[str, Any]] = {}
     for name, kind, lat, lon, cc, aliases in w["places"]:
@@ -128,7 +130,9 @@ def _world() -> tuple[dict[str, dict[str, Any]], frozenset[str]]:
             by_key.setdefault(normalize(n), e)
     for old, (new, cc) in w["former_names"].items():
         by_key.setdefault(normalize(old), {"name": old, "kind": "city", "modern": new, "country": cc})
-    return by_key, frozenset(k.split()[0] for k in by_key)
+    firsts = {n.split()[0] for name, _k, _a, _b, _c, aliases in w["places"] for n in (name, *aliases)}
+    firsts |= {n.split()[0] for n in w["former_names"]}
+    return by_key, frozenset(firsts)
 
 
 _SPAN = re.compile(r"[A-Z\u00C0-\u00DE\u0400-\u042F][\w'’\-]*\.?(?:\s+(?:of\s+(?:the\s+)?)?"
@@ -151,7 +155,7 @@ def _known_names(text: str, d: dict[str, Any]) -> list[tuple[int, int, dict[str,
         i = 0
         while i < len(toks):
             a = toks[i][0]
-            if not text[a].isupper() or normalize(text[a:toks[i][1]]) not in firsts:
+            if not text[a].isupper() or text[a:toks[i][1]].rstrip(".") not in firsts:
                 i += 1
                 continue
             for j in range(min(len(toks), i + 6) - 1, i - 1, -1):
@@ -198,7 +202,9 @@ def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _strip_possessive(s: str) -> str:
-    return re.sub(r"['’]s?$", "", s)
+    if s.endswith(("'s", "’s")):
+        return s[:-2]
+    return s[:-1] if s.endswith(("'", "’")) else s
 
 
 def candidates(s: Sentence) -> list[_Cand]:
@@ -207,7 +213,8 @@ def candidates(s: Sentence) -> list[_Cand]:
     out: list[_Cand] = []
     taken: list[tuple[int, int]] = []
     low = text.lower()
-    present = {w for w in d["needs"] if w in (text if w[:1].isupper() else low)}  # a capital: as written
+    present = {w for w in d["needs_lower"] if w in low}
+    present.update(w for w in d["needs_caps"] if w in text)  # "Line", "Gap": as written, so not "airline", "gap"
     for a, b, e in _known_names(text, d):
         out.append(_Cand(text[a:b], s, a, b, "", e["kind"], e["name"], known=e, rule="world"))
         taken.append((a, b))
