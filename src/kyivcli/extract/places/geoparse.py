@@ -13,16 +13,18 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kyivcli.extract.mention import Mention
 from kyivcli.extract.places.distance import km, spelling_ratio
 from kyivcli.extract.places.gazetteer import Gazetteer, Place, normalize
-from kyivcli.extract.places.overrides import PlaceOverride
 from kyivcli.extract.places.persons import PLACE_HEADS, PLACE_PREFIXES, find_people
 from kyivcli.extract.places.typed import all_needs, check_rule, compile_rules
 from kyivcli.parse.model import Document, Sentence
 from kyivcli.resources import resource
+
+if TYPE_CHECKING:  # the CSV reader is imported only by whoever loads a places file
+    from kyivcli.extract.places.overrides import PlaceOverride
 
 _FACILITY_KINDS = {"airport", "air_base", "power_plant", "facility", "dam"}
 _LANDFORM_KINDS = {"lake", "sea", "hill", "pass", "valley", "canal", "strait", "bay", "gulf", "island", "peninsula",
@@ -492,7 +494,10 @@ class Geoparser:
         for c in cands:
             _shed_opener(c, common)
         asked = {c.lookup for c in cands if c.lookup} | {f"{c.lead[1]} {c.lookup}" for c in cands if c.lead}
+        asked |= {w for c in cands if " " in c.lookup for w in (c.lookup.split(" ", 1)[0], c.lookup.rsplit(" ", 1)[-1])}
         hits0 = self.gz.lookup(asked)
+        self._hits = dict(hits0)
+        self._hits.update((normalize(w), []) for w in asked if normalize(w) not in hits0)  # asked: none
         for c in cands:
             if c.lead:
                 self._direction(c, hits0)
@@ -504,7 +509,6 @@ class Geoparser:
             cands = [c for c in cands if (c.rule == "hyphenated" and (c.sentence.index, c.start, c.end) in spans)
                      or (c.rule != "hyphenated" and not any(i == c.sentence.index and c.start < e and a < c.end
                                                              for i, a, e in spans))]
-        self._hits = dict(hits0)
         aliases = self.aliases
         titled = [c.lookup for c in cands if c.rule == "person"]
         cands = [c for c in cands if c.rule != "person"]
