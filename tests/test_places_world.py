@@ -103,7 +103,7 @@ def test_the_state_after_a_comma_chooses_the_namesake(tmp_path):
         got = {p.name: p for p in Geoparser(gz).parse(doc)[0]}
         assert got["Richmond"].admin1 == admin1
         assert got["Richmond"].evidence["admin"] == state
-        assert got[state].lat is not None  # a state has a point: its towns' population centre
+        assert got[state].lat is not None  # a state has a point: the mean of its towns
 
 
 def test_a_direction_before_a_region_is_a_region_of_its_own():

@@ -20,9 +20,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = "5"  # 2: US states as admin regions; 3: variants in the order a reader may type them;
-# 4: countries and US states get a point (their towns' population centre); names also keyed without spaces;
-# 5: first-level subdivisions of every country from ISO 3166-2 (pycountry) as kind "region"
+SCHEMA_VERSION = "6"  # 2: US states as admin regions; 3: variants in the order a reader may type them;
+# 4: countries and US states get a point; names also keyed without spaces;
+# 5: first-level subdivisions of every country from ISO 3166-2 (pycountry) as kind "region";
+# 6: a country's or state's point is the mean of its towns (nearer its geographic centre than a population mean)
 FILE_NAME = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 _LATIN_OR_CYRILLIC = r"^[A-Za-z\u00C0-\u024F\u0400-\u04FF\s'’.\-()]+$"  # alternate names kept (compiled when building)
 
@@ -187,7 +188,7 @@ def build(path: Path, cities: Iterable[dict], countries: Iterable[dict],
             batch_n.extend((normalize(x), gid) for x in sub["names"] if normalize(x))
             n += 1
         keep = re.compile(_LATIN_OR_CYRILLIC)
-        centres: dict[str, list[float]] = {}  # country or country.admin1 -> population-weighted unit vector
+        centres: dict[str, list[float]] = {}  # country or US state -> sum of its towns' unit vectors
         i = 0
         for i, c in enumerate(cities, 1):
             gid = int(c["geonameid"])
@@ -199,15 +200,13 @@ def build(path: Path, cities: Iterable[dict], countries: Iterable[dict],
             keys = {normalize(c["name"])} | {normalize(a) for a in alts if len(a) > 2}
             keys |= {k.replace(" ", "") for k in keys if 0 < k.count(" ") <= 2}  # "Kontum" = "Kon Tum"
             batch_n.extend((k, gid) for k in keys if k)
-            lat, lon, pop = float(c["latitude"]), float(c["longitude"]), int(c.get("population") or 0)
-            if pop >= 1000:
-                x, y, z = _xyz(lat, lon)
-                cc = c.get("countrycode", "")
-                for key in (cc, f'{cc}.{c.get("admin1code", "")}') if cc == "US" else (cc,):
-                    acc = centres.setdefault(key, [0.0, 0.0, 0.0])
-                    acc[0] += pop * x
-                    acc[1] += pop * y
-                    acc[2] += pop * z
+            x, y, z = _xyz(float(c["latitude"]), float(c["longitude"]))
+            cc = c.get("countrycode", "")
+            for key in (cc, f'{cc}.{c.get("admin1code", "")}') if cc == "US" else (cc,):
+                acc = centres.setdefault(key, [0.0, 0.0, 0.0])
+                acc[0] += x
+                acc[1] += y
+                acc[2] += z
             n += 1
             if len(batch_p) >= 20000:
                 flush()
