@@ -258,8 +258,9 @@ def candidates(s: Sentence) -> list[_Cand]:
                 continue
             name = m.group("name").strip()
             words = name.split()
-            while words and words[0] in d["not_places_set"] and handler != "direction":
-                words = words[1:]
+            while words and (words[0] in d["not_places_set"] or len(words) > 1 and words[0].endswith(("'s", "’s"))) \
+                    and handler != "direction":
+                words = words[1:]  # "the Union's Red River": a possessive opens no name (but "Marye's Heights")
             if not words:
                 continue
             name = " ".join(words)

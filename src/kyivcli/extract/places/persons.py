@@ -44,7 +44,8 @@ PLACE_HEADS = frozenset({
     "House", "Place", "Hundred", "Church", "Mosque", "Temple", "Citadel", "Trail", "Corridor", "Triangle",
 })
 
-_SPEECH = ("said|says|wrote|writes|ordered|orders|commanded|argued|told|declared|replied|resigned|believed|"
+_SPEECH = ("said|says|wrote|writes|ordered|orders|commanded|argued|argues|told|declared|replied|resigned|believed|"
+           "suggest|suggests|suggested|noted|notes|estimated|estimates|reported|thought|thinks|wanted|hoped|feared|"
            "decided|promised|announced|insisted|refused|recalled|admitted|claimed|urged|proclaimed|assumed "
            "command|took command|was appointed|was killed|was wounded|was captured|was executed|was assassinated|"
            "was born|died")
