@@ -460,6 +460,7 @@ class Geoparser:
         self._regions: set[tuple[str, str]] = set()
         self._region_names: dict[tuple[str, str], str] = {}
         self._spread = 150.0
+        self._standalone: set[str] = set()
 
     def _places_named(self, word: str) -> list[Place]:
         key = normalize(word)
@@ -546,6 +547,7 @@ class Geoparser:
                 m = _COMMA.match(c.sentence.text, c.end)
                 if m:
                     c.hint = at.get((c.sentence.index, m.end()))
+        self._standalone = {c.lookup for c in cands if not c.kind and c.lookup}
         focus, related = self._countries(cands, hits)
         self._region_names = {(p.country, p.admin1): p.name for c in cands for p in hits.get(normalize(c.lookup), [])
                               if p.kind == "admin1" and p.country in focus and normalize(p.name) == normalize(c.lookup)}
@@ -735,7 +737,8 @@ class Geoparser:
                 anchor = self._best(c.lookup, hits, focus, related, centre)
                 if anchor is not None and anchor.lat is not None and anchor.kind == "city" and (
                         _close_spelling(anchor.name, c.lookup)) and anchor.country in focus | related and (
-                        centre is None or km(centre, (anchor.lat, anchor.lon)) < max(500.0, 3 * self._spread)):
+                        centre is None or km(centre, (anchor.lat, anchor.lon)) < max(500.0, 3 * self._spread)) and \
+                        self._sure_anchor(c.lookup, hits):
                     item.lat, item.lon, item.country = anchor.lat, anchor.lon, anchor.country
                     item.evidence = {"anchor": anchor.name}
                 self._choice = {}
@@ -745,7 +748,7 @@ class Geoparser:
             anchor = self._best(c.lookup, hits, focus, related, centre) if c.lookup else None
             if anchor is not None:
                 item.country = anchor.country
-                if c.kind in _FACILITY_KINDS and anchor.kind != "country":
+                if c.kind in _FACILITY_KINDS and anchor.kind != "country" and self._sure_anchor(c.lookup, hits):
                     item.lat, item.lon, item.admin1 = anchor.lat, anchor.lon, anchor.admin1 or None
             elif c.kind == "region" and c.typed_name:
                 item.country = self.country_code(c.typed_name.split(" ", 1)[-1], hits)
@@ -878,6 +881,13 @@ class Geoparser:
             c.lookup = full
         elif region:
             c.kind, c.typed_name = "region", full
+
+    def _sure_anchor(self, name: str, hits: dict[str, list[Place]]) -> bool:
+        """A typed place takes the point of the town in its name only when the article names that town on its
+        own ("Vasylkiv" and "Vasylkiv Air Base") or the town is a city of 50,000 ("Zhoushan Island"): "Pearl
+        Harbor" is not at Pearl, Mississippi."""
+        return name in self._standalone or any(p.kind == "city" and p.population >= 50_000
+                                               for p in hits.get(normalize(name), []))
 
     def _hint(self, h: _Cand, hits: dict[str, list[Place]], focus: set[str], related: set[str],
               centre: tuple[float, float] | None) -> tuple[tuple[str, str] | None, tuple[float, float] | None, str | None]:
