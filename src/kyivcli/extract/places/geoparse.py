@@ -592,6 +592,7 @@ class Geoparser:
             if c.known is not None and c.known.get("country"):  # "Mekong Delta", "Saigon" vote for their country
                 cc = c.known["country"]
                 votes[cc] = votes.get(cc, 0) + (0.5 if c.known.get("kind") == "country" else 1)
+                related.add(cc)
                 continue
             if c.country_code:
                 related.add(self.country_code(c.country_code, hits) or "")
@@ -665,7 +666,7 @@ class Geoparser:
                 continue  # "FEN", "KBP": airport and other codes among GeoNames' alternate names
             close = not by_alternate or _close_spelling(name, p.name)
             if by_alternate and not close and p.population < 100_000 and not (
-                    self.dominant and p.country in focus and p.population >= 1000 and not hits_primary):
+                    (p.country in focus or p.country == country) and p.population >= 1000 and not hits_primary):
                 continue  # "Lee" is also a name of Albany, Ohio: loose alternate names of small places are noise,
                 # unless the article is about that country and no place bears the name as its own ("Thebes")
             if by_alternate and p.country not in focus and not country and not (
