@@ -341,6 +341,11 @@ def candidates(s: Sentence) -> list[_Cand]:
             rest = words[titled[-1] + 1:]
             if rest:
                 out.append(_Cand(" ".join(rest), s, a, b, _strip_possessive(" ".join(rest)), rule="person"))
+            pre = _strip_possessive(" ".join(words[:titled[0]]))
+            shed = text[run[0]:a].split()
+            if pre and text.startswith(pre, a) and not any(w in d["org_heads"] for w in shed):
+                # "Kyiv Mayor Vitali Klitschko": Kyiv is still a place (not "Operation Jumelles Colonel …")
+                out.append(_Cand(pre, s, a, a + len(pre), pre))
             continue
         name = _strip_possessive(" ".join(words))
         out.append(_Cand(text[a:a + len(name)], s, a, a + len(name), name, after_adjective=after_adjective,
