@@ -508,6 +508,10 @@ class Geoparser:
         for c in cands:
             if c.lead:
                 self._direction(c, hits0)
+        for c in cands:  # "Hue City", "Quebec City": the city GeoNames knows without the word
+            if not c.kind and c.lookup.endswith(" City") and normalize(c.lookup) not in hits0:
+                c.lookup = c.lookup[:-5]
+                hits0.update(self.gz.lookup([c.lookup]))
         whole = [c for c in cands if c.rule == "hyphenated"]
         if whole:  # a hyphenated name GeoNames knows replaces its parts; otherwise the parts stay
             known = [c for c in whole if any(p.kind == "city" and _close_spelling(c.lookup, p.name)
