@@ -650,8 +650,8 @@ class Geoparser:
         scores: list[float] = []
         key = normalize(name)
         options = hits.get(key, [])
-        if admin is not None and any((p.country, p.admin1) == admin for p in options):
-            options = [p for p in options if (p.country, p.admin1) == admin]  # "Columbus, Kentucky"
+        if admin is not None:  # "Columbus, Kentucky": only a Columbus in Kentucky will do
+            options = [p for p in options if (p.country, p.admin1) == admin]
         fallback = None  # a province or region of that name (ISO 3166-2), when no town will do
         hits_primary = any(normalize(p.name) == key for p in options)
         for p in options:
@@ -792,6 +792,9 @@ class Geoparser:
         place = self._best(c.lookup, hits, focus, related, centre, cc, admin=admin, near=near)
         if place is not None and c.hint is not None and (admin or near or cc):
             self._choice["admin"] = c.hint.text
+        if place is None and admin is not None:  # GeoNames has no such town in that state: a place all the same
+            return ("typed", "place", normalize(f"{c.lookup}, {c.hint.text}")), PlaceItem(  # type: ignore[union-attr]
+                c.lookup, "place", admin[0], admin[1] or None)
         if place is None:
             if c.kind:  # "the village of X" that GeoNames lacks: keep it, no coordinates
                 key = ("bare_river",) if c.bare_river else ("typed", c.kind, normalize(c.lookup))
