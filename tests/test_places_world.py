@@ -147,3 +147,9 @@ def test_hyphenated_and_abbreviated_names_are_kept_whole(tmp_path):
 def test_first_names_and_codes_are_not_places():
     got = places("# T\n\nFrançois Brigneau and François d'Orcival met in Kyiv. Later François left for Bucha.\n")
     assert "François" not in got and "Kyiv" in got
+
+
+def test_a_world_city_beats_a_small_namesake_in_the_articles_country():
+    got = places("# T\n\nWASHINGTON - Troops moved from Atlanta to Richmond and Gettysburg, then flew to Paris.\n")
+    assert got["Paris"].country == "FR"  # not Paris, Texas, though the article is about the United States
+    assert got["Washington, D.C."].lat is not None and "WASHINGTON" in got["Washington, D.C."].aliases

@@ -157,8 +157,9 @@ def _known_names(text: str, d: dict[str, Any]) -> list[tuple[int, int, dict[str,
         i = 0
         while i < len(toks):
             a = toks[i][0]
-            if not text[a].isupper() or text[a:toks[i][1]].rstrip(".") not in firsts:
-                i += 1
+            first = text[a:toks[i][1]].rstrip(".")
+            if not text[a].isupper() or (first not in firsts and not (first.isupper() and first.title() in firsts)):
+                i += 1  # a dateline writes names in capitals: "WASHINGTON (Reuters) –"
                 continue
             for j in range(min(len(toks), i + 6) - 1, i - 1, -1):
                 b = toks[j][1]
@@ -661,6 +662,9 @@ class Geoparser:
                     fallback = p
                 continue
             if p.kind == "admin1":
+                if any(q.kind == "city" and q.population >= 1_000_000 and q.country == p.country
+                       and _close_spelling(name, q.name) for q in options):
+                    continue  # "New York" is the city (a text that means the state says so)
                 if p.country in focus or p.country == country or p.country in related:
                     return p  # "Ohio" in an article about Vietnam that names the United States
                 continue
@@ -707,6 +711,10 @@ class Geoparser:
             if centre and p.lat is not None and self.dominant:
                 score += max(0.0, 3 - km(centre, (p.lat, p.lon)) / self._spread)  # an article's places lie together
             score += 1.5 * math.log10(p.population + 10)
+            if p.population >= 1_000_000:
+                score += 4.0  # Paris, Moscow, Sydney: a world city outweighs a small namesake at home
+            elif p.population >= 300_000:
+                score += 1.5
             scores.append(score)
             if score > best_score:
                 best, best_score = p, score
@@ -766,8 +774,10 @@ class Geoparser:
                 item.country = next(iter(focus))  # the text types it; the article is about one country
             return ("typed", c.kind, normalize(c.lookup or c.typed_name)), item
         code = self.country_code(c.lookup, hits)
-        region = next((p for p in hits.get(normalize(c.lookup), []) if p.kind == "admin1"
-                       and p.country in focus and self.dominant), None)
+        options = hits.get(normalize(c.lookup), [])
+        region = next((p for p in options if p.kind == "admin1" and p.country in focus and self.dominant
+                       and not any(q.kind == "city" and q.population >= 1_000_000 and q.country == p.country
+                                   and _close_spelling(c.lookup, q.name) for q in options)), None)
         if region is not None:  # "Georgia" in an article about the United States is the state
             return ("geo", region.geonameid), PlaceItem(region.name, "state", region.country, region.admin1 or None,
                                                        region.lat, region.lon, geonameid=region.geonameid)
@@ -851,7 +861,7 @@ class Geoparser:
                 ev["rule"] += " → GeoNames namesake in the article's countries"
         elif c.border is not None:
             ev["rule"], conf = "border", 0.85
-        elif item.kind == "country" or item.kind == "state" and item.lat is None:
+        elif item.kind in ("country", "state"):
             ev["rule"], conf = "country or state name", 0.95
         elif ch:
             ev["rule"] = "typed and GeoNames" if c.kind else "GeoNames"
