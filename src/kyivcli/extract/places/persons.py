@@ -44,16 +44,22 @@ PLACE_HEADS = frozenset({
     "House", "Place", "Hundred", "Church", "Mosque", "Temple", "Citadel", "Trail", "Corridor", "Triangle",
 })
 
-_SPEECH = ("said|says|wrote|writes|ordered|orders|commanded|argued|argues|told|declared|replied|resigned|believed|"
-           "suggest|suggests|suggested|noted|notes|estimated|estimates|reported|thought|thinks|wanted|hoped|feared|"
-           "decided|promised|announced|insisted|refused|recalled|admitted|claimed|urged|proclaimed|assumed "
-           "command|took command|was appointed|was killed|was wounded|was captured|was executed|was assassinated|"
-           "was born|died")
-_POSSESSED = ("army|armies|forces|troops|men|corps|cavalry|command|headquarters|staff|order|orders|plan|plans|"
-              "death|division|divisions|brigade|brigades|fleet|flagship|capture|attack|assault|offensive|"
-              "retreat|surrender|victory|defeat|campaign|memoirs|wife|son|daughter|father|mother|brother|"
-              "successor|predecessor|lieutenants?|generals|officers|supporters|followers|rule|reign|"
-              "presidency|administration|cabinet|assassination|dictatorship|rebellion|revolt|movement")
+# verbs (and verb phrases) whose subject is a person: "Lee said", "Grant ordered", "Kolchak was captured"
+_SPEECH = frozenset((
+    "said says wrote writes ordered orders commanded argued argues told declared replied resigned believed "
+    "suggest suggests suggested noted notes estimated estimates reported thought thinks wanted hoped feared "
+    "decided promised announced insisted refused recalled admitted claimed urged proclaimed died").split()) | {
+    "assumed command", "took command", "was appointed", "was killed", "was wounded", "was captured",
+    "was executed", "was assassinated", "was born"}
+# what a person has: "Lee's army", "Sherman's capture of Atlanta"
+_POSSESSED = frozenset((
+    "army armies forces troops men corps cavalry command headquarters staff order orders plan plans death division "
+    "divisions brigade brigades fleet flagship capture attack assault offensive retreat surrender victory defeat "
+    "campaign memoirs wife son daughter father mother brother successor predecessor lieutenant lieutenants "
+    "generals officers supporters followers rule reign presidency administration cabinet assassination "
+    "dictatorship rebellion revolt movement").split())
+_ADVERBS = frozenset("then also later soon himself quickly now".split())
+_POSSESSIVE_ADJECTIVES = frozenset("own new main remaining personal final whole entire".split())
 
 
 @dataclass
@@ -68,15 +74,27 @@ class People:
 
 @cache
 def _patterns() -> tuple[re.Pattern[str], ...]:
+    """Short patterns; the word lists are checked in code (an alternation of a hundred words costs
+    milliseconds to compile in every process)."""
     initials = re.compile(rf"(?<![\w.])(?:{_CAPWORD}\s+)?(?:[A-Z]\.\s?){{1,3}}\s*({_CAPWORD})")
-    possessive = re.compile(rf"(?<![\w.])({_CAPWORD})['’]s\s+(?:(?:own|new|main|remaining|personal|final|"
-                            rf"whole|entire|[a-z]+ed)\s+)?(?:{_POSSESSED})\b")
-    relative = re.compile(rf"(?<![\w.])({_CAPWORD}),\s+(?:who|whom|whose\s+(?:{_POSSESSED}))\b")
+    possessive = re.compile(rf"(?<![\w.])({_CAPWORD})['’]s\s+([a-z]+)(?:\s+([a-z]+))?")
+    relative = re.compile(rf"(?<![\w.])({_CAPWORD}),\s+(who|whom|whose)\b(?:\s+([a-z]+))?")
     particle = re.compile(rf"(?<![\w.])({_CAPWORD})\s+(?:(?:de|du|des|von|van|der|den|di|da|del|della|dos|das|ibn|bin|"
                           rf"y|le|la)\s+(?:(?:de|der|la|los|las)\s+)?|d['’])({_CAPWORD})")
-    speech = re.compile(rf"(?<![\w.])({_CAPWORD})\s+(?:(?:then|also|later|soon|himself|quickly|now)\s+)?"
-                        rf"(?:{_SPEECH})\b")
+    speech = re.compile(rf"(?<![\w.])({_CAPWORD})\s+([a-z]+)(?:\s+([a-z]+))?(?:\s+([a-z]+))?")
     return initials, possessive, speech, relative, particle
+
+
+def _person_context(rx_name: str, m: re.Match[str]) -> bool:
+    """Whether the words after the name say it is a person's (checked against the word lists)."""
+    w1, w2 = m.group(2), m.group(3)
+    if rx_name == "possessive":
+        return w1 in _POSSESSED or (w1 in _POSSESSIVE_ADJECTIVES or w1.endswith("ed")) and w2 in _POSSESSED
+    if rx_name == "relative":
+        return w1 in ("who", "whom") or w2 in _POSSESSED
+    if w1 in _ADVERBS:
+        w1, w2 = w2, m.group(4)
+    return w1 in _SPEECH or (w2 is not None and f"{w1} {w2}" in _SPEECH)
 
 
 def _last_word(run: str) -> str:
@@ -119,14 +137,16 @@ def find_people(sentences: list[str], runs: Iterable[tuple[str, bool]], titled: 
                 continue
             people.surnames.add(w)
             people.given.add(first)
-        for rx in (possessive, speech, relative):
+        for rx_name, rx in (("possessive", possessive), ("speech", speech), ("relative", relative)):
             for m in rx.finditer(text):
+                if not _person_context(rx_name, m):
+                    continue
                 w = _last_word(m.group(1))
                 if w in not_names or is_place(w):
                     continue
                 if (m.start(1) == 0 or text[m.start(1) - 1] == "\n") and w.lower() in common:
                     continue
-                if rx is speech and re.search(r"\b(?:of|in|at|from|to|near|into|for|on)\s+$",
+                if rx_name == "speech" and re.search(r"\b(?:of|in|at|from|to|near|into|for|on)\s+$",
                                               text[max(0, m.start(1) - 6):m.start(1)]):
                     continue  # "the officer in charge of Basra said": the subject is the officer
                 people.surnames.add(w)
