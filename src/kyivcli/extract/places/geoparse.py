@@ -104,8 +104,7 @@ def _data() -> dict[str, Any]:
     countries = frozenset(demonyms.values()) | frozenset(d["country_aliases"])
     d["lists"] = {"COUNTRY": countries,
                   "DEMONYM": frozenset(demonyms) | frozenset(d["combining_forms"]) | frozenset(demonyms.values())}
-    for i, spec in enumerate(d["typed"]):
-        check_rule(i, spec)  # a broken rule fails here, when the resource loads, with its number
+    _check_rules(d["typed"])
     d["typed_rules"] = tuple(compile_rules(d["typed"], d["lists"]))
     d["needs"] = all_needs(d["typed_rules"])
     d["needs_caps"] = tuple(w for w in d["needs"] if w[:1].isupper())
@@ -139,6 +138,7 @@ def _world() -> tuple[dict[str, dict[str, Any]], frozenset[str]]:
 
 _SPAN = re.compile(r"[A-Z\u00C0-\u00DE\u0400-\u042F][\w'’\-]*\.?(?:\s+(?:of\s+(?:the\s+)?)?"
                    r"[A-Z\u00C0-\u00DE\u0400-\u042F][\w'’\-]*\.?)*")
+_CAPS = re.compile(r"[A-Z\u00C0-\u00DE\u0400-\u042F][\w'’\-]*")
 _WORDS = re.compile(r"[\w'’\-]+\.?")
 _POINT_KINDS = {"city", "town", "village", "pass"}
 _DIRECTIONS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
@@ -151,7 +151,10 @@ _COMMA = re.compile(r",\s+(?=[A-Z])")
 def _known_names(text: str, d: dict[str, Any]) -> list[tuple[int, int, dict[str, Any]]]:
     """Names of the world vocabulary in a sentence, longest first: "South China Sea", "Gulf of Tonkin", "the Rhine"."""
     by_key, firsts = _world()
-    out = []
+    out: list[tuple[int, int, dict[str, Any]]] = []
+    caps = _CAPS.findall(text)
+    if firsts.isdisjoint(caps) and not any(w.isupper() and len(w) > 2 for w in caps):
+        return out  # no vocabulary name can start here (most sentences)
     for m in _SPAN.finditer(text):
         toks = [t.span() for t in _WORDS.finditer(text, m.start(), m.end())]
         i = 0
@@ -192,6 +195,37 @@ def _known_names(text: str, d: dict[str, Any]) -> list[tuple[int, int, dict[str,
                 break
             i += 1
     return out
+
+
+def _check_rules(specs: list[dict[str, Any]]) -> None:
+    """Check every typed rule when the resource loads (a broken rule fails here, with its number). Rules that
+    passed once are remembered by their hash in the cache folder, so an unchanged file costs one hash."""
+    import json
+    import os
+    import zlib  # hashlib would cost milliseconds to import
+
+    text = json.dumps(specs, sort_keys=True).encode()
+    digest = f"{zlib.crc32(text):08x}{zlib.adler32(text):08x}"
+    marker = None
+    try:
+        from kyivcli.extract.places.gazetteer import cache_dir
+
+        marker = cache_dir() / f"places-rules-{digest}.ok"
+        if marker.exists():
+            return
+    except OSError:
+        marker = None
+    for i, spec in enumerate(specs):
+        check_rule(i, spec)
+    if marker is not None:
+        try:
+            marker.parent.mkdir(parents=True, exist_ok=True)
+            marker.touch()
+            for old in marker.parent.glob("places-rules-*.ok"):
+                if old != marker:
+                    os.unlink(old)
+        except OSError:
+            pass
 
 
 def _country_of(word: str) -> str:
@@ -351,7 +385,8 @@ def candidates(s: Sentence) -> list[_Cand]:
         name = _strip_possessive(" ".join(words))
         out.append(_Cand(text[a:a + len(name)], s, a, a + len(name), name, after_adjective=after_adjective,
                          lead=lead if lead and lead[0] + len(lead[1]) + 1 == a else None))
-    for m in _HYPHENATED.finditer(text):  # "Trois-Ponts", "Mers-el-Kebir": kept whole when GeoNames knows it
+    for m in _HYPHENATED.finditer(text) if "-" in text else ():  # "Trois-Ponts", "Mers-el-Kebir": kept whole
+        # when GeoNames knows it
         if not _DIGIT.search(m.group(0)) and not _overlaps(m.start(), m.end(), taken):
             out.append(_Cand(m.group(0), s, m.start(), m.end(), m.group(0), rule="hyphenated"))
     return out

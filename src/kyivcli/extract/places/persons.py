@@ -81,7 +81,8 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     relative = re.compile(rf"(?<![\w.])({_CAPWORD}),\s+(who|whom|whose)\b(?:\s+([a-z]+))?")
     particle = re.compile(rf"(?<![\w.])({_CAPWORD})\s+(?:(?:de|du|des|von|van|der|den|di|da|del|della|dos|das|ibn|bin|"
                           rf"y|le|la)\s+(?:(?:de|der|la|los|las)\s+)?|d['’])({_CAPWORD})")
-    speech = re.compile(rf"(?<![\w.])({_CAPWORD})\s+([a-z]+)(?:\s+([a-z]+))?(?:\s+([a-z]+))?")
+    first = "|".join(sorted({w.split()[0] for w in _SPEECH} | _ADVERBS))  # ~50 words: cheap enough
+    speech = re.compile(rf"(?<![\w.])({_CAPWORD})\s+({first})\b(?:\s+([a-z]+))?(?:\s+([a-z]+))?")
     return initials, possessive, speech, relative, particle
 
 
