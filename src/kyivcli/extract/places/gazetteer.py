@@ -34,8 +34,10 @@ _SEPARATORS = re.compile(r"[\s\-–—.]+")
 @lru_cache(maxsize=65536)
 def normalize(name: str) -> str:
     """Case-, accent- and punctuation-insensitive key: "Vasyl'kiv" → "vasylkiv", "Kyiv’s" → "kyivs"."""
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = name
+    if not s.isascii():  # most names are plain ASCII: no decomposition needed
+        s = unicodedata.normalize("NFKD", s)
+        s = "".join(c for c in s if not unicodedata.combining(c))
     s = s.lower().replace("’", "").replace("'", "").replace("ʼ", "")
     return _SEPARATORS.sub(" ", s).strip()
 
