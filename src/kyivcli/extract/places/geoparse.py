@@ -919,6 +919,9 @@ class Geoparser:
             conf = min(1.0, conf + 0.05)
         if centre and item.lat is not None and item.lon is not None and item.kind != "country":
             ev["km_from_centre"] = round(km(centre, (item.lat, item.lon)))
+            if ev["km_from_centre"] > 4 * self._spread and item.geonameid and 0 < (item.population or 0) < 5000 \
+                    and c.rule != "override":
+                conf *= 0.5  # a hamlet far from all the article's other places is a doubtful namesake
         if item.evidence.get("anchor"):
             ev["anchor"] = item.evidence["anchor"]
         item.evidence = ev
