@@ -601,11 +601,30 @@ class Geoparser:
         items: dict[tuple, PlaceItem] = {}
         mentions: list[PlaceMention] = []
         resolved: dict[tuple[int, int], bool] = {}
+        first: list[tuple[_Cand, tuple, PlaceItem, dict[str, Any]]] = []
         for c in cands:
             self._choice = {}
             key, item = self._resolve(c, hits, focus, related, centre)
             if key is None or item is None:
                 continue
+            first.append((c, key, item, self._choice))
+        # the other places of the same paragraph: towns with one namesake pull an ambiguous name towards them
+        anchors: dict[int, list[tuple[float, float]]] = {}
+        for c, _key, item, ch in first:
+            if item.lat is not None and item.lon is not None and item.kind in ("city", "town", "village") \
+                    and ch.get("n") == 1:
+                anchors.setdefault(id(c.sentence.block), []).append((item.lat, item.lon))
+        for c, key, item, ch in first:
+            pts = [p for p in anchors.get(id(c.sentence.block), []) if p != (item.lat, item.lon)]
+            if ch.get("n", 0) >= 2 and pts and not c.kind and c.hint is None and not c.country_code:
+                lats, lons = sorted(p[0] for p in pts), sorted(p[1] for p in pts)
+                self._choice = {}
+                place = self._best(c.lookup, hits, focus, related, centre, near=(lats[len(lats) // 2],
+                                   lons[len(lons) // 2]), near_weight=(3.0, 100.0))
+                if place is not None and place.geonameid != item.geonameid and place.kind == "city":
+                    key, item = ("geo", place.geonameid), self._item(place)
+                    self._choice["paragraph"] = True
+            self._choice = ch if not self._choice.get("paragraph") else self._choice
             resolved[(c.sentence.index, c.start)] = True
             mentions.append(PlaceMention(c.text, c.sentence, c.start, c.end, key))
             if key not in items:
@@ -681,7 +700,8 @@ class Geoparser:
 
     def _best(self, name: str, hits: dict[str, list[Place]], focus: set[str], related: set[str],
               centre: tuple[float, float] | None, country: str | None = None,
-              admin: tuple[str, str] | None = None, near: tuple[float, float] | None = None) -> Place | None:
+              admin: tuple[str, str] | None = None, near: tuple[float, float] | None = None,
+              near_weight: tuple[float, float] = (6.0, 25.0)) -> Place | None:
         best, best_score, best_alt = None, -1e9, False
         scores: list[float] = []
         key = normalize(name)
@@ -742,7 +762,8 @@ class Geoparser:
             if p.admin1 and (p.country, p.admin1) in self._regions:
                 score += 1.5  # the article names the state or province this namesake lies in
             if near and p.lat is not None:
-                score += max(0.0, 6 - km(near, (p.lat, p.lon)) / 25)  # next to the district or town named with it
+                score += max(0.0, near_weight[0] - km(near, (p.lat, p.lon)) / near_weight[1])  # next to the
+                # district or town named with it, or to the other places of its paragraph
             if centre and p.lat is not None and self.dominant:
                 score += max(0.0, 3 - km(centre, (p.lat, p.lon)) / self._spread)  # an article's places lie together
             score += 1.5 * math.log10(p.population + 10)
@@ -910,6 +931,8 @@ class Geoparser:
                     conf *= 0.8
             if ch.get("admin"):
                 ev["admin"] = ch["admin"]
+            if ch.get("paragraph"):
+                ev["context"] = "near the other places of its paragraph"
         elif c.kind:
             ev["rule"], conf = f"typed by the text ({c.kind})", 0.75 if item.lat is None else 0.85
         else:
