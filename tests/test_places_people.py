@@ -46,3 +46,8 @@ def test_a_full_name_whose_surname_stands_alone_is_a_person():
             "and troops left Irpin.\n")
     got = places(text)
     assert "Hostomel" not in got and "Kyiv" in got
+
+
+def test_a_place_before_a_title_stays_a_place():
+    got = places("# T\n\nTroops left Bucha. Kyiv Mayor Vitali Klitschko said the city held.\n")
+    assert "Kyiv" in got and "Klitschko" not in got and "Vitali" not in got

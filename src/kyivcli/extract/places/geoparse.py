@@ -13,21 +13,25 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kyivcli.extract.mention import Mention
 from kyivcli.extract.places.distance import km, spelling_ratio
 from kyivcli.extract.places.gazetteer import Gazetteer, Place, normalize
-from kyivcli.extract.places.overrides import PlaceOverride
-from kyivcli.extract.places.persons import PLACE_PREFIXES, find_people
+from kyivcli.extract.places.persons import PLACE_HEADS, PLACE_PREFIXES, find_people
 from kyivcli.extract.places.typed import all_needs, check_rule, compile_rules
 from kyivcli.parse.model import Document, Sentence
 from kyivcli.resources import resource
+
+if TYPE_CHECKING:  # the CSV reader is imported only by whoever loads a places file
+    from kyivcli.extract.places.overrides import PlaceOverride
 
 _FACILITY_KINDS = {"airport", "air_base", "power_plant", "facility", "dam"}
 _LANDFORM_KINDS = {"lake", "sea", "hill", "pass", "valley", "canal", "strait", "bay", "gulf", "island", "peninsula",
                    "mountain", "forest", "line", "cape", "fort"}
 _DIGIT = re.compile(r"\d")
+_ABBREVIATIONS = frozenset({"St", "Ste", "Mt", "Ft", "Pt", "Sta"})  # "St. Vith", "Mt. Vernon": one name
+_HYPHENATED = re.compile(r"[A-Z\u00C0-\u00DE][\w'’]*(?:-[\w'’]+)*-[A-Z\u00C0-\u00DE][\w'’]*")
 _TOKEN = re.compile(r"[A-Z\u0400-\u042F][\w'’\-]*|[a-z][\w]*-[A-Z][\w'’\-]*")
 
 
@@ -83,6 +87,8 @@ class _Cand:
     after_adjective: bool = False  # "Persian Corridor" read as "Corridor": a name, not a place on its own
     known: dict[str, Any] | None = None  # an entry of resources/geo_world.json
     rule: str = "name"  # what found it (evidence)
+    hint: _Cand | None = None  # "Columbus, Kentucky", "Peremoha, Brovary Raion": the name after the comma
+    lead: tuple[int, str] | None = None  # a direction word right before the name ("North Carolina", "East Louisiana")
 
 
 @cache
@@ -98,10 +104,11 @@ def _data() -> dict[str, Any]:
     countries = frozenset(demonyms.values()) | frozenset(d["country_aliases"])
     d["lists"] = {"COUNTRY": countries,
                   "DEMONYM": frozenset(demonyms) | frozenset(d["combining_forms"]) | frozenset(demonyms.values())}
-    for i, spec in enumerate(d["typed"]):
-        check_rule(i, spec)  # a broken rule fails here, when the resource loads, with its number
+    _check_rules(d["typed"])
     d["typed_rules"] = tuple(compile_rules(d["typed"], d["lists"]))
     d["needs"] = all_needs(d["typed_rules"])
+    d["needs_caps"] = tuple(w for w in d["needs"] if w[:1].isupper())
+    d["needs_lower"] = tuple(w for w in d["needs"] if not w[:1].isupper())
 
     # organisations and units are not places: a run ending in a head word ("Azov Regiment", "Eastern
     # Front", "Security Service") or naming a service ("Rosgvardia"); the unit grammar need not run
@@ -109,12 +116,13 @@ def _data() -> dict[str, Any]:
     d["org_heads"] = frozenset(d["org_heads"]) | heads
     d["services"] = frozenset(units["services"])
     d["person_titles"] = frozenset(d["person_titles"])
+    d["event_heads"] = frozenset(d["event_heads"])
     return d
 
 
 @cache
 def _world() -> tuple[dict[str, dict[str, Any]], frozenset[str]]:
-    """resources/geo_world.json by normalised name (and alias), and the first words of those names."""
+    """resources/geo_world.json by normalised name (and alias), and the first words of those names as written."""
     w = resource("geo_world")
     by_key: dict[str, dict[str, Any]] = {}
     for name, kind, lat, lon, cc, aliases in w["places"]:
@@ -123,26 +131,38 @@ def _world() -> tuple[dict[str, dict[str, Any]], frozenset[str]]:
             by_key.setdefault(normalize(n), e)
     for old, (new, cc) in w["former_names"].items():
         by_key.setdefault(normalize(old), {"name": old, "kind": "city", "modern": new, "country": cc})
-    return by_key, frozenset(k.split()[0] for k in by_key)
+    firsts = {n.split()[0] for name, _k, _a, _b, _c, aliases in w["places"] for n in (name, *aliases)}
+    firsts |= {n.split()[0] for n in w["former_names"]}
+    return by_key, frozenset(firsts)
 
 
 _SPAN = re.compile(r"[A-Z\u00C0-\u00DE\u0400-\u042F][\w'’\-]*\.?(?:\s+(?:of\s+(?:the\s+)?)?"
                    r"[A-Z\u00C0-\u00DE\u0400-\u042F][\w'’\-]*\.?)*")
+_CAPS = re.compile(r"[A-Z\u00C0-\u00DE\u0400-\u042F][\w'’\-]*")
 _WORDS = re.compile(r"[\w'’\-]+\.?")
 _POINT_KINDS = {"city", "town", "village", "pass"}
+_DIRECTIONS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+                         "Northeastern", "Northwestern", "Southeastern", "Southwestern"})
+_REGION_KINDS = {"continent", "region", "country", "island", "peninsula", "desert", "ocean", "islands"}
+_ANCHORED_KINDS = {"island", "strait", "peninsula", "gulf", "bay", "valley"}
+_COMMA = re.compile(r",\s+(?=[A-Z])")
 
 
 def _known_names(text: str, d: dict[str, Any]) -> list[tuple[int, int, dict[str, Any]]]:
     """Names of the world vocabulary in a sentence, longest first: "South China Sea", "Gulf of Tonkin", "the Rhine"."""
     by_key, firsts = _world()
-    out = []
+    out: list[tuple[int, int, dict[str, Any]]] = []
+    caps = _CAPS.findall(text)
+    if firsts.isdisjoint(caps) and not any(w.isupper() and len(w) > 2 for w in caps):
+        return out  # no vocabulary name can start here (most sentences)
     for m in _SPAN.finditer(text):
         toks = [t.span() for t in _WORDS.finditer(text, m.start(), m.end())]
         i = 0
         while i < len(toks):
             a = toks[i][0]
-            if not text[a].isupper() or normalize(text[a:toks[i][1]]) not in firsts:
-                i += 1
+            first = text[a:toks[i][1]].rstrip(".")
+            if not text[a].isupper() or (first not in firsts and not (first.isupper() and first.title() in firsts)):
+                i += 1  # a dateline writes names in capitals: "WASHINGTON (Reuters) –"
                 continue
             for j in range(min(len(toks), i + 6) - 1, i - 1, -1):
                 b = toks[j][1]
@@ -156,11 +176,56 @@ def _known_names(text: str, d: dict[str, Any]) -> list[tuple[int, int, dict[str,
                 if e["kind"] == "river" and " " not in frag and not (
                         text[:a].rstrip().lower().endswith("the") or nxt == "River"):
                     break  # a river written bare needs "the": "the Don", never "Don Carlos"
-                out.append((a, a + len(frag), e))
+                prev = text[toks[i - 1][0]:toks[i - 1][1]] if i > 0 else ""
+                if j == i and prev[:1].isupper() and prev not in d["not_places_set"] and "-" not in prev and \
+                        _strip_possessive(prev) not in d["adjectives"]:
+                    break  # one word at the end of a longer name: "George Washington", "Fort Washington"
+                if nxt in ("State", "state") or re.search(r"\bstate\s+of\s+$", text[max(0, a - 12):a]):
+                    break  # "Washington State", "the state of Washington": the gazetteer's state
+                if e["name"] == "Washington, D.C.":  # the sentence splitter may have cut "D.C." after "D."
+                    tail = re.match(r",?\s+D\.(?:\s?C\.?)?", text[a + len(frag):])
+                    if tail:
+                        frag = text[a:a + len(frag) + len(tail.group(0).rstrip("."))]
+                if prev in _DIRECTIONS and e["kind"] in _REGION_KINDS and "modern" not in e:
+                    # "Eastern Siberia", "Western New Guinea", "Central Pacific": a region of its own
+                    a = toks[i - 1][0]
+                    e = {**e, "name": f"{prev} {frag}", "kind": "region"}
+                out.append((a, a + len(frag) + (toks[i][0] - a), e))
                 i = j
                 break
             i += 1
     return out
+
+
+def _check_rules(specs: list[dict[str, Any]]) -> None:
+    """Check every typed rule when the resource loads (a broken rule fails here, with its number). Rules that
+    passed once are remembered by their hash in the cache folder, so an unchanged file costs one hash."""
+    import json
+    import os
+    import zlib  # hashlib would cost milliseconds to import
+
+    text = json.dumps(specs, sort_keys=True).encode()
+    digest = f"{zlib.crc32(text):08x}{zlib.adler32(text):08x}"
+    marker = None
+    try:
+        from kyivcli.extract.places.gazetteer import cache_dir
+
+        marker = cache_dir() / f"places-rules-{digest}.ok"
+        if marker.exists():
+            return
+    except OSError:
+        marker = None
+    for i, spec in enumerate(specs):
+        check_rule(i, spec)
+    if marker is not None:
+        try:
+            marker.parent.mkdir(parents=True, exist_ok=True)
+            marker.touch()
+            for old in marker.parent.glob("places-rules-*.ok"):
+                if old != marker:
+                    os.unlink(old)
+        except OSError:
+            pass
 
 
 def _country_of(word: str) -> str:
@@ -174,7 +239,9 @@ def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _strip_possessive(s: str) -> str:
-    return re.sub(r"['’]s?$", "", s)
+    if s.endswith(("'s", "’s")):
+        return s[:-2]
+    return s[:-1] if s.endswith(("'", "’")) else s
 
 
 def candidates(s: Sentence) -> list[_Cand]:
@@ -183,7 +250,8 @@ def candidates(s: Sentence) -> list[_Cand]:
     out: list[_Cand] = []
     taken: list[tuple[int, int]] = []
     low = text.lower()
-    present = {w for w in d["needs"] if w in low}
+    present = {w for w in d["needs_lower"] if w in low}
+    present.update(w for w in d["needs_caps"] if w in text)  # "Line", "Gap": as written, so not "airline", "gap"
     for a, b, e in _known_names(text, d):
         out.append(_Cand(text[a:b], s, a, b, "", e["kind"], e["name"], known=e, rule="world"))
         taken.append((a, b))
@@ -225,8 +293,9 @@ def candidates(s: Sentence) -> list[_Cand]:
                 continue
             name = m.group("name").strip()
             words = name.split()
-            while words and words[0] in d["not_places_set"] and handler != "direction":
-                words = words[1:]
+            while words and (words[0] in d["not_places_set"] or len(words) > 1 and words[0].endswith(("'s", "’s"))) \
+                    and handler != "direction":
+                words = words[1:]  # "the Union's Red River": a possessive opens no name (but "Marye's Heights")
             if not words:
                 continue
             name = " ".join(words)
@@ -240,16 +309,30 @@ def candidates(s: Sentence) -> list[_Cand]:
                 out.append(_Cand(name, s, start, m.end("name"), name, None,
                                  country_code=_country_of(m.group("country"))))
                 out.append(_Cand(m.group("country"), s, m.start("country"), m.end("country"), m.group("country")))
-            elif handler == "plural":
+            elif handler == "plural" and spec.get("plural"):
                 for g in ("name", "name2"):
                     nm = m.group(g)
                     out.append(_Cand(f"{nm} {spec['plural']}", s, m.start(g), m.end(), nm, spec["kind"],
                                      f"{nm} {spec['plural']}"))
+            elif handler == "plural":  # "the Tennessee and Cumberland Rivers": each name takes the head word
+                tword = " ".join(m.group("type").split())
+                kind = spec.get("kind_by_type", {}).get(tword.lower(), spec["kind"])
+                head = tword if kind == "islands" else tword[:-1]
+                for g in ("name", "name2"):
+                    nm = m.group(g)
+                    ws = nm.split()
+                    while g == "name" and ws and ws[0] in d["not_places_set"] and ws[0] not in _DIRECTIONS:
+                        ws = ws[1:]
+                    if not ws or all(w in _DIRECTIONS for w in ws):
+                        continue  # "Northern and Southern provinces": no names
+                    nm = " ".join(ws)
+                    a0 = m.end(g) - len(nm)
+                    out.append(_Cand(nm, s, a0, m.end(g), nm, kind, f"{nm} {head}"))
             elif handler == "prefix":  # "Mount Athos", "Gulf of Tonkin": the type word opens the name
                 tword = " ".join(m.group("type").split())
                 kind = spec.get("kind_by_type", {}).get(tword.split()[0].lower(), spec["kind"])
                 typed = f"{tword} {name}"
-                out.append(_Cand(typed, s, m.start("type"), m.end("name"), typed, kind, typed))
+                out.append(_Cand(typed, s, m.start("type"), m.end("name"), name, kind, typed))
             elif handler == "keep_type":
                 typed = f"{name} {' '.join(m.group('type').split())}"
                 out.append(_Cand(typed, s, start, m.end(), name, spec["kind"], typed))
@@ -263,23 +346,49 @@ def candidates(s: Sentence) -> list[_Cand]:
         if _overlaps(a, b, taken):
             continue
         words = text[a:b].split()
-        if _named_by_what_precedes(text[max(0, a - 80):a], d):
+        why = _named_by_what_precedes(text[max(0, a - 80):a], d)
+        if why:
+            if why == "person":  # evidence for the whole article: this name is a person's
+                out.append(_Cand(text[a:b], s, a, b, _strip_possessive(" ".join(words)), rule="person"))
             continue
-        if words[-1] in d["org_heads"] or text[a:b] in d["services"]:
+        if len(words) > 1 and words[-1].rstrip(".,") in d["event_heads"]:
+            # "Dieppe Raid", "Guadalcanal Campaign", "Geneva Peace Accords": the place an event is named after
+            while len(words) > 1 and words[-1].rstrip(".,") in d["event_heads"]:
+                words = words[:-1]
+            b = a + len(" ".join(words))
+            if words[-1] in d["org_heads"]:
+                continue
+        elif words[-1] in d["org_heads"] or text[a:b] in d["services"]:
             continue
         # leading function words, demonyms and the like are not part of a name
         after_adjective = False
+        lead = None
         while words and (words[0] in d["not_places_set"] or _strip_possessive(words[0]) in d["adjectives"]):
             after_adjective = _strip_possessive(words[0]) in d["adjectives"]
+            lead = (text.index(words[0], a), words[0]) if words[0] in _DIRECTIONS else None
             a = text.index(words[0], a) + len(words[0])
             a = len(text[:a]) + (len(text[a:]) - len(text[a:].lstrip()))
             words = words[1:]
         if not words:
             continue
-        if any(w in d["person_titles"] for w in words):
+        titled = [i for i, w in enumerate(words) if w in d["person_titles"]]
+        if titled:  # "Prince Norodom Sihanouk": the words after the title name a person
+            rest = words[titled[-1] + 1:]
+            if rest:
+                out.append(_Cand(" ".join(rest), s, a, b, _strip_possessive(" ".join(rest)), rule="person"))
+            pre = _strip_possessive(" ".join(words[:titled[0]]))
+            shed = text[run[0]:a].split()
+            if pre and text.startswith(pre, a) and not any(w in d["org_heads"] for w in shed):
+                # "Kyiv Mayor Vitali Klitschko": Kyiv is still a place (not "Operation Jumelles Colonel …")
+                out.append(_Cand(pre, s, a, a + len(pre), pre))
             continue
         name = _strip_possessive(" ".join(words))
-        out.append(_Cand(text[a:a + len(name)], s, a, a + len(name), name, after_adjective=after_adjective))
+        out.append(_Cand(text[a:a + len(name)], s, a, a + len(name), name, after_adjective=after_adjective,
+                         lead=lead if lead and lead[0] + len(lead[1]) + 1 == a else None))
+    for m in _HYPHENATED.finditer(text) if "-" in text else ():  # "Trois-Ponts", "Mers-el-Kebir": kept whole
+        # when GeoNames knows it
+        if not _DIGIT.search(m.group(0)) and not _overlaps(m.start(), m.end(), taken):
+            out.append(_Cand(m.group(0), s, m.start(), m.end(), m.group(0), rule="hyphenated"))
     return out
 
 
@@ -299,22 +408,27 @@ def _shed_opener(c: _Cand, common: set[str]) -> None:
         c.text, c.start, c.lookup = c.text[cut:], c.start + cut, rest
 
 
-def _named_by_what_precedes(before: str, d: dict[str, Any]) -> bool:
-    """A title ("Mayor Vitali Klitschko"), an initial ("Joseph E. Johnston") or an organisation
-    ("Security Service of Ukraine") right before a run: the run names a person or belongs to the body."""
+def _named_by_what_precedes(before: str, d: dict[str, Any]) -> str:
+    """A title ("Mayor Vitali Klitschko", "Rear-Admiral Kolchak") or an initial ("Joseph E. Johnston") right
+    before a run: "person"; an organisation ("Security Service of Ukraine"): "org" (the run belongs to the
+    body); else ""."""
     if not before or not before[-1].isspace():
-        return False
+        return ""
     words = before.split()
     if not words:
-        return False
+        return ""
     last = words[-1].lstrip("([\"'“‘").rsplit("-", 1)[-1]
     if last in d["person_titles"] or " ".join([*words[-2:-1], last]) in d["person_titles"]:
-        return True
-    if len(last) == 2 and last[0].isupper() and last[1] == ".":
-        return True
+        return "person"
+    if len(last) == 2 and last[0].isupper() and last[1] == "." and words[-1] not in ("U.S.", "U.K.", "D.C."):
+        return "person"
     if words[-2:] == ["of", "the"]:
         words = words[:-1]
-    return len(words) >= 2 and words[-1] == "of" and words[-2] in d["org_heads"]
+    # "Security Service of Ukraine" belongs to the body; "Treaty of Tartu", "Battle of Shiloh" name a place
+    if (len(words) >= 2 and words[-1] == "of" and words[-2] in d["org_heads"]
+            and words[-2] not in d["event_heads"]):
+        return "org"
+    return ""
 
 
 def _runs(text: str) -> list[tuple[int, int]]:
@@ -332,8 +446,9 @@ def _runs(text: str) -> list[tuple[int, int]]:
                 pos += len(part) + 1
         for p in pieces:
             prev = text[spans[-1][0]:spans[-1][1]] if spans else ""
-            if (spans and text[spans[-1][1]:p[0]] == " " and "-" not in text[spans[-1][0]:p[0]]
-                    and not prev.endswith(("'s", "’s"))):
+            gap = text[spans[-1][1]:p[0]] if spans else ""
+            if spans and (gap == " " or (gap == ". " and prev in _ABBREVIATIONS)) and \
+                    "-" not in text[spans[-1][0]:p[0]] and not prev.endswith(("'s", "’s")):
                 spans[-1] = (spans[-1][0], p[1])
             else:
                 spans.append(p)
@@ -364,8 +479,8 @@ def _useful_variants(name: str, variants: tuple[str, ...], limit: int = 12) -> l
 
 
 def _kind_by_population(p: Place) -> str:
-    if p.kind in ("country", "admin1"):
-        return {"country": "country", "admin1": "state"}[p.kind]
+    if p.kind in ("country", "admin1", "region"):
+        return {"country": "country", "admin1": "state", "region": "region"}[p.kind]
     return "city" if p.population >= 100_000 else "town" if p.population >= 10_000 else "village"
 
 
@@ -385,6 +500,8 @@ class Geoparser:
         self._hits: dict[str, list[Place]] = {}
         self._regions: set[tuple[str, str]] = set()
         self._region_names: dict[tuple[str, str], str] = {}
+        self._spread = 150.0
+        self._standalone: set[str] = set()
 
     def _places_named(self, word: str) -> list[Place]:
         key = normalize(word)
@@ -419,14 +536,33 @@ class Geoparser:
         common = _common_words(doc)
         for c in cands:
             _shed_opener(c, common)
-        asked = {c.lookup for c in cands if c.lookup}
+        asked = {c.lookup for c in cands if c.lookup} | {f"{c.lead[1]} {c.lookup}" for c in cands if c.lead}
+        asked |= {w for c in cands if " " in c.lookup for w in (c.lookup.split(" ", 1)[0], c.lookup.rsplit(" ", 1)[-1])}
         hits0 = self.gz.lookup(asked)
         self._hits = dict(hits0)
+        self._hits.update((normalize(w), []) for w in asked if normalize(w) not in hits0)  # asked: none
+        for c in cands:
+            if c.lead:
+                self._direction(c, hits0)
+        for c in cands:  # "Hue City", "Quebec City": the city GeoNames knows without the word
+            if not c.kind and c.lookup.endswith(" City") and normalize(c.lookup) not in hits0:
+                c.lookup = c.lookup[:-5]
+                hits0.update(self.gz.lookup([c.lookup]))
+        whole = [c for c in cands if c.rule == "hyphenated"]
+        if whole:  # a hyphenated name GeoNames knows replaces its parts; otherwise the parts stay
+            known = [c for c in whole if any(p.kind == "city" and _close_spelling(c.lookup, p.name)
+                                             for p in hits0.get(normalize(c.lookup), []))]
+            spans = {(c.sentence.index, c.start, c.end) for c in known}
+            cands = [c for c in cands if (c.rule == "hyphenated" and (c.sentence.index, c.start, c.end) in spans)
+                     or (c.rule != "hyphenated" and not any(i == c.sentence.index and c.start < e and a < c.end
+                                                             for i, a, e in spans))]
         aliases = self.aliases
+        titled = [c.lookup for c in cands if c.rule == "person"]
+        cands = [c for c in cands if c.rule != "person"]
         runs = [(c.lookup, c.start == 0) for c in cands if not c.kind and not c.country_code and c.lookup
                 and (" " not in c.lookup or normalize(c.lookup) not in hits0)]
         d = _data()
-        people = find_people((s.text for s in doc.sentences), runs, d["person_titles"], common,
+        people = find_people([s.text for s in doc.sentences], runs, titled, d["person_titles"], common,
                              d["not_places_set"] | frozenset(aliases), self._is_big_place)
         self.people = people
 
@@ -436,8 +572,9 @@ class Geoparser:
             if " " in c.lookup:
                 first, last = c.lookup.split(" ", 1)[0], c.lookup.rsplit(" ", 1)[-1]
                 return c.lookup in people.full or (last in people.surnames and first not in PLACE_PREFIXES
+                                                   and last not in PLACE_HEADS
                                                    and first.lower() not in common and not self._is_big_place(first))
-            return c.lookup in people.surnames and not self._is_country(c.lookup)
+            return (c.lookup in people.surnames or c.lookup in people.given) and not self._is_country(c.lookup)
 
         cands = [c for c in cands if not person(c) and (c.kind or c.country_code or c.lookup in aliases or not (
             " " not in c.lookup and (len(c.lookup) < 3 or c.lookup.lower() in common)))]
@@ -449,6 +586,13 @@ class Geoparser:
         asked_keys = {normalize(n) for n in asked}
         hits = dict(hits0)
         hits.update(self.gz.lookup(n for n in names if normalize(n) not in asked_keys))
+        at = {(c.sentence.index, c.start): c for c in cands}
+        for c in cands:
+            if not c.kind and not c.country_code and c.lookup:
+                m = _COMMA.match(c.sentence.text, c.end)
+                if m:
+                    c.hint = at.get((c.sentence.index, m.end()))
+        self._standalone = {c.lookup for c in cands if not c.kind and c.lookup}
         focus, related = self._countries(cands, hits)
         self._region_names = {(p.country, p.admin1): p.name for c in cands for p in hits.get(normalize(c.lookup), [])
                               if p.kind == "admin1" and p.country in focus and normalize(p.name) == normalize(c.lookup)}
@@ -457,11 +601,30 @@ class Geoparser:
         items: dict[tuple, PlaceItem] = {}
         mentions: list[PlaceMention] = []
         resolved: dict[tuple[int, int], bool] = {}
+        first: list[tuple[_Cand, tuple, PlaceItem, dict[str, Any]]] = []
         for c in cands:
             self._choice = {}
             key, item = self._resolve(c, hits, focus, related, centre)
             if key is None or item is None:
                 continue
+            first.append((c, key, item, self._choice))
+        # the other places of the same paragraph: towns with one namesake pull an ambiguous name towards them
+        anchors: dict[int, list[tuple[float, float]]] = {}
+        for c, _key, item, ch in first:
+            if item.lat is not None and item.lon is not None and item.kind in ("city", "town", "village") \
+                    and ch.get("n") == 1:
+                anchors.setdefault(id(c.sentence.block), []).append((item.lat, item.lon))
+        for c, key, item, ch in first:
+            pts = [p for p in anchors.get(id(c.sentence.block), []) if p != (item.lat, item.lon)]
+            if ch.get("n", 0) >= 2 and pts and not c.kind and c.hint is None and not c.country_code:
+                lats, lons = sorted(p[0] for p in pts), sorted(p[1] for p in pts)
+                self._choice = {}
+                place = self._best(c.lookup, hits, focus, related, centre, near=(lats[len(lats) // 2],
+                                   lons[len(lons) // 2]), near_weight=(3.0, 100.0))
+                if place is not None and place.geonameid != item.geonameid and place.kind == "city":
+                    key, item = ("geo", place.geonameid), self._item(place)
+                    self._choice["paragraph"] = True
+            self._choice = ch if not self._choice.get("paragraph") else self._choice
             resolved[(c.sentence.index, c.start)] = True
             mentions.append(PlaceMention(c.text, c.sentence, c.start, c.end, key))
             if key not in items:
@@ -474,8 +637,9 @@ class Geoparser:
         for m in mentions:
             if m.key[0] == "bare_river":
                 m.key = rivers[normalize(m.text)]
-        out_items: dict[tuple, PlaceItem] = {}
         mentions.sort(key=lambda m: (m.sentence.index, m.start))
+        self._place_facilities(mentions, items)
+        out_items: dict[tuple, PlaceItem] = {}
         for m in mentions:
             item = out_items.setdefault(m.key, items[m.key])
             m.place = item
@@ -489,6 +653,11 @@ class Geoparser:
         votes: dict[str, float] = {}
         related: set[str] = set()
         for c in cands:
+            if c.known is not None and c.known.get("country"):  # "Mekong Delta", "Saigon" vote for their country
+                cc = c.known["country"]
+                votes[cc] = votes.get(cc, 0) + (0.5 if c.known.get("kind") == "country" else 1)
+                related.add(cc)
+                continue
             if c.country_code:
                 related.add(self.country_code(c.country_code, hits) or "")
             code = self.country_code(c.lookup, hits) if c.lookup else None
@@ -524,17 +693,35 @@ class Geoparser:
             return None
         lats = sorted(p[0] for p in pts)
         lons = sorted(p[1] for p in pts)
-        return lats[len(lats) // 2], lons[len(lons) // 2]
+        centre = lats[len(lats) // 2], lons[len(lons) // 2]
+        dist = sorted(km(centre, p) for p in pts)
+        self._spread = max(50.0, dist[len(dist) // 2])  # how far apart the article's places lie (median km)
+        return centre
 
     def _best(self, name: str, hits: dict[str, list[Place]], focus: set[str], related: set[str],
-              centre: tuple[float, float] | None, country: str | None = None) -> Place | None:
+              centre: tuple[float, float] | None, country: str | None = None,
+              admin: tuple[str, str] | None = None, near: tuple[float, float] | None = None,
+              near_weight: tuple[float, float] = (6.0, 25.0)) -> Place | None:
         best, best_score, best_alt = None, -1e9, False
         scores: list[float] = []
         key = normalize(name)
-        for p in hits.get(key, []):
+        options = hits.get(key, [])
+        if admin is not None:  # "Columbus, Kentucky": only a Columbus in Kentucky will do
+            options = [p for p in options if (p.country, p.admin1) == admin]
+        fallback = None  # a province or region of that name (ISO 3166-2), when no town will do
+        hits_primary = any(normalize(p.name) == key for p in options)
+        for p in options:
+            if p.kind == "region":
+                if fallback is None and (p.country in focus or p.country in related or p.country == country) and \
+                        _close_spelling(name, p.name):
+                    fallback = p
+                continue
             if p.kind == "admin1":
-                if p.country in focus or p.country == country:
-                    return p
+                if any(q.kind == "city" and q.population >= 1_000_000 and q.country == p.country
+                       and _close_spelling(name, q.name) for q in options):
+                    continue  # "New York" is the city (a text that means the state says so)
+                if p.country in focus or p.country == country or p.country in related:
+                    return p  # "Ohio" in an article about Vietnam that names the United States
                 continue
             if p.kind == "country":
                 if normalize(p.name) == key or name in (p.country,):
@@ -543,9 +730,13 @@ class Geoparser:
             if country and p.country != country:
                 continue
             by_alternate = normalize(p.name) != key
+            if by_alternate and name.isupper() and not country:
+                continue  # "FEN", "KBP": airport and other codes among GeoNames' alternate names
             close = not by_alternate or _close_spelling(name, p.name)
-            if by_alternate and not close and p.population < 100_000:
-                continue  # "Lee" is also a name of Albany, Ohio: loose alternate names of small places are noise
+            if by_alternate and not close and p.population < 100_000 and not (
+                    (p.country in focus or p.country == country) and p.population >= 1000 and not hits_primary):
+                continue  # "Lee" is also a name of Albany, Ohio: loose alternate names of small places are noise,
+                # unless the article is about that country and no place bears the name as its own ("Thebes")
             if by_alternate and p.country not in focus and not country and not (
                     p.country in related and close):
                 continue  # "Molotov" is an old name of Perm: only trust alternate names close to home
@@ -570,13 +761,23 @@ class Geoparser:
                 score -= 1.0
             if p.admin1 and (p.country, p.admin1) in self._regions:
                 score += 1.5  # the article names the state or province this namesake lies in
+            if near and p.lat is not None:
+                score += max(0.0, near_weight[0] - km(near, (p.lat, p.lon)) / near_weight[1])  # next to the
+                # district or town named with it, or to the other places of its paragraph
             if centre and p.lat is not None and self.dominant:
-                score += max(0.0, 3 - km(centre, (p.lat, p.lon)) / 150)
+                score += max(0.0, 3 - km(centre, (p.lat, p.lon)) / self._spread)  # an article's places lie together
             score += 1.5 * math.log10(p.population + 10)
+            if p.population >= 1_000_000:
+                score += 4.0  # Paris, Moscow, Sydney: a world city outweighs a small namesake at home
+            elif p.population >= 300_000:
+                score += 1.5
             scores.append(score)
             if score > best_score:
                 best, best_score = p, score
                 best_alt = by_alternate
+        if best is None and fallback is not None:
+            self._choice = {"n": 1, "margin": 99.0, "alternate": False, "geonameid": fallback.geonameid}
+            return fallback
         if best is not None:
             scores.sort(reverse=True)
             self._choice = {"n": len(scores), "margin": scores[0] - scores[1] if len(scores) > 1 else 99.0,
@@ -602,14 +803,26 @@ class Geoparser:
             place = self._best(c.typed_name, hits, focus, related, centre)
             if place is not None and normalize(place.name) == normalize(c.typed_name) and place.kind == "city":
                 return ("geo", place.geonameid), self._item(place, kind=c.kind)
-            return ("typed", c.kind, normalize(c.typed_name)), PlaceItem(
-                c.typed_name, c.kind, next(iter(focus)) if len(focus) == 1 else None)
+            item = PlaceItem(c.typed_name, c.kind, next(iter(focus)) if len(focus) == 1 else None)
+            if c.kind in _ANCHORED_KINDS and c.lookup and c.lookup != c.typed_name:
+                # "Zhoushan Island", "Isthmus of Corinth", "Leyte Gulf": at the town or island of that name,
+                # when it lies among the article's places
+                self._choice = {}
+                anchor = self._best(c.lookup, hits, focus, related, centre)
+                if anchor is not None and anchor.lat is not None and anchor.kind == "city" and (
+                        _close_spelling(anchor.name, c.lookup)) and anchor.country in focus | related and (
+                        centre is None or km(centre, (anchor.lat, anchor.lon)) < max(500.0, 3 * self._spread)) and \
+                        self._sure_anchor(c.lookup, hits):
+                    item.lat, item.lon, item.country = anchor.lat, anchor.lon, anchor.country
+                    item.evidence = {"anchor": anchor.name}
+                self._choice = {}
+            return ("typed", c.kind, normalize(c.typed_name)), item
         if c.kind and c.typed_name:  # typed with its type word: "Kyiv Oblast", "Vasylkiv Air Base"
             item = PlaceItem(c.typed_name, c.kind)
             anchor = self._best(c.lookup, hits, focus, related, centre) if c.lookup else None
             if anchor is not None:
                 item.country = anchor.country
-                if c.kind in _FACILITY_KINDS and anchor.kind != "country":
+                if c.kind in _FACILITY_KINDS and anchor.kind != "country" and self._sure_anchor(c.lookup, hits):
                     item.lat, item.lon, item.admin1 = anchor.lat, anchor.lon, anchor.admin1 or None
             elif c.kind == "region" and c.typed_name:
                 item.country = self.country_code(c.typed_name.split(" ", 1)[-1], hits)
@@ -617,11 +830,13 @@ class Geoparser:
                 item.country = next(iter(focus))  # the text types it; the article is about one country
             return ("typed", c.kind, normalize(c.lookup or c.typed_name)), item
         code = self.country_code(c.lookup, hits)
-        region = next((p for p in hits.get(normalize(c.lookup), []) if p.kind == "admin1"
-                       and p.country in focus and self.dominant), None)
+        options = hits.get(normalize(c.lookup), [])
+        region = next((p for p in options if p.kind == "admin1" and p.country in focus and self.dominant
+                       and not any(q.kind == "city" and q.population >= 1_000_000 and q.country == p.country
+                                   and _close_spelling(c.lookup, q.name) for q in options)), None)
         if region is not None:  # "Georgia" in an article about the United States is the state
             return ("geo", region.geonameid), PlaceItem(region.name, "state", region.country, region.admin1 or None,
-                                                       geonameid=region.geonameid)
+                                                       region.lat, region.lon, geonameid=region.geonameid)
         if code:
             country = self.gz.country_by_code(code)
             if country is None:
@@ -636,7 +851,16 @@ class Geoparser:
         if c.kind in ("river", "reservoir", "dam") and not c.typed_name:
             key = ("bare_river",) if c.bare_river else ("typed", c.kind, normalize(c.lookup))
             return key, PlaceItem(c.lookup, c.kind, next(iter(focus)) if len(focus) == 1 else None)
-        place = self._best(c.lookup, hits, focus, related, centre, cc)
+        admin = near = None
+        if c.hint is not None and cc is None:
+            admin, near, cc = self._hint(c.hint, hits, focus, related, centre)
+        self._choice = {}
+        place = self._best(c.lookup, hits, focus, related, centre, cc, admin=admin, near=near)
+        if place is not None and c.hint is not None and (admin or near or cc):
+            self._choice["admin"] = c.hint.text
+        if place is None and admin is not None:  # GeoNames has no such town in that state: a place all the same
+            return ("typed", "place", normalize(f"{c.lookup}, {c.hint.text}")), PlaceItem(  # type: ignore[union-attr]
+                c.lookup, "place", admin[0], admin[1] or None)
         if place is None:
             if c.kind:  # "the village of X" that GeoNames lacks: keep it, no coordinates
                 key = ("bare_river",) if c.bare_river else ("typed", c.kind, normalize(c.lookup))
@@ -693,19 +917,22 @@ class Geoparser:
                 ev["rule"] += " → GeoNames namesake in the article's countries"
         elif c.border is not None:
             ev["rule"], conf = "border", 0.85
-        elif item.kind == "country" or item.kind == "state" and item.lat is None:
+        elif item.kind in ("country", "state"):
             ev["rule"], conf = "country or state name", 0.95
         elif ch:
             ev["rule"] = "typed and GeoNames" if c.kind else "GeoNames"
-            ev["candidates"] = ch["n"]
-            if ch["n"] <= 1:
-                conf = 0.9 if not ch["alternate"] else 0.7
+            n, alternate = ch.get("n", 1), ch.get("alternate", False)
+            ev["candidates"] = n
+            if n <= 1:
+                conf = 0.9 if not alternate else 0.7
             else:
-                conf = 0.5 + 0.45 * min(1.0, ch["margin"] / 4)
-                if ch["alternate"]:
+                conf = 0.5 + 0.45 * min(1.0, ch.get("margin", 0.0) / 4)
+                if alternate:
                     conf *= 0.8
             if ch.get("admin"):
                 ev["admin"] = ch["admin"]
+            if ch.get("paragraph"):
+                ev["context"] = "near the other places of its paragraph"
         elif c.kind:
             ev["rule"], conf = f"typed by the text ({c.kind})", 0.75 if item.lat is None else 0.85
         else:
@@ -715,8 +942,53 @@ class Geoparser:
             conf = min(1.0, conf + 0.05)
         if centre and item.lat is not None and item.lon is not None and item.kind != "country":
             ev["km_from_centre"] = round(km(centre, (item.lat, item.lon)))
+            if ev["km_from_centre"] > 4 * self._spread and item.geonameid and 0 < (item.population or 0) < 5000 \
+                    and c.rule != "override":
+                conf *= 0.5  # a hamlet far from all the article's other places is a doubtful namesake
+        if item.evidence.get("anchor"):
+            ev["anchor"] = item.evidence["anchor"]
         item.evidence = ev
         item.confidence = round(conf, 2)
+
+    def _direction(self, c: _Cand, hits: dict[str, list[Place]]) -> None:
+        """A direction word before a name: the gazetteer's name when it has one ("North Carolina", "South
+        Ossetia"), else a region of the state or country after it ("Northern Virginia", "East Louisiana")."""
+        assert c.lead is not None
+        start, word = c.lead
+        full = f"{word} {c.lookup}"
+        key, base = normalize(full), normalize(c.lookup)
+        whole = [p for p in hits.get(key, []) if normalize(p.name) == key]
+        region = [p for p in hits.get(base, []) if p.kind in ("admin1", "country") and normalize(p.name) == base]
+        if whole or region:
+            c.text, c.start = c.sentence.text[start:c.end], start
+        if whole:
+            c.lookup = full
+        elif region:
+            c.kind, c.typed_name = "region", full
+
+    def _sure_anchor(self, name: str, hits: dict[str, list[Place]]) -> bool:
+        """A typed place takes the point of the town in its name only when the article names that town on its
+        own ("Vasylkiv" and "Vasylkiv Air Base") or the town is a city of 50,000 ("Zhoushan Island"): "Pearl
+        Harbor" is not at Pearl, Mississippi."""
+        return name in self._standalone or any(p.kind == "city" and p.population >= 50_000
+                                               for p in hits.get(normalize(name), []))
+
+    def _hint(self, h: _Cand, hits: dict[str, list[Place]], focus: set[str], related: set[str],
+              centre: tuple[float, float] | None) -> tuple[tuple[str, str] | None, tuple[float, float] | None, str | None]:
+        """What the name after a comma says about the one before it: a state or province (admin1), a country,
+        or a district or town near which it lies ("Peremoha, Brovary Raion")."""
+        key = normalize(h.lookup)
+        region = next((p for p in hits.get(key, []) if p.kind == "admin1" and normalize(p.name) == key), None)
+        if region is not None and not h.kind:
+            return (region.country, region.admin1), None, region.country
+        code = self.country_code(h.lookup, hits) if not h.kind else None
+        if code:
+            return None, None, code
+        if h.kind in ("raion", "oblast", "region", "city", "town", "village") or not h.kind:
+            p = self._best(h.lookup, hits, focus, related, centre)
+            if p is not None and p.lat is not None and p.kind == "city":
+                return None, (p.lat, p.lon), None
+        return None, None, None
 
     def _resolve_known(self, c: _Cand, hits: dict[str, list[Place]], focus: set[str], related: set[str],
                        centre: tuple[float, float] | None) -> tuple[tuple, PlaceItem]:
@@ -726,8 +998,7 @@ class Geoparser:
         assert e is not None
         if "modern" in e:
             key = normalize(e["modern"])
-            now = [p for p in hits.get(key, []) if p.kind in ("city", "country") and p.country == e["country"]
-                   and normalize(p.name) == key]
+            now = [p for p in hits.get(key, []) if p.kind in ("city", "country") and p.country == e["country"]]
             if now:
                 p = max(now, key=lambda p: p.population)
                 item = self._item(p, name=c.text, kind=_kind_by_population(p))
@@ -738,7 +1009,28 @@ class Geoparser:
             p = self._best(e["name"], hits, focus, related, centre)
             if p is not None and p.country in focus and normalize(p.name) == normalize(e["name"]):
                 return ("geo", p.geonameid), self._item(p)
-        return ("known", normalize(e["name"])), PlaceItem(e["name"], e["kind"], e["country"], None, e["lat"], e["lon"])
+        item = PlaceItem(e["name"], e["kind"], e["country"], None, e["lat"], e["lon"])
+        if e["kind"] == "river" and not e["name"].endswith("River"):
+            item.variants = [f"{e['name']} River"]
+        return ("known", normalize(e["name"])), item
+
+    @staticmethod
+    def _place_facilities(mentions: list[PlaceMention], items: dict[tuple, PlaceItem]) -> None:
+        """A building or a base without a point of its own is placed at the town its sentence names
+        ("the Verkhovna Rada building … central Kyiv")."""
+        by_sentence: dict[int, list[PlaceMention]] = {}
+        for m in mentions:
+            by_sentence.setdefault(m.sentence.index, []).append(m)
+        for m in mentions:
+            item = items[m.key]
+            if item.lat is not None or item.kind not in _FACILITY_KINDS:
+                continue
+            town = next((items[o.key] for o in by_sentence[m.sentence.index]
+                         if items[o.key].kind in ("city", "town", "village") and items[o.key].lat is not None), None)
+            if town is not None:
+                item.lat, item.lon, item.country = town.lat, town.lon, item.country or town.country
+                item.evidence["anchor"] = town.name
+                item.confidence = min(item.confidence, 0.6)
 
     def _rescue_lists(self, cands: list[_Cand], mentions: list[PlaceMention], items: dict[tuple, PlaceItem],
                       resolved: dict[tuple[int, int], bool]) -> None:

@@ -2,7 +2,7 @@
 
 Evidence, all read from the article itself (no list of people):
 - a title or rank right before the name ("General Lee", "Rear-Admiral Kolchak", "President Lincoln");
-- initials before a surname ("Ulysses S. Grant", "J.E.B. Stuart");
+- initials before a surname ("Ulysses S. Grant", "J.E.B. Stuart"), or a particle ("Christian de Castries");
 - a possessive commander ("Lee's army", "Sherman's capture of Atlanta");
 - the subject of a verb of speech or command ("Lee said", "Grant ordered"), or the antecedent of
   "who" ("…to Sherman, who…", "Sherman, whose army…");
@@ -16,7 +16,7 @@ is not a given name, so it never makes the name after it a surname.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -32,37 +32,70 @@ PLACE_PREFIXES = frozenset({
     "Northern", "Southern", "Eastern", "Western", "Inner", "Outer", "Middle", "High", "Grand", "Gran",
 })
 
-_SPEECH = ("said|says|wrote|writes|ordered|orders|commanded|argued|told|declared|replied|resigned|believed|"
-           "decided|promised|announced|insisted|refused|recalled|admitted|claimed|urged|proclaimed|assumed "
-           "command|took command|was appointed|was killed|was wounded|was captured|was executed|was assassinated|"
-           "was born|died")
-_POSSESSED = ("army|armies|forces|troops|men|corps|cavalry|command|headquarters|staff|order|orders|plan|plans|"
-              "death|division|divisions|brigade|brigades|fleet|flagship|capture|attack|assault|offensive|"
-              "retreat|surrender|victory|defeat|campaign|memoirs|wife|son|daughter|father|mother|brother|"
-              "successor|predecessor|lieutenants?|generals|officers|supporters|followers|rule|reign|"
-              "presidency|administration|cabinet|assassination|dictatorship|rebellion|revolt|movement")
+# words that end a place's name ("Sadr City", "Cemetery Ridge"): never a family name
+PLACE_HEADS = frozenset({
+    "City", "Town", "Village", "Island", "Islands", "River", "Sea", "Lake", "Bay", "Gulf", "Strait", "Straits",
+    "Mountains", "Mountain", "Hills", "Hill", "Valley", "Heights", "Ridge", "Province", "Region", "District",
+    "County", "State", "Oblast", "Raion", "Park", "Square", "Street", "Road", "Bridge", "Palace", "Castle", "Fort",
+    "Harbor", "Harbour", "Port", "Beach", "Point", "Cape", "Creek", "Run", "Gap", "Pass", "Forest", "Desert",
+    "Plain", "Plains", "Delta", "Peninsula", "Canal", "Line", "Wall", "Airport", "Base", "Station", "Zone",
+    "Territory", "Republic", "Kingdom", "Empire", "Front", "Coast", "Highlands", "Lowlands", "Basin", "Sound",
+    "Channel", "Atoll", "Isthmus", "Falls", "Springs", "Crossing", "Junction", "Landing", "Ford", "Court House",
+    "House", "Place", "Hundred", "Church", "Mosque", "Temple", "Citadel", "Trail", "Corridor", "Triangle",
+})
+
+# verbs (and verb phrases) whose subject is a person: "Lee said", "Grant ordered", "Kolchak was captured"
+_SPEECH = frozenset((
+    "said says wrote writes ordered orders commanded argued argues told declared replied resigned believed "
+    "suggest suggests suggested noted notes estimated estimates reported thought thinks wanted hoped feared "
+    "decided promised announced insisted refused recalled admitted claimed urged proclaimed died").split()) | {
+    "assumed command", "took command", "was appointed", "was killed", "was wounded", "was captured",
+    "was executed", "was assassinated", "was born"}
+# what a person has: "Lee's army", "Sherman's capture of Atlanta"
+_POSSESSED = frozenset((
+    "army armies forces troops men corps cavalry command headquarters staff order orders plan plans death division "
+    "divisions brigade brigades fleet flagship capture attack assault offensive retreat surrender victory defeat "
+    "campaign memoirs wife son daughter father mother brother successor predecessor lieutenant lieutenants "
+    "generals officers supporters followers rule reign presidency administration cabinet assassination "
+    "dictatorship rebellion revolt movement").split())
+_ADVERBS = frozenset("then also later soon himself quickly now".split())
+_POSSESSIVE_ADJECTIVES = frozenset("own new main remaining personal final whole entire".split())
 
 
 @dataclass
 class People:
     surnames: set[str] = field(default_factory=set)  # single words the article uses for people
     full: set[str] = field(default_factory=set)  # whole names ("Pancho Villa")
+    given: set[str] = field(default_factory=set)  # first names of those people ("François" in "François Brigneau")
 
     def is_person(self, name: str) -> bool:
         return name in self.surnames or name in self.full
 
 
 @cache
-def _patterns(titles: frozenset[str]) -> tuple[re.Pattern[str], ...]:
-    alt = "|".join(sorted((re.escape(t) for t in titles), key=len, reverse=True))
-    title = re.compile(rf"(?<![\w.])(?:[A-Z][a-z]+-)?(?:{alt})\.?\s+((?:{_CAPWORD}\.?\s+){{0,3}}{_CAPWORD})")
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    """Short patterns; the word lists are checked in code (an alternation of a hundred words costs
+    milliseconds to compile in every process)."""
     initials = re.compile(rf"(?<![\w.])(?:{_CAPWORD}\s+)?(?:[A-Z]\.\s?){{1,3}}\s*({_CAPWORD})")
-    possessive = re.compile(rf"(?<![\w.])({_CAPWORD})['’]s\s+(?:(?:own|new|main|remaining|personal|final|"
-                            rf"whole|entire|[a-z]+ed)\s+)?(?:{_POSSESSED})\b")
-    relative = re.compile(rf"(?<![\w.])({_CAPWORD}),\s+(?:who|whom|whose\s+(?:{_POSSESSED}))\b")
-    speech = re.compile(rf"(?<![\w.])({_CAPWORD})\s+(?:(?:then|also|later|soon|himself|quickly|now)\s+)?"
-                        rf"(?:{_SPEECH})\b")
-    return title, initials, possessive, speech, relative
+    possessive = re.compile(rf"(?<![\w.])({_CAPWORD})['’]s\s+([a-z]+)(?:\s+([a-z]+))?")
+    relative = re.compile(rf"(?<![\w.])({_CAPWORD}),\s+(who|whom|whose)\b(?:\s+([a-z]+))?")
+    particle = re.compile(rf"(?<![\w.])({_CAPWORD})\s+(?:(?:de|du|des|von|van|der|den|di|da|del|della|dos|das|ibn|bin|"
+                          rf"y|le|la)\s+(?:(?:de|der|la|los|las)\s+)?|d['’])({_CAPWORD})")
+    first = "|".join(sorted({w.split()[0] for w in _SPEECH} | _ADVERBS))  # ~50 words: cheap enough
+    speech = re.compile(rf"(?<![\w.])({_CAPWORD})\s+({first})\b(?:\s+([a-z]+))?(?:\s+([a-z]+))?")
+    return initials, possessive, speech, relative, particle
+
+
+def _person_context(rx_name: str, m: re.Match[str]) -> bool:
+    """Whether the words after the name say it is a person's (checked against the word lists)."""
+    w1, w2 = m.group(2), m.group(3)
+    if rx_name == "possessive":
+        return w1 in _POSSESSED or (w1 in _POSSESSIVE_ADJECTIVES or w1.endswith("ed")) and w2 in _POSSESSED
+    if rx_name == "relative":
+        return w1 in ("who", "whom") or w2 in _POSSESSED
+    if w1 in _ADVERBS:
+        w1, w2 = w2, m.group(4)
+    return w1 in _SPEECH or (w2 is not None and f"{w1} {w2}" in _SPEECH)
 
 
 def _last_word(run: str) -> str:
@@ -70,21 +103,24 @@ def _last_word(run: str) -> str:
     return re.sub(r"['’]s?$", "", w)
 
 
-def find_people(sentences: Iterable[str], runs: Iterable[tuple[str, bool]], titles: frozenset[str],
-                common: set[str], not_names: frozenset[str], is_place: callable) -> People:
-    """`runs`: capitalised runs (text, starts_sentence) not found whole in the gazetteer; `is_place(word)`
-    says a word is a country, a state or a large city (then possessives and verbs do not make it a person)."""
+def find_people(sentences: list[str], runs: Iterable[tuple[str, bool]], titled: Iterable[str],
+                titles: frozenset[str], common: set[str], not_names: frozenset[str], is_place: Callable[[str], bool]
+                ) -> People:
+    """`runs`: capitalised runs (text, starts_sentence) not found whole in the gazetteer; `titled`: runs right
+    after a title or an initial; `is_place(word)` says a word is a country, a state or a large city (then
+    possessives and verbs do not make it a person)."""
     people = People()
-    title, initials, possessive, speech, relative = _patterns(titles)
-    for text in sentences:
-        for m in title.finditer(text):
-            run = m.group(1)
-            words = run.split()
-            if words[0].rstrip(".") in not_names or _last_word(run) in not_names:
-                continue
-            people.surnames.add(_last_word(run))
-            if len(words) > 1:
-                people.full.add(" ".join(words))
+    for run in titled:
+        words = run.split()
+        if not words or words[0].rstrip(".") in not_names or _last_word(run) in not_names:
+            continue
+        people.surnames.add(_last_word(run))
+        if len(words) > 1:
+            people.full.add(" ".join(words))
+            if not is_place(words[0]):
+                people.given.add(words[0])
+    initials, possessive, speech, relative, particle = _patterns()
+    for text in ("\n".join(sentences),):  # one pass of each pattern over the article (a line a sentence)
         for m in initials.finditer(text):
             s = m.group(0)
             if s.startswith(("U.S.", "U.K.", "U.N.")) or "U.S." in s or "D.C." in s:
@@ -92,14 +128,26 @@ def find_people(sentences: Iterable[str], runs: Iterable[tuple[str, bool]], titl
             w = m.group(1)
             if w not in not_names and not is_place(w):
                 people.surnames.add(_last_word(w))
-        for rx in (possessive, speech, relative):
+        for m in particle.finditer(text):  # "Christian de Castries", "Charles de Gaulle": a family name
+            first, w = m.group(1), _last_word(m.group(2))
+            if first in titles:  # "General de Castries"
+                people.surnames.add(w)
+                continue
+            if (first in PLACE_PREFIXES or first in not_names or first.lower() in common or is_place(first)
+                    or w in not_names or is_place(w)):
+                continue
+            people.surnames.add(w)
+            people.given.add(first)
+        for rx_name, rx in (("possessive", possessive), ("speech", speech), ("relative", relative)):
             for m in rx.finditer(text):
+                if not _person_context(rx_name, m):
+                    continue
                 w = _last_word(m.group(1))
                 if w in not_names or is_place(w):
                     continue
-                if m.start(1) == 0 and w.lower() in common:
+                if (m.start(1) == 0 or text[m.start(1) - 1] == "\n") and w.lower() in common:
                     continue
-                if rx is speech and re.search(r"\b(?:of|in|at|from|to|near|into|for|on)\s+$",
+                if rx_name == "speech" and re.search(r"\b(?:of|in|at|from|to|near|into|for|on)\s+$",
                                               text[max(0, m.start(1) - 6):m.start(1)]):
                     continue  # "the officer in charge of Basra said": the subject is the officer
                 people.surnames.add(w)
@@ -114,11 +162,13 @@ def find_people(sentences: Iterable[str], runs: Iterable[tuple[str, bool]], titl
     for words, at_start in multi:
         first, last = words[0], _last_word(words[-1])
         if (first in PLACE_PREFIXES or first in not_names or first.isupper() or first.lower() in common
-                or first.endswith(("ing", "ly")) or is_place(first) or last in not_names):
+                or first.endswith(("ing", "ly")) or is_place(first) or last in not_names or last in PLACE_HEADS):
             continue
         if last in singles and not is_place(last):  # "Pancho Villa" … "Villa": a person introduced in full
             people.full.add(" ".join(words))
             people.surnames.add(last)
+            people.given.add(first)
         elif not at_start:  # a given name before an unknown word mid-sentence: "… under Joseph Hooker"
             people.surnames.add(last)
+            people.given.add(first)
     return people
