@@ -15,15 +15,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kyivcli.model.document import Document, Section
-from kyivcli.model.records import Date, Event, Hit, MapView, Place, Timeline, Unit
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # records are built (and their module imported) only by the layers that make them
     from kyivcli.extract.dates.model import DateMention
     from kyivcli.extract.places.gazetteer import Gazetteer
     from kyivcli.extract.places.geoparse import PlaceItem, PlaceMention
     from kyivcli.extract.places.overrides import PlaceOverride
     from kyivcli.extract.units.model import Unit as RawUnit
     from kyivcli.extract.units.model import UnitMention
+    from kyivcli.model.records import Date, Event, Hit, MapView, Place, Timeline, Unit
 
 Progress = Callable[[int, int], None]
 _AREA_KINDS = frozenset({"country", "continent", "region", "state", "ocean", "sea"})  # a unit is not "at" these
