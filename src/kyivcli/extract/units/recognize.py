@@ -501,6 +501,11 @@ def _army_of(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
         kw.update(side=g.side_of(side_word), side_rule="modifier")
     elif poss and g.is_side_word(poss[-1]):
         kw.update(side=g.side_of(poss[-1]), side_rule="possessive")
+    else:  # 'Army of the Republic of Vietnam': the army of a state named in full is that state's
+        state = " ".join(ctx.text[m.start("name"):m.end("name2" if m.group("join") == "of" else "name")].split())
+        state = state.rstrip(".")
+        if " " in state and g.sides.get(state):
+            kw.update(side=g.sides[state], side_rule="name")
     if any(_bad_name_word(w, g) or g.is_side_word(w) for w in pre):
         pre = pre[[i for i, w in enumerate(pre) if _bad_name_word(w, g) or g.is_side_word(w)][-1] + 1:]
     core_start = m.start("ech")

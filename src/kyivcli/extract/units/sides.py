@@ -371,7 +371,8 @@ def _in_sentence(m: UnitMention, side_words: list[_Anchor], ms: list[UnitMention
     cands = [a for a in side_words if a.end <= m.start  # not a word of a unit's name ('Sparta Battalion')
              and not any(x.start <= a.start and a.end <= x.end for x in ms)]
     cands += [_Anchor(x.start, x.end, x.unit.side, x.text) for x in ms
-              if x.end <= m.start and x.unit is not None and x.unit is not m.unit and x.unit.side != "unknown"]
+              if x.end <= m.start and x.unit is not None and x.unit is not m.unit and x.unit.side != "unknown"
+              and (x.tier != "service" or x.side or x.country)]  # 'Special Forces soldiers': any army's
     defended = _DEFENDED.search(text, 0, m.start) is not None
     for a in sorted(cands, key=lambda c: -c.end):
         between = text[a.end:m.start]
