@@ -130,11 +130,12 @@ def _side_words(s: Sentence, g: Grammar, persons: dict[str, tuple[str, str]] | N
 
 def _belligerents(sentences: list[Sentence], anchors: Callable[[Sentence], list[_Anchor]],
                   near_units: list[int], units: list[Unit] = ()) -> list[str]:
-    """The two sides named most in the lead and around the units; a unit whose own name says its side
+    """The two sides named most in the lead and around the units; a unit named by its colour faction
     ('White Army') names that side at each mention."""
     c: Counter[str] = Counter()
-    for u in units:
-        if u.side != "unknown" and (u.side_evidence or {}).get("rule") == "name":
+    colours = set(grammar().colours.values()) - {None}
+    for u in units:  # 'Red Army' / 'White Army': where the text names colour factions, they are the sides
+        if u.side in colours and (u.side_evidence or {}).get("rule") == "name":
             c[u.side] += len(u.mentions)
     for i in sorted({*range(min(20, len(sentences))), *near_units}):
         for a in anchors(sentences[i]):
@@ -394,6 +395,9 @@ _CAPTURE = re.compile(r"\b(?:captured|recaptured|took|retook|seized|liberated|wr
 _DEFENDED = re.compile(r"\b(?:defended|garrisoned|held|protected|guarded)\s+by\s+(?:the\s+)?$")
 _CLAUSE = re.compile(r"[;:]|,\s+[a-z]+ed\s+by\b[^,]*$|,\s+(?:and|but|while|whereas|although|though|when|which|who|where|as|after|before)\b"
                      r"|\b(?:but|while|whereas|although|though|however)\b")
+# 'X, which was originally named the Y': the same unit under another name, not a new clause
+_NAMING = re.compile(r",\s+(?:which|that)\s+(?:was|is|had\s+been)\s+(?:\w+ly\s+)?(?:named|called|known\s+as|renamed)"
+                     r"\s+(?:the\s+)?$")
 _SIBLING = re.compile(r"^\s*(?:,|and|or|&|/|-|–)\s*(?:the\s+)?$")
 _DIRECT = re.compile(r"^\s*(?:(?:by|against|on|upon|with|at)\s+)?(?:(?:the|a|an)\s+)?$")  # 'ambushed the', 'routed by'
 
@@ -431,7 +435,7 @@ def _in_sentence(m: UnitMention, side_words: list[_Anchor], ms: list[UnitMention
             if len(bell) == 2 and a.side in bell:
                 return (bell[1] if a.side == bell[0] else bell[0]), _evidence("subject", m, text[a.start:m.end])
             return None
-        if _CLAUSE.search(between):
+        if _CLAUSE.search(_NAMING.sub("", between)):
             return None  # 'the North Vietnamese launched their attack, panic set in, and ARVN ...'
 
         if len(between.split()) > 4 and not _has_hostile(between, hostile) and \
