@@ -55,3 +55,9 @@ def test_civil_war_state_regiments():
 def test_naming_clause_is_not_a_new_clause():
     u = units("The CIA also ran MAC-V SOG, which was originally named the Special Operations Group, for years.")
     assert u["Special Operations Group"].side == "United States"
+
+
+def test_side_word_qualifying_a_civil_noun_in_a_phrase_is_not_the_actor():
+    u = units("The French army resumed a role in local Algerian administration through the Special "
+              "Administration Section, created in 1955.")
+    assert u["Special Administration Section"].side == "France"

@@ -402,6 +402,21 @@ _SIBLING = re.compile(r"^\s*(?:,|and|or|&|/|-|–)\s*(?:the\s+)?$")
 _DIRECT = re.compile(r"^\s*(?:(?:by|against|on|upon|with|at)\s+)?(?:(?:the|a|an)\s+)?$")  # 'ambushed the', 'routed by'
 
 
+_IN_PHRASE = re.compile(r"\b(?:in|of|for|on|into|about|over|within|through)\s+(?:(?:the|a|an|local|its|their|his|her)\s+)?$")
+_NOUN_AFTER = re.compile(r"\s+([a-z]+)\b")
+
+
+def _civil_object(text: str, a: _Anchor) -> bool:
+    """'a role in local Algerian administration': a side word that qualifies a civil noun inside a
+    prepositional phrase says what the sentence is about, not who acts."""
+    n = _NOUN_AFTER.match(text, a.end)
+    if n is None or not _IN_PHRASE.search(text, max(0, a.start - 30), a.start):
+        return False
+    d = grammar().data
+    w = n.group(1)
+    return w not in d["side_phrase_heads"] and w not in d["fighter_nouns"] and w not in _vocab()[0]
+
+
 def _in_sentence(m: UnitMention, side_words: list[_Anchor], ms: list[UnitMention], hostile: frozenset[str],
                  belligerents: Callable[[], list[str]]) -> tuple[str, dict] | None:
     """The nearest side word or sided unit before the mention. A side word listed beside it ('U.S. and
@@ -414,7 +429,7 @@ def _in_sentence(m: UnitMention, side_words: list[_Anchor], ms: list[UnitMention
         if side:
             return side, _evidence("apposition", m, text[m.start:app.end()])
     cands = [a for a in side_words if a.end <= m.start  # not a word of a unit's name ('Sparta Battalion')
-             and not any(x.start <= a.start and a.end <= x.end for x in ms)]
+             and not any(x.start <= a.start and a.end <= x.end for x in ms) and not _civil_object(text, a)]
     cands += [_Anchor(x.start, x.end, x.unit.side, x.text) for x in ms
               if x.end <= m.start and x.unit is not None and x.unit is not m.unit and x.unit.side != "unknown"
               and (x.tier != "service" or x.side or x.country)]  # 'Special Forces soldiers': any army's
