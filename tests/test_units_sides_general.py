@@ -61,3 +61,11 @@ def test_side_word_qualifying_a_civil_noun_in_a_phrase_is_not_the_actor():
     u = units("The French army resumed a role in local Algerian administration through the Special "
               "Administration Section, created in 1955.")
     assert u["Special Administration Section"].side == "France"
+
+
+def test_a_unit_putting_up_resistance_to_the_side_it_faces():
+    u = units("The Iraqi army fought the United States. The United States won against Iraq.\n\n"
+              "Each engagement it faced with US forces saw the elite Fedayeen Saddam putting up strong resistance.")
+    assert u["Fedayeen Saddam"].side == "Iraq"
+    u = units("Ukrainian troops of the 72nd Mechanized Brigade put up fierce resistance near Kyiv.")
+    assert u["72nd Mechanized Brigade"].side == "Ukraine"

@@ -402,6 +402,9 @@ _SIBLING = re.compile(r"^\s*(?:,|and|or|&|/|-|–)\s*(?:the\s+)?$")
 _DIRECT = re.compile(r"^\s*(?:(?:by|against|on|upon|with|at)\s+)?(?:(?:the|a|an)\s+)?$")  # 'ambushed the', 'routed by'
 
 
+_RESISTS = re.compile(r"[^.;:]{0,40}?\b(?:putting\s+up|put\s+up|offering|offered|mounting|mounted)\s+(?:[\w,-]+\s+){0,3}?"
+                      r"resistance\b|\s+(?:resisted|fought\s+back|held\s+out\s+against)\b")
+_ENCOUNTER = re.compile(r"\b(?:faced|facing|face|met|meeting|engagements?|encounters?|clashe[sd]|against|fighting|fought)\b")
 _IN_PHRASE = re.compile(r"\b(?:in|of|for|on|into|about|over|within|through)\s+(?:(?:the|a|an|local|its|their|his|her)\s+)?$")
 _NOUN_AFTER = re.compile(r"\s+([a-z]+)\b")
 
@@ -472,6 +475,15 @@ def _in_sentence(m: UnitMention, side_words: list[_Anchor], ms: list[UnitMention
             return None
         if last is not None and last.group(0) in _STRONG_HOSTILE:
             return None  # 'the North Vietnamese met fierce resistance at Xuan Loc from the ARVN': can't tell
+        resists = _RESISTS.match(text, m.end)
+        if resists and not _CLAUSE.search(resists.group(0)) and \
+                _ENCOUNTER.search(text, max(0, a.start - 40), m.start):
+            # 'engagements with US forces, with the elite Fedayeen Saddam putting up resistance': it resists them
+            bell = belligerents()
+            if len(bell) == 2 and a.side in bell:
+                other = bell[1] if a.side == bell[0] else bell[0]
+                return other, _evidence("subject", m, text[a.start:resists.end()])
+            return None
         return a.side, _evidence("subject", m, text[a.start:m.end])
     # nothing before it: 'Longstreet's First Corps attacked the Union left' - the target after a hostile word
     after = [a for a in side_words if a.start >= m.end]
