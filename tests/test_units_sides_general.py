@@ -69,3 +69,9 @@ def test_a_unit_putting_up_resistance_to_the_side_it_faces():
     assert u["Fedayeen Saddam"].side == "Iraq"
     u = units("Ukrainian troops of the 72nd Mechanized Brigade put up fierce resistance near Kyiv.")
     assert u["72nd Mechanized Brigade"].side == "Ukraine"
+
+
+def test_faction_root_is_not_a_state_prefix():
+    u = units("The United States fought China. The United States and China clashed again.\n\n"
+              "The United Nations Command held the line.")
+    assert u["United Nations Command"].side != "United States"

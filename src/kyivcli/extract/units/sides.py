@@ -260,7 +260,9 @@ def _faction_roots(units: list[Unit], belligerents: Callable[[], list[str]]) -> 
             continue
         if bell is None:
             bell = belligerents()
-        side = next((b for b in bell if len(b) > len(first) + 1 and b.startswith(first)), None)
+        # a one-word faction named as a plural ('Nationalists'), not a state ('United States' ≠ 'United Nations')
+        side = next((b for b in bell if len(b) > len(first) + 1 and b.startswith(first) and " " not in b
+                     and b.endswith("s")), None)
         if side:
             u.side, u.side_evidence = side, _evidence("belligerents", u.mentions[0], f"{u.name} ({side})")
 
