@@ -110,6 +110,7 @@ def build_units(doc: Document) -> tuple[list[Unit], list[UnitMention]]:
                 m.unit = by_key[k]
     _bare_services(units, parts, mentions)
     _abbreviations(sentences, mentions)
+    _owned_services(mentions, units, parts)
     if _repeated_names(sentences, mentions, units, parts):  # new mentions may name parents ('wing of the FLN')
         by_sentence: dict[int, list[UnitMention]] = {}
         for m in mentions:
@@ -196,6 +197,23 @@ def _abbreviations(sentences: list[Sentence], mentions: list[UnitMention]) -> No
             unit = defined[hit.group(1)]
             mentions.append(UnitMention(hit.group(1), s, hit.start(), hit.end(), unit.tier, unit=unit,
                                         rule="abbreviation"))
+
+
+def _owned_services(mentions: list[UnitMention], units: list[Unit], parts: dict[int, UnitMention]) -> None:
+    """'ARVN Special Forces': a service named right after a unit's abbreviation, with no country of its own, is
+    that unit's own (a unit of its own, the abbreviated unit its parent)."""
+    at: dict[tuple[int, int], UnitMention] = {(m.sentence.index, m.start): m for m in mentions if m.tier == "service"}
+    made: dict[str, Unit] = {}
+    for ab in [m for m in mentions if m.rule == "abbreviation" and m.unit is not None]:
+        x = at.get((ab.sentence.index, ab.end + 1))
+        if x is None or ab.sentence.text[ab.end] != " " or x.country or x.side or x.unit is ab.unit:
+            continue
+        name = f"{ab.text} {x.text}"
+        if name not in made:
+            made[name] = Unit(name, "formation", x.echelon or "service")
+            units.append(made[name])
+            parts[id(made[name])] = x
+        x.unit, x.text, x.start, x.tier, x.parent_mention = made[name], name, ab.start, "formation", ab
 
 
 __all__ = ["build_units", "grammar"]

@@ -2,10 +2,14 @@
 
 The resource holds the rules (a pattern, the name of the handler that reads its match, examples) and the
 vocabularies (echelons, qualifiers, services, side words...). This module is the engine: it expands the
-patterns' macros from the vocabularies, checks every rule when the resource loads (a known handler, a pattern
-that cannot match the empty string, examples present) and runs the rules in order over each sentence; a
+patterns' macros from the vocabularies, checks every rule when the resource loads (a known handler, known
+macros and triggers, examples present) and runs the rules in order over each sentence; a
 rule's match is dropped where an earlier rule already took the text. Word lists too long for a pattern
 (regions, ranks, side words) are matched as capitalised words and looked up in code.
+
+A rule's pattern compiles the first time a sentence holds its trigger words (most documents need a few of
+the rules, and compiling is most of a cold start's grammar cost); `load_grammar(d)` compiles every pattern
+and checks it (valid, cannot match the empty string), which the tests do for the shipped resource.
 """
 
 from __future__ import annotations
@@ -33,21 +37,35 @@ _BACKED = frozenset({"backed", "led", "supported", "aligned", "allied", "sponsor
 
 
 class GrammarError(ValueError):
-    """The unit resource is malformed: raised when it loads, not when a sentence meets the bad rule."""
+    """The unit resource is malformed: raised by `load_grammar` (strict), or for a pattern by its first use."""
 
 
 def _alt(words: Any) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
 
 
-@dataclass
+@dataclass(eq=False)
 class Rule:
     name: str
     handler: str
-    rx: re.Pattern[str]
+    pattern: str  # macros expanded
     words: frozenset[str]  # the rule runs only on a sentence holding one of these words...
     tests: tuple[str, ...]  # ...or passing one of these word tests (NUM, ISTAS, PAREN)
     examples: list[dict[str, Any]]
+    _rx: re.Pattern[str] | None = field(default=None, repr=False)
+
+    @property
+    def rx(self) -> re.Pattern[str]:
+        """The compiled pattern, compiled and checked on first use."""
+        if self._rx is None:
+            try:
+                rx = re.compile(self.pattern)
+            except re.error as e:
+                raise GrammarError(f"units.json rule {self.name!r}: bad pattern: {e}") from e
+            if rx.search("") is not None:
+                raise GrammarError(f"units.json rule {self.name!r}: the pattern can match the empty string")
+            self._rx = rx
+        return self._rx
 
 
 @dataclass
@@ -78,7 +96,7 @@ class Grammar:
     not_armed: frozenset[str]
     num_item: re.Pattern[str]
     side_first: frozenset[str]
-    trigger_masks: dict[str, int]  # a capitalised trigger word as written ("Army's,") → bit mask of its rules
+    trigger_masks: dict[str, int]  # a trigger word (punctuation stripped) → bit mask of its rules
     trigger_keys: frozenset[str]
     trigger_substrings: tuple[tuple[str, int], ...]  # non-ASCII triggers, looked for as substrings
     test_masks: dict[str, int]
@@ -196,7 +214,8 @@ def _active_rules(text: str, g: Grammar) -> list[Rule]:
     """The rules whose trigger words or word tests the sentence holds, in grammar order. Trigger words
     are looked up in the set of the sentence's words (non-ASCII ones as substrings). Each trigger
     carries a bit mask of its rules."""
-    toks = set(text.split())
+    toks = set(text.replace(",", " ").replace(".", " ").replace("(", " ").replace(")", " ").replace('"', " ")
+               .replace("“", " ").replace("”", " ").replace(";", " ").replace(":", " ").split())
     masks = g.trigger_masks
     mask = 0
     for t in toks & g.trigger_keys:
@@ -220,14 +239,15 @@ def _active_rules(text: str, g: Grammar) -> list[Rule]:
     return rules
 
 
-_BEFORE = ("", "(", '"', "“", "'")
-_AFTER = ("", ",", ".", ";", ":", ")", "'s", "’s", "'", "’", '"', "”", '."', ',"', ".”", ",”", "),", ").")
+
+
+_POSSESSIVE = ("", "'s", "’s", "'", "’")  # "Army's", "Forces'"
 
 
 def _masks(rules: list[Rule], ordinals: dict[str, int]) -> dict[str, Any]:
-    """Trigger words with the punctuation a whitespace split leaves on them ('(Army', "Army's,"), each
-    mapped to a bit mask of the rules it triggers, so a sentence's rules come from one split, one set
-    intersection and a few ORs."""
+    """Trigger words (and their possessives), each mapped to a bit mask of the rules it triggers, so a
+    sentence's rules come from a few replaces of punctuation by spaces, one split, one set intersection and
+    a few ORs."""
     word_bits: dict[str, int] = {}
     test_bits = {t: 0 for t in _TESTS}
     for i, r in enumerate(rules):
@@ -237,20 +257,20 @@ def _masks(rules: list[Rule], ordinals: dict[str, int]) -> dict[str, Any]:
             test_bits[t] |= 1 << i
     caps = {w: b for w, b in word_bits.items() if w.isascii()}
     subs = tuple((w, b) for w, b in word_bits.items() if w not in caps)
-    masks = {f"{pre}{w}{post}": b for w, b in caps.items() for pre in _BEFORE for post in _AFTER}
+    masks = {w + post: b for w, b in caps.items() for post in _POSSESSIVE}
     num = test_bits["NUM"]  # numbers a whitespace split sees whole: 'XXX', 'Third', and 'No. 303 Squadron'
     for w in (*_ROMANS, *ordinals):
         masks[w] = masks.get(w, 0) | num
     for w in ("Squadron", "Flotilla", "Group", "Wing"):
-        for post in _AFTER:
-            masks[w + post] = masks.get(w + post, 0) | num
+        masks[w] = masks.get(w, 0) | num
     return {"trigger_masks": masks, "trigger_keys": frozenset(masks),
             "trigger_substrings": subs,
             "test_masks": test_bits, "by_mask": {}}
 
 
-def load_grammar(d: dict[str, Any]) -> Grammar:
-    """Build the grammar from resource data, checking every rule; GrammarError names the faulty rule."""
+def load_grammar(d: dict[str, Any], strict: bool = True) -> Grammar:
+    """Build the grammar from resource data, checking every rule; GrammarError names the faulty rule. With
+    `strict=False` the patterns compile (and are checked) on first use."""
     macros = _macros(d)
     rules = []
     for i, r in enumerate(d.get("rules", [])):
@@ -260,14 +280,11 @@ def load_grammar(d: dict[str, Any]) -> Grammar:
                                f"(known: {', '.join(sorted(HANDLERS))})")
         if not r.get("examples"):
             raise GrammarError(f"units.json rule {name!r}: no examples")
-        try:
-            rx = re.compile(_expand(r["pattern"], macros, f"rule {name!r}"))
-        except re.error as e:
-            raise GrammarError(f"units.json rule {name!r}: bad pattern: {e}") from e
-        if rx.search("") is not None:
-            raise GrammarError(f"units.json rule {name!r}: the pattern can match the empty string")
         words, tests = _triggers(r.get("triggers", []), d, name)
-        rules.append(Rule(name, r["handler"], rx, words, tests, r["examples"]))
+        rule = Rule(name, r["handler"], _expand(r["pattern"], macros, f"rule {name!r}"), words, tests, r["examples"])
+        if strict:
+            rule.rx  # noqa: B018 - compile and check now
+        rules.append(rule)
     sides: dict[str, str | None] = dict(d["demonyms"])
     sides.update({v: v for v in d["demonyms"].values()})
     sides.update(d.get("side_words", {}))
@@ -291,7 +308,7 @@ def load_grammar(d: dict[str, Any]) -> Grammar:
 
 @cache
 def grammar() -> Grammar:
-    return load_grammar(resource("units"))
+    return load_grammar(resource("units"), strict=False)
 
 
 # ---------------------------------------------------------------- shared helpers
@@ -501,6 +518,11 @@ def _army_of(m: re.Match[str], ctx: _Ctx) -> list[UnitMention] | None:
         kw.update(side=g.side_of(side_word), side_rule="modifier")
     elif poss and g.is_side_word(poss[-1]):
         kw.update(side=g.side_of(poss[-1]), side_rule="possessive")
+    else:  # 'Army of the Republic of Vietnam': the army of a state named in full is that state's
+        state = " ".join(ctx.text[m.start("name"):m.end("name2" if m.group("join") == "of" else "name")].split())
+        state = state.rstrip(".")
+        if " " in state and g.sides.get(state):
+            kw.update(side=g.sides[state], side_rule="name")
     if any(_bad_name_word(w, g) or g.is_side_word(w) for w in pre):
         pre = pre[[i for i, w in enumerate(pre) if _bad_name_word(w, g) or g.is_side_word(w)][-1] + 1:]
     core_start = m.start("ech")

@@ -129,13 +129,35 @@ def _side_words(s: Sentence, g: Grammar, persons: dict[str, tuple[str, str]] | N
 
 
 def _belligerents(sentences: list[Sentence], anchors: Callable[[Sentence], list[_Anchor]],
-                  near_units: list[int]) -> list[str]:
-    """The two sides named most in the lead and around the units."""
+                  near_units: list[int], units: list[Unit] = ()) -> list[str]:
+    """The two sides named most in the lead and around the units; a unit named by its colour faction
+    ('White Army') names that side at each mention."""
     c: Counter[str] = Counter()
+    colours = set(grammar().colours.values()) - {None}
+    for u in units:  # 'Red Army' / 'White Army': where the text names colour factions, they are the sides
+        if u.side in colours and (u.side_evidence or {}).get("rule") == "name":
+            c[u.side] += len(u.mentions)
     for i in sorted({*range(min(20, len(sentences))), *near_units}):
         for a in anchors(sentences[i]):
             c[a.side] += 1
     return [side for side, _ in c.most_common(2)]
+
+
+def _colour_aliases(units: list[Unit], g: Grammar) -> dict[str, str]:
+    """Where the text names units of two colour factions ('Red Army', 'White Army'), the sides a colour
+    faction is also called by ('Communists', 'Bolsheviks', 'Soviets' for the Reds) are that faction."""
+    named = {u.side for u in units if (u.side_evidence or {}).get("rule") == "name"} & set(g.colours.values())
+    if len(named) < 2:
+        return {}
+    return {other: colour for colour, others in g.data.get("colour_faction_names", {}).items() if colour in named
+            for other in others}
+
+
+def _aliased(anchors: list[_Anchor], alias: dict[str, str]) -> list[_Anchor]:
+    if alias:
+        for a in anchors:
+            a.side = alias.get(a.side, a.side)
+    return anchors
 
 
 def _evidence(rule: str, m: UnitMention | None, words: str, line: int | None = None) -> dict:
@@ -146,6 +168,9 @@ def attribute_sides(doc: Document, units: list[Unit], mentions: list[UnitMention
     g = grammar()
     hostile, phrase = _vocab()
     _own(units, g, doc)
+    alias = _colour_aliases(units, g)
+    for u in units:
+        u.side = alias.get(u.side, u.side)
     by_name = {u.name: u for u in units}
     by_sentence: dict[int, list[UnitMention]] = {}
     for m in mentions:
@@ -153,7 +178,7 @@ def attribute_sides(doc: Document, units: list[Unit], mentions: list[UnitMention
     groups = []  # coordinated lists, found once: (group, the words that list it)
     for ms in by_sentence.values():
         text = ms[0].sentence.text
-        for gr in _coordinated(ms, _phrases(ms[0].sentence, g, phrase)):
+        for gr in _coordinated(ms, _aliased(_phrases(ms[0].sentence, g, phrase), alias)):
             groups.append((gr, text[min(x.start for x in gr):max(x.end for x in gr)]))
     kids: dict[str, list[Unit]] = {}
     for u in units:
@@ -168,17 +193,18 @@ def attribute_sides(doc: Document, units: list[Unit], mentions: list[UnitMention
 
     def anchors(s: Sentence) -> list[_Anchor]:
         if s.index not in anchors_cache:
-            anchors_cache[s.index] = _side_words(s, g, persons)
+            anchors_cache[s.index] = _aliased(_side_words(s, g, persons), alias)
         return anchors_cache[s.index]
 
     bell_cache: list[list[str]] = []
 
     def bell() -> list[str]:
         if not bell_cache:
-            bell_cache.append(_belligerents(sentences, anchors, list(by_sentence)))
+            bell_cache.append(_belligerents(sentences, anchors, list(by_sentence), units))
         return bell_cache[0]
 
     _traditions(units, g, bell)
+    _faction_roots(units, bell)
     _propagate(units, by_name, kids, groups)
     for u in units:  # in order of first mention, so a unit placed by its context anchors the next ones
         if u.side != "unknown":
@@ -189,7 +215,7 @@ def attribute_sides(doc: Document, units: list[Unit], mentions: list[UnitMention
             ev = _in_sentence(m, anchors(m.sentence), by_sentence.get(m.sentence.index, []), hostile, bell)
             weight = 2
             if ev is None:
-                ev = _in_paragraph(m, sentences, anchors, g)
+                ev = _in_paragraph(m, sentences, anchors, g, bell)
                 weight = 1
             if ev:
                 votes[ev[0]] += weight
@@ -222,6 +248,23 @@ def _traditions(units: list[Unit], g: Grammar, belligerents: Callable[[], list[s
             if side:
                 u.side, u.side_evidence = side, _evidence("service", u.mentions[0], f"{u.name} ({p}: {side})")
                 break
+
+
+def _faction_roots(units: list[Unit], belligerents: Callable[[], list[str]]) -> None:
+    """A unit named by the root of a belligerent faction's name is that faction's army ('National Revolutionary
+    Army' of the Nationalists, 'Constitutional Army' of the Constitutionalists)."""
+    bell: list[str] | None = None
+    for u in units:
+        first = u.name.split()[0]
+        if u.side != "unknown" or len(first) < 5 or not first[0].isupper() or not first.isalpha():
+            continue
+        if bell is None:
+            bell = belligerents()
+        # a one-word faction named as a plural ('Nationalists'), not a state ('United States' ≠ 'United Nations')
+        side = next((b for b in bell if len(b) > len(first) + 1 and b.startswith(first) and " " not in b
+                     and b.endswith("s")), None)
+        if side:
+            u.side, u.side_evidence = side, _evidence("belligerents", u.mentions[0], f"{u.name} ({side})")
 
 
 def _state_factions(units: list[Unit], g: Grammar, belligerents: Callable[[], list[str]]) -> None:
@@ -345,7 +388,8 @@ def _has_hostile(text: str, hostile: frozenset[str]) -> bool:
 _STRONG_HOSTILE = frozenset({"against", "resistance", "resisted", "attacked", "attack", "attacks", "ambushed",
                              "defeated", "repulsed", "repelled", "routed", "encircled", "surrounded", "versus",
                              "vs.", "opposed", "opposing", "enemy", "fought", "destroyed", "captured"})
-_APPOSITION = re.compile(r"\s*(?:,\s*(?:a|an|the)\s+(?:[a-z]+\s+)?|\()(?P<side>[A-Z][\w.'’-]+(?: [A-Z][\w'’-]+)?)"
+_APPOSITION = re.compile(r"\s*(?:,\s*(?:(?:regarded|described|known|considered|seen)\s+as\s+)?(?:a|an|the)\s+"
+                         r"(?:[a-z]+\s+)?|\()(?P<side>[A-Z][\w.'’-]+(?: [A-Z][\w'’-]+)?)"
                          r"(?=\s+(?:unit|formation|force|brigade|regiment|battalion|division|army|corps|group|"
                          r"militia|detachment|company|squadron)\b|\))")
 _FROM = re.compile(r"^\s+from\s+(?:the\s+)?$")
@@ -353,8 +397,29 @@ _CAPTURE = re.compile(r"\b(?:captured|recaptured|took|retook|seized|liberated|wr
 _DEFENDED = re.compile(r"\b(?:defended|garrisoned|held|protected|guarded)\s+by\s+(?:the\s+)?$")
 _CLAUSE = re.compile(r"[;:]|,\s+[a-z]+ed\s+by\b[^,]*$|,\s+(?:and|but|while|whereas|although|though|when|which|who|where|as|after|before)\b"
                      r"|\b(?:but|while|whereas|although|though|however)\b")
+# 'X, which was originally named the Y': the same unit under another name, not a new clause
+_NAMING = re.compile(r",\s+(?:which|that)\s+(?:was|is|had\s+been)\s+(?:\w+ly\s+)?(?:named|called|known\s+as|renamed)"
+                     r"\s+(?:the\s+)?$")
 _SIBLING = re.compile(r"^\s*(?:,|and|or|&|/|-|–)\s*(?:the\s+)?$")
 _DIRECT = re.compile(r"^\s*(?:(?:by|against|on|upon|with|at)\s+)?(?:(?:the|a|an)\s+)?$")  # 'ambushed the', 'routed by'
+
+
+_RESISTS = re.compile(r"[^.;:]{0,40}?\b(?:putting\s+up|put\s+up|offering|offered|mounting|mounted)\s+(?:[\w,-]+\s+){0,3}?"
+                      r"resistance\b|\s+(?:resisted|fought\s+back|held\s+out\s+against)\b")
+_ENCOUNTER = re.compile(r"\b(?:faced|facing|face|met|meeting|engagements?|encounters?|clashe[sd]|against|fighting|fought)\b")
+_IN_PHRASE = re.compile(r"\b(?:in|of|for|on|into|about|over|within|through)\s+(?:(?:the|a|an|local|its|their|his|her)\s+)?$")
+_NOUN_AFTER = re.compile(r"\s+([a-z]+)\b")
+
+
+def _civil_object(text: str, a: _Anchor) -> bool:
+    """'a role in local Algerian administration': a side word that qualifies a civil noun inside a
+    prepositional phrase says what the sentence is about, not who acts."""
+    n = _NOUN_AFTER.match(text, a.end)
+    if n is None or not _IN_PHRASE.search(text, max(0, a.start - 30), a.start):
+        return False
+    d = grammar().data
+    w = n.group(1)
+    return w not in d["side_phrase_heads"] and w not in d["fighter_nouns"] and w not in _vocab()[0]
 
 
 def _in_sentence(m: UnitMention, side_words: list[_Anchor], ms: list[UnitMention], hostile: frozenset[str],
@@ -369,9 +434,10 @@ def _in_sentence(m: UnitMention, side_words: list[_Anchor], ms: list[UnitMention
         if side:
             return side, _evidence("apposition", m, text[m.start:app.end()])
     cands = [a for a in side_words if a.end <= m.start  # not a word of a unit's name ('Sparta Battalion')
-             and not any(x.start <= a.start and a.end <= x.end for x in ms)]
+             and not any(x.start <= a.start and a.end <= x.end for x in ms) and not _civil_object(text, a)]
     cands += [_Anchor(x.start, x.end, x.unit.side, x.text) for x in ms
-              if x.end <= m.start and x.unit is not None and x.unit is not m.unit and x.unit.side != "unknown"]
+              if x.end <= m.start and x.unit is not None and x.unit is not m.unit and x.unit.side != "unknown"
+              and (x.tier != "service" or x.side or x.country)]  # 'Special Forces soldiers': any army's
     defended = _DEFENDED.search(text, 0, m.start) is not None
     for a in sorted(cands, key=lambda c: -c.end):
         between = text[a.end:m.start]
@@ -389,7 +455,7 @@ def _in_sentence(m: UnitMention, side_words: list[_Anchor], ms: list[UnitMention
             if len(bell) == 2 and a.side in bell:
                 return (bell[1] if a.side == bell[0] else bell[0]), _evidence("subject", m, text[a.start:m.end])
             return None
-        if _CLAUSE.search(between):
+        if _CLAUSE.search(_NAMING.sub("", between)):
             return None  # 'the North Vietnamese launched their attack, panic set in, and ARVN ...'
 
         if len(between.split()) > 4 and not _has_hostile(between, hostile) and \
@@ -411,6 +477,15 @@ def _in_sentence(m: UnitMention, side_words: list[_Anchor], ms: list[UnitMention
             return None
         if last is not None and last.group(0) in _STRONG_HOSTILE:
             return None  # 'the North Vietnamese met fierce resistance at Xuan Loc from the ARVN': can't tell
+        resists = _RESISTS.match(text, m.end)
+        if resists and not _CLAUSE.search(resists.group(0)) and \
+                _ENCOUNTER.search(text, max(0, a.start - 40), m.start):
+            # 'engagements with US forces, with the elite Fedayeen Saddam putting up resistance': it resists them
+            bell = belligerents()
+            if len(bell) == 2 and a.side in bell:
+                other = bell[1] if a.side == bell[0] else bell[0]
+                return other, _evidence("subject", m, text[a.start:resists.end()])
+            return None
         return a.side, _evidence("subject", m, text[a.start:m.end])
     # nothing before it: 'Longstreet's First Corps attacked the Union left' - the target after a hostile word
     after = [a for a in side_words if a.start >= m.end]
@@ -428,10 +503,14 @@ def _in_sentence(m: UnitMention, side_words: list[_Anchor], ms: list[UnitMention
     return None
 
 
+_GOVERNED = re.compile(r"\b(?:against|fought|fighting|opposed|opposing|resisted|resist|versus)\s+(?:the\s+)?$")
+
+
 def _in_paragraph(m: UnitMention, sentences: list[Sentence], anchors: Callable[[Sentence], list[_Anchor]],
-                  g: Grammar, reach: int = 2) -> tuple[str, dict] | None:
+                  g: Grammar, belligerents: Callable[[], list[str]], reach: int = 2) -> tuple[str, dict] | None:
     """The nearest side word in the (up to `reach`) sentences before it, within its paragraph: further back,
-    the story may have moved to the other side."""
+    the story may have moved to the other side. A side word that a hostile word governs ('the groups that
+    fought against the Communists') names the enemy: the unit is of the other belligerent."""
     block = m.sentence.block
     i = m.sentence.index - 1
     while i >= 0 and sentences[i].block is block and m.sentence.index - i <= reach:
@@ -440,6 +519,13 @@ def _in_paragraph(m: UnitMention, sentences: list[Sentence], anchors: Callable[[
         cands = [a for a in anchors(s) if a.words.rstrip(".") not in g.states]
         if cands:
             a = max(cands, key=lambda c: c.end)
+            if _GOVERNED.search(s.text, 0, a.start):
+                bell = belligerents()
+                if len(bell) == 2 and a.side in bell:
+                    other = bell[1] if a.side == bell[0] else bell[0]
+                    return other, _evidence("context", None, s.text[max(0, a.start - 20):a.end].split(" ", 1)[-1],
+                                            s.line_of(a.start))
+                return None
             return a.side, _evidence("context", None, a.words, s.line_of(a.start))
         i -= 1
     return None
