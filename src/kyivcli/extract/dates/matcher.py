@@ -15,13 +15,24 @@ from typing import Any
 from kyivcli.resources import resource
 
 
-@dataclass(frozen=True)
 class Rule:
-    name: str
-    kind: str
-    regex: re.Pattern[str]
-    priority: int
-    needs: tuple[str, ...] = ()
+    """One pattern of resources/dates.json; its regex compiles when a sentence first needs it."""
+
+    __slots__ = ("name", "kind", "source", "priority", "needs", "_rx")
+
+    def __init__(self, name: str, kind: str, source: str, priority: int, needs: tuple[str, ...] = (),
+                 rx: re.Pattern[str] | None = None) -> None:
+        self.name, self.kind, self.source, self.priority, self.needs = name, kind, source, priority, needs
+        self._rx = rx
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        if self._rx is None:
+            self._rx = re.compile(self.source)
+        return self._rx
+
+    def __repr__(self) -> str:
+        return f"Rule({self.name!r}, {self.kind})"
 
 
 @dataclass
@@ -112,14 +123,20 @@ def _can_match_empty(rx: re.Pattern[str]) -> bool:
 
 @cache
 def rules() -> tuple[Rule, ...]:
-    """The patterns of resources/dates.json, compiled and checked once per process."""
-    return compile_rules(resource("dates"))
+    """The patterns of resources/dates.json, checked whole when the resource loads (once per version of
+    the file on this machine: resources.checked_once); each regex compiles on first use."""
+    from kyivcli.resources import checked_once
+
+    data = resource("dates")
+    checked_once("dates", data, lambda: compile_rules(data))
+    return compile_rules(data, strict=False)
 
 
-def compile_rules(data: dict[str, Any]) -> tuple[Rule, ...]:
+def compile_rules(data: dict[str, Any], strict: bool = True) -> tuple[Rule, ...]:
     """Compile and check patterns: each names a handler the resolver has, cannot match the empty
     string, gates on known features and carries examples (which the tests run). A problem raises
-    ResourceError naming the pattern."""
+    ResourceError naming the pattern. With `strict=False` the regexes are left to compile on first use
+    (the caller has checked this resource before)."""
     from kyivcli.extract.dates.tagger import HANDLERS
 
     macros = _build_macros(data)
@@ -147,16 +164,18 @@ def compile_rules(data: dict[str, Any]) -> tuple[Rule, ...]:
         src = _expand(p["re"], macros)
         if not src.startswith("\\b"):
             src = "\\b" + src  # try matches at word starts only: most positions fail at once
-        try:
-            rx = re.compile(src)  # compiled once: the same object is checked and used
-        except re.error as e:
-            raise ResourceError(f"{where}: bad regex ({e})") from None
-        if _can_match_empty(rx):
-            raise ResourceError(f"{where}: the pattern can match the empty string")
+        rx = None
+        if strict:
+            try:
+                rx = re.compile(src)  # compiled once: the same object is checked and used
+            except re.error as e:
+                raise ResourceError(f"{where}: bad regex ({e})") from None
+            if _can_match_empty(rx):
+                raise ResourceError(f"{where}: the pattern can match the empty string")
         ex = p.get("examples")
         if not ex or not all(isinstance(x, dict) and {"text", "ref", "value"} <= set(x) for x in ex):
             raise ResourceError(f"{where}: needs 'examples', each with text, ref and value (null: no value)")
-        out.append(Rule(name, p["kind"], rx, i, tuple(p.get("needs", ()))))
+        out.append(Rule(name, p["kind"], src, i, tuple(p.get("needs", ())), rx))
     return tuple(out)
 
 

@@ -93,7 +93,8 @@ class _Cand:
 
 @cache
 def _data() -> dict[str, Any]:
-    d = dict(resource("places"))
+    raw = resource("places")
+    d = dict(raw)
     units = resource("units")
     demonyms = dict(units["demonyms"])
     d["demonyms"] = demonyms
@@ -104,7 +105,7 @@ def _data() -> dict[str, Any]:
     countries = frozenset(demonyms.values()) | frozenset(d["country_aliases"])
     d["lists"] = {"COUNTRY": countries,
                   "DEMONYM": frozenset(demonyms) | frozenset(d["combining_forms"]) | frozenset(demonyms.values())}
-    _check_rules(d["typed"])
+    _check_rules(raw)
     d["typed_rules"] = tuple(compile_rules(d["typed"], d["lists"]))
     d["needs"] = all_needs(d["typed_rules"])
     d["needs_caps"] = tuple(w for w in d["needs"] if w[:1].isupper())
@@ -197,35 +198,16 @@ def _known_names(text: str, d: dict[str, Any]) -> list[tuple[int, int, dict[str,
     return out
 
 
-def _check_rules(specs: list[dict[str, Any]]) -> None:
-    """Check every typed rule when the resource loads (a broken rule fails here, with its number). Rules that
-    passed once are remembered by their hash in the cache folder, so an unchanged file costs one hash."""
-    import json
-    import os
-    import zlib  # hashlib would cost milliseconds to import
+def _check_rules(data: dict[str, Any]) -> None:
+    """Check every typed rule when the resource loads (a broken rule fails here, with its number); an
+    unchanged resource that passed before costs one hash (resources.checked_once)."""
+    from kyivcli.resources import checked_once
 
-    text = json.dumps(specs, sort_keys=True).encode()
-    digest = f"{zlib.crc32(text):08x}{zlib.adler32(text):08x}"
-    marker = None
-    try:
-        from kyivcli.extract.places.gazetteer import cache_dir
+    def check() -> None:
+        for i, spec in enumerate(data["typed"]):
+            check_rule(i, spec)
 
-        marker = cache_dir() / f"places-rules-{digest}.ok"
-        if marker.exists():
-            return
-    except OSError:
-        marker = None
-    for i, spec in enumerate(specs):
-        check_rule(i, spec)
-    if marker is not None:
-        try:
-            marker.parent.mkdir(parents=True, exist_ok=True)
-            marker.touch()
-            for old in marker.parent.glob("places-rules-*.ok"):
-                if old != marker:
-                    os.unlink(old)
-        except OSError:
-            pass
+    checked_once("places", data, check)
 
 
 def _country_of(word: str) -> str:

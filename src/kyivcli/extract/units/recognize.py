@@ -308,7 +308,13 @@ def load_grammar(d: dict[str, Any], strict: bool = True) -> Grammar:
 
 @cache
 def grammar() -> Grammar:
-    return load_grammar(resource("units"), strict=False)
+    """The grammar of resources/units.json: every rule checked when the resource loads (once per version
+    of the file on this machine, resources.checked_once); each pattern compiles on first use."""
+    from kyivcli.resources import checked_once
+
+    data = resource("units")
+    checked_once("units", data, lambda: load_grammar(data, strict=True))
+    return load_grammar(data, strict=False)
 
 
 # ---------------------------------------------------------------- shared helpers

@@ -1,0 +1,43 @@
+"""Resources are checked whole when they load; a pass is remembered per version of the data, so a
+changed (or broken) resource is checked again at load, never first found broken by a sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from kyivcli.resources import checked_once
+
+
+def test_a_check_runs_once_per_version_of_the_data():
+    calls = []
+    data = {"rules": [1, 2]}
+    checked_once("test-res", data, lambda: calls.append(1))
+    checked_once("test-res", data, lambda: calls.append(1))
+    assert calls == [1]
+    checked_once("test-res", {"rules": [1, 2, 3]}, lambda: calls.append(2))
+    assert calls == [1, 2]
+
+
+def test_a_failing_check_is_not_remembered():
+    def bad():
+        raise ValueError("broken rule")
+
+    for _ in range(2):
+        with pytest.raises(ValueError, match="broken rule"):
+            checked_once("test-bad", {"x": 1}, bad)
+
+
+def test_a_broken_dates_pattern_fails_when_the_resource_loads(monkeypatch):
+    from kyivcli.extract.dates import matcher
+    from kyivcli.resources import resource
+
+    data = dict(resource("dates"))
+    data["patterns"] = [*data["patterns"], {"name": "empty", "kind": "year", "re": "x?",
+                                            "examples": [{"text": "x", "ref": "2022-01-01", "value": None}]}]
+    monkeypatch.setattr(matcher, "resource", lambda name: data)
+    matcher.rules.cache_clear()
+    try:
+        with pytest.raises(matcher.ResourceError, match="empty string"):
+            matcher.rules()
+    finally:
+        matcher.rules.cache_clear()
