@@ -33,7 +33,7 @@ class Mention:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)  # its own short __repr__ below
 class Date:
     """A temporal expression and its TIMEX3 value."""
 
@@ -70,7 +70,7 @@ class PathStep:
     sentence: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)  # its own short __repr__ below
 class Unit:
     """A military unit or armed service, with every mention folded in."""
 
@@ -95,7 +95,7 @@ class Unit:
         return f"Unit({self.name!r}, side={self.side}, {len(self.mentions)} mentions)"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)  # its own short __repr__ below
 class Place:
     """A place, resolved in GeoNames where possible, with every mention folded in."""
 
@@ -121,7 +121,7 @@ class Place:
         return f"Place({self.name!r}, {self.kind}, {self.country}, {where}, {len(self.mentions)} mentions)"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)  # its own short __repr__ below
 class Event:
     """A sentence and the calendar day, range, month or year it is about."""
 
@@ -154,7 +154,7 @@ class Span:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)  # its own short __repr__ below
 class Hit:
     """A sentence that matched a search, with what matched and its context."""
 
@@ -190,7 +190,7 @@ class Phase:
     end: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)  # its own short __repr__ below
 class Timeline:
     """Events per day from the first to the last dated event, phases from dated headings."""
 
@@ -205,7 +205,7 @@ class Timeline:
         return f"Timeline({self.start} … {self.end}, {len(self.days)} {self.grain}s)"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)  # its own short __repr__ below
 class MapView:
     """The places to draw (with coordinates) and those left off the map."""
 
