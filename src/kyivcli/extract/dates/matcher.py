@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any
 
 from kyivcli.resources import resource
+from kyivcli.rx import compile as recompile
 
 
 class Rule:
@@ -28,7 +29,7 @@ class Rule:
     @property
     def regex(self) -> re.Pattern[str]:
         if self._rx is None:
-            self._rx = re.compile(self.source)
+            self._rx = recompile(self.source)
         return self._rx
 
     def __repr__(self) -> str:
@@ -52,7 +53,7 @@ class Match:
 
 
 def _alternation(words: list[str]) -> str:
-    return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in sorted(words, key=len, reverse=True))
+    return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
 def _expand(src: str, macros: dict[str, str]) -> str:
@@ -69,8 +70,8 @@ def _feature(spec: dict[str, Any]) -> Feature:
     regex is best given behind words that every match must contain."""
     words = tuple(spec.get("words", ()))
     lower = tuple(spec.get("lower", ()))
-    rx = re.compile(spec["re"]) if "re" in spec else None
-    lrx = re.compile(spec["lre"]) if "lre" in spec else None
+    rx = recompile(spec["re"]) if "re" in spec else None
+    lrx = recompile(spec["lre"]) if "lre" in spec else None
 
     def has_any(hay: str, needles: tuple[str, ...]) -> bool:
         for w in needles:
@@ -167,7 +168,7 @@ def compile_rules(data: dict[str, Any], strict: bool = True) -> tuple[Rule, ...]
         rx = None
         if strict:
             try:
-                rx = re.compile(src)  # compiled once: the same object is checked and used
+                rx = recompile(src)  # compiled once: the same object is checked and used
             except re.error as e:
                 raise ResourceError(f"{where}: bad regex ({e})") from None
             if _can_match_empty(rx):
@@ -199,7 +200,7 @@ def _build_macros(data: dict[str, Any]) -> dict[str, str]:
     full = [m for m in data["months"] if len(m) > 4 or m in ("March", "April", "June", "July", "May")]
     abbr = [m for m in data["months"] if m not in full]
     macros = dict(data["macros"])
-    macros["MONTH"] = rf"\b(?:(?:{'|'.join(full)})\b|(?:{'|'.join(sorted(abbr, key=len, reverse=True))})\b(?:\.(?= \d))?)"
+    macros["MONTH"] = rf"\b(?:(?:{'|'.join(full)})\b|(?:{'|'.join(sorted(abbr, key=lambda w: (-len(w), w)))})\b(?:\.(?= \d))?)"
     macros["HOLIDAY"] = _alternation(list(data["holidays"]))
     macros["RELATIVE_DAYS"] = _alternation(list(data["relative_days"]))
     macros["RELATIVE_PERIODS"] = _alternation(list(data["relative_periods"]))

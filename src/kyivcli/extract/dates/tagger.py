@@ -18,12 +18,13 @@ from kyivcli.extract.dates.model import DateMention
 from kyivcli.extract.dates.values import add_days, add_months, fmt, fmt_year, valid_day
 from kyivcli.model.document import Document, Sentence
 from kyivcli.resources import resource
+from kyivcli.rx import compile as recompile
 
-_NAME_RUN = re.compile(r"\b[A-Z][\w-]+(?:\s+(?:of\s+)?[A-Z][\w-]+)*")
-_MODIFIER_AFTER = re.compile(r" (?!of\b|in\b|on\b|at\b|and\b|was\b|were\b|had\b|has\b)[a-z]")
-_ANCHOR_NAME = re.compile(r"\s+(?:the\s+)?([A-Z][\w-]+(?:\s+(?:of\s+)?[A-Z][\w-]+)*)")
-_SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
-_YEAR_IN_TITLE = re.compile(r"(?<!\d)(1[0-9]{3}|20[0-9]{2})(?!\d)")
+_NAME_RUN = recompile(r"\b[A-Z][\w-]+(?:\s+(?:of\s+)?[A-Z][\w-]+)*")
+_MODIFIER_AFTER = recompile(r" (?!of\b|in\b|on\b|at\b|and\b|was\b|were\b|had\b|has\b)[a-z]")
+_ANCHOR_NAME = recompile(r"\s+(?:the\s+)?([A-Z][\w-]+(?:\s+(?:of\s+)?[A-Z][\w-]+)*)")
+_SINCE = recompile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+_YEAR_IN_TITLE = recompile(r"(?<!\d)(1[0-9]{3}|20[0-9]{2})(?!\d)")
 
 
 @dataclass
@@ -573,47 +574,47 @@ def document_year(doc: Document) -> int | None:
 
 # A date at the head of its sentence frames what follows ("In 1975, ...", "By late May 1944", "At the
 # start of 1975"); in mid-sentence, a bare year is often an aside.
-_FRAME = re.compile(r"\W*(?:(?:in|by|on|at|during|from|since|after|before|until|early|late|mid|the|start|end|"
+_FRAME = recompile(r"\W*(?:(?:in|by|on|at|during|from|since|after|before|until|early|late|mid|the|start|end|"
                     r"beginning|middle|course|spring|summer|autumn|fall|winter|of|around|about|then|and|but|"
                     r"however|meanwhile|also|throughout|within|over|later|earlier)\W+)*", re.IGNORECASE)
 # Contexts (just before a date) where the date does not move the narrative:
 _NO_MOVE = {
     # the end of an extent: the story stays at its start ("lasted until February 1945")
-    "extent end": re.compile(r"\b(?:until|till|up to|through|lasting to|lasted to)\s+(?:about\s+|around\s+)?$"
+    "extent end": recompile(r"\b(?:until|till|up to|through|lasting to|lasted to)\s+(?:about\s+|around\s+)?$"
                              r"|\b(?:until|till)\s+the\s+[a-z]+\s+of\s+[^,;.]{1,30}\s+(?:in|on)\s+$", re.IGNORECASE),
     # plans and deadlines look ahead ("a campaign planned for 1976", "to be held by 20 July 1956")
-    "plan": re.compile(r"\b(?:planned|scheduled|expected|slated|intended|due|to be held|deadline|would|will)\b"
+    "plan": recompile(r"\b(?:planned|scheduled|expected|slated|intended|due|to be held|deadline|would|will)\b"
                        r"[^,;.]*$",
                        re.IGNORECASE),
     # a comparison or a starting point looks back ("500 in May, against 3,000 in January 2017", "the first since 1990")
-    "comparison": re.compile(r"\b(?:as against|against|compared (?:to|with)|from a (?:high|low|peak) of|a peak of|"
+    "comparison": recompile(r"\b(?:as against|against|compared (?:to|with)|from a (?:high|low|peak) of|a peak of|"
                              r"than|since|versus)\b[^,;.]*$", re.IGNORECASE),
     # a past perfect looks back ("forces that had crossed the river in late 1916")
-    "past perfect": re.compile(r"\b(?:had|had been)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ght|un|de|lt)\b[^,;.]*$",
+    "past perfect": recompile(r"\b(?:had|had been)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ght|un|de|lt)\b[^,;.]*$",
                                re.IGNORECASE),
 }
 # only for bare years: an event or thing named with its year ("the Dachau Trials of 1946"), a reduced
 # relative clause ("a publication declassified in 2005", "a skull found in 2004"), a parenthesis
 _BARE_YEAR_ASIDE = {
-    "named with its year": re.compile(r"\b(?!(?:end|start|beginning|middle|close|rest|half|course|spring|summer|"
+    "named with its year": recompile(r"\b(?!(?:end|start|beginning|middle|close|rest|half|course|spring|summer|"
                                       r"autumn|fall|winter)\b)[A-Za-z]\w+\s+of\s+$"),
-    "reduced relative clause": re.compile(
+    "reduced relative clause": recompile(
         r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bhad )(?<!\bhas )(?<!\bhave )"
         r"\b(?:\w+ed|found|built|written|held|born|known|made|taken|drawn|signed|published|issued)"
         r"\s+(?:in|for|on|by|during|around)\s+$", re.IGNORECASE),
-    "parenthesis": re.compile(r"\(\s*$"),
+    "parenthesis": recompile(r"\(\s*$"),
 }
-_GLUE = re.compile(r"(?:\s*(?:,|and|or|&|to|until|through|-|–|—|/)\s*)+")
+_GLUE = recompile(r"(?:\s*(?:,|and|or|&|to|until|through|-|–|—|/)\s*)+")
 # "1400 victims": a number before a plural noun counts things (unless a preposition makes it a year:
 # "in 1956 demonstrations ...")
-_PLURAL_AFTER = re.compile(r" (?!(?:was|has|as|is|this|its|his|thus|us|whereas|unless|plus|towards|across|always|"
+_PLURAL_AFTER = recompile(r" (?!(?:was|has|as|is|this|its|his|thus|us|whereas|unless|plus|towards|across|always|"
                            r"perhaps|besides|afterwards|saw|sees|marks|becomes|seems|ends|begins|starts|brings|"
                            r"proves|yes|less|series|news)\b)[a-z]+(?:ie|[^s\W])s\b")
-_NUMBERED_BEFORE = re.compile(r"\b(?:Resolution|Article|No\.|Number|Flight|Route|Highway|Chapter|Section|Directive|"
+_NUMBERED_BEFORE = recompile(r"\b(?:Resolution|Article|No\.|Number|Flight|Route|Highway|Chapter|Section|Directive|"
                               r"Order|Decree|Hill|Height|Room|Page|Paragraph|Platoon|Convoy)\s+$")
-_NAME_BEFORE = re.compile(r"\b(?!(?:On|By|At|Until|Till|Before|After|Since|During|Last|Next|This|That|The|Of|In|For|"
+_NAME_BEFORE = recompile(r"\b(?!(?:On|By|At|Until|Till|Before|After|Since|During|Last|Next|This|That|The|Of|In|For|"
                           r"And|But|Or|Then|From)\b)[A-Z][a-z]+\s+$")
-_PREP_BEFORE = re.compile(r"\b(?:in|by|of|since|during|until|till|from|after|before|between|early|late|mid|"
+_PREP_BEFORE = recompile(r"\b(?:in|by|of|since|during|until|till|from|after|before|between|early|late|mid|"
                           r"around|about|circa|c\.)\s+$", re.IGNORECASE)
 
 
@@ -855,8 +856,8 @@ def _year_of(value: str) -> int | None:
     return -int(m.group(2)) if m.group(1) else int(m.group(2))
 
 
-_SPAN_GLUE = re.compile(r"\s*[–—-]\s*|\s+(?:to|until|till|through)\s+", re.IGNORECASE)
-_COARSE = re.compile(r"^(?:BC)?\d{4}(?:-\d{2})?$")
+_SPAN_GLUE = recompile(r"\s*[–—-]\s*|\s+(?:to|until|till|through)\s+", re.IGNORECASE)
+_COARSE = recompile(r"^(?:BC)?\d{4}(?:-\d{2})?$")
 
 
 def _link_spans(text: str, out: list[DateMention]) -> None:

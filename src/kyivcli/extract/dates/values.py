@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import re
 
-_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:T.*)?$")
-_RANGE = re.compile(r"^\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}$")
+from kyivcli.rx import compile as recompile
+
+_DAY = recompile(r"^(\d{4}-\d{2}-\d{2})(?:T.*)?$")
+_RANGE = recompile(r"^\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}$")
 
 
 def fmt_year(y: int) -> str:

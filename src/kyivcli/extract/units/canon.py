@@ -160,7 +160,8 @@ def _repeated_names(sentences: list[Sentence], mentions: list[UnitMention], unit
     names = {parts[id(u)].formal: u for u in units if parts[id(u)].rule in _CUED and parts[id(u)].formal}
     if not names:
         return False
-    pat = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w-])")
+    # built from this document's names: compiled the ordinary way, never kept in the machine-wide cache
+    pat = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(names, key=lambda w: (-len(w), w)))) + r")(?![\w-])")
     spans: dict[int, list[tuple[int, int]]] = {}
     for m in mentions:
         spans.setdefault(m.sentence.index, []).append((m.start, m.end))

@@ -24,13 +24,14 @@ from kyivcli.extract.units.model import UnitMention
 from kyivcli.extract.wordlists import fit_listed
 from kyivcli.parse.model import Sentence
 from kyivcli.resources import resource
+from kyivcli.rx import compile as recompile
 
-_TOKEN = re.compile(r"\S+")
-_ROMAN = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
+_TOKEN = recompile(r"\S+")
+_ROMAN = recompile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
 _CAPWORD = r"[A-Z][\w'’.-]*"
 _MONTHS = frozenset("January February March April May June July August September October November December "
                     "Jan. Feb. Mar. Apr. Aug. Sep. Sept. Oct. Nov. Dec.".split())
-_POSS = re.compile(r"(?:['’]s?)$")
+_POSS = recompile(r"(?:['’]s?)$")
 
 
 _BACKED = frozenset({"backed", "led", "supported", "aligned", "allied", "sponsored", "trained", "commanded"})
@@ -41,7 +42,7 @@ class GrammarError(ValueError):
 
 
 def _alt(words: Any) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 @dataclass(eq=False)
@@ -59,7 +60,7 @@ class Rule:
         """The compiled pattern, compiled and checked on first use."""
         if self._rx is None:
             try:
-                rx = re.compile(self.pattern)
+                rx = recompile(self.pattern)
             except re.error as e:
                 raise GrammarError(f"units.json rule {self.name!r}: bad pattern: {e}") from e
             if rx.search("") is not None:
@@ -175,7 +176,7 @@ _PUNCT = str.maketrans({c: " " for c in ",.;:()[]\"'’“”!?-–—/"})
 def _words(text: str) -> set[str]:
     """A sentence's words for the trigger test: punctuation turned to spaces, then split (all in C)."""
     return set(text.translate(_PUNCT).split())
-_NUMCAP = re.compile(r"\d(?:st|nd|rd|th)\s+[A-Z]")
+_NUMCAP = recompile(r"\d(?:st|nd|rd|th)\s+[A-Z]")
 
 
 def _triggers(names: list[str], d: dict[str, Any], rule: str) -> tuple[frozenset[str], tuple[str, ...]]:
@@ -201,7 +202,7 @@ def _triggers(names: list[str], d: dict[str, Any], rule: str) -> tuple[frozenset
     return frozenset(words), tuple(tests)
 
 
-_SUFFIXED = re.compile(r"\d(?:st|nd|rd|th)\b")
+_SUFFIXED = recompile(r"\d(?:st|nd|rd|th)\b")
 _ROMANS = frozenset(r for r in (
     "".join(p) for p in __import__("itertools").product(("", "C"), ("", "X", "XX", "XXX", "XL", "L", "LX", "LXX",
                                                                       "LXXX", "XC"),
@@ -301,7 +302,7 @@ def load_grammar(d: dict[str, Any], strict: bool = True) -> Grammar:
         ranks=frozenset(d["ranks"]), not_heads={k: frozenset(v) for k, v in d["not_unit_heads_for"].items()},
         colours=d.get("faction_colours", {}), name_country=d.get("name_word_country", {}),
         letters_only=frozenset(d.get("type_first_letters_only", ())), name_possessives=frozenset(d["name_possessives"]),
-        not_armed=frozenset(d["not_armed_groups"]), num_item=re.compile(macros["NUM"]),
+        not_armed=frozenset(d["not_armed_groups"]), num_item=recompile(macros["NUM"]),
         **_masks(rules, d["ordinals"]),
         side_first=frozenset(k.split()[0] for k in sides if " " in k), data=d)
 
@@ -892,7 +893,7 @@ def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return any(span[0] < e and s < span[1] for s, e in taken)
 
 
-_ABBREV_END = re.compile(r"(?:\b\w\.)+$|\.\w+\.$|\b(?:No|Co|Jr|Sr|St|Gen|Col|Lt|Maj)\.$")
+_ABBREV_END = recompile(r"(?:\b\w\.)+$|\.\w+\.$|\b(?:No|Co|Jr|Sr|St|Gen|Col|Lt|Maj)\.$")
 
 
 def _trim_stop(m: UnitMention) -> None:
@@ -936,11 +937,11 @@ def find_mentions(s: Sentence) -> list[UnitMention]:
     return out
 
 
-_WING_OF = re.compile(r"\s*(?:\([^)]{1,12}\))?\s*,\s*(?:the|a|an|its)\s+(?:[\w-]+\s+){0,3}"
+_WING_OF = recompile(r"\s*(?:\([^)]{1,12}\))?\s*,\s*(?:the|a|an|its)\s+(?:[\w-]+\s+){0,3}"
                       r"(?:wing|arm|branch|part|component|element|formation|unit)\s+of\s+(?:the\s+)?")
-_ABBR_IN_GLOSS = re.compile(r"\s*,\s*([A-Z][A-Z0-9]{1,7})\)")  # '(Secret Army Organization, OAS)'
-_ORG_AFTER = re.compile(r"\s+(Organi[sz]ation)\b")
-_ABBR = re.compile(r"\s*\(([A-Z][A-Za-z0-9-]{1,7})\)")
+_ABBR_IN_GLOSS = recompile(r"\s*,\s*([A-Z][A-Z0-9]{1,7})\)")  # '(Secret Army Organization, OAS)'
+_ORG_AFTER = recompile(r"\s+(Organi[sz]ation)\b")
+_ABBR = recompile(r"\s*\(([A-Z][A-Za-z0-9-]{1,7})\)")
 
 
 def link_parents(text: str, mentions: list[UnitMention]) -> None:

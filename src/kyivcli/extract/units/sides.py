@@ -31,17 +31,18 @@ from functools import cache
 from kyivcli.extract.units.model import Unit, UnitMention
 from kyivcli.extract.units.recognize import Grammar, grammar
 from kyivcli.parse.model import Document, Sentence
+from kyivcli.rx import compile as recompile
 
-_CAP = re.compile(r"\b[A-Z][\w.'’-]*")
-_GLUE = re.compile(r"^(?:\s+(?:mercenaries|troops|forces|soldiers|fighters|units|personnel|members|men))?"
+_CAP = recompile(r"\b[A-Z][\w.'’-]*")
+_GLUE = recompile(r"^(?:\s+(?:mercenaries|troops|forces|soldiers|fighters|units|personnel|members|men))?"
                    r"\s*(?:,\s*(?:and\s+|or\s+)?|\s*(?:and|or|as well as|with|alongside|together with)\s+)"
                    r"(?:the\s+)?$")
-_WORD = re.compile(r"[a-z][a-z.]*")
+_WORD = recompile(r"[a-z][a-z.]*")
 # a country named as a place ('in Vietnam', 'across the Ukraine') says where, not who
-_PLACE_PREP = re.compile(r"\b(?:in|into|to|from|across|throughout|within|over|of|inside|outside|near|towards?|"
+_PLACE_PREP = recompile(r"\b(?:in|into|to|from|across|throughout|within|over|of|inside|outside|near|towards?|"
                          r"through|entered|invaded|invade|left|leaving|reached|occupied)\s+(?:the\s+)?$"
                          r"|\b(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|mainland)\s+$")
-_BORN = re.compile(r"(?:\s|-)born\b")  # 'German born Rolf Steiner': where a person comes from, not a side
+_BORN = recompile(r"(?:\s|-)born\b")  # 'German born Rolf Steiner': where a person comes from, not a side
 _OWN_RANK = {"modifier": 3, "possessive": 3, "name": 2, "self": 2, "service": 1}
 
 
@@ -56,16 +57,16 @@ class _Anchor:
 @cache
 def _vocab() -> tuple[frozenset[str], re.Pattern[str]]:
     d = grammar().data
-    heads = "|".join(sorted(d["side_phrase_heads"], key=len, reverse=True))
-    phrase = re.compile(rf"\b(?P<side>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)\s+(?:[a-z][\w-]*\s+){{0,3}}?(?:{heads})\b")
+    heads = "|".join(sorted(d["side_phrase_heads"], key=lambda w: (-len(w), w)))
+    phrase = recompile(rf"\b(?P<side>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)\s+(?:[a-z][\w-]*\s+){{0,3}}?(?:{heads})\b")
     return frozenset(d["hostile_words"]), phrase
 
 
 @cache
 def _person_rx() -> re.Pattern[str]:
     titles = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in
-                      sorted(grammar().data["person_titles"], key=len, reverse=True))
-    return re.compile(rf"(?<= )(?:{titles}) (?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){{0,2}})")
+                      sorted(grammar().data["person_titles"], key=lambda w: (-len(w), w)))
+    return recompile(rf"(?<= )(?:{titles}) (?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){{0,2}})")
 
 
 def _persons(sentences: list[Sentence], g: Grammar) -> dict[str, tuple[str, str]]:
@@ -388,27 +389,27 @@ def _has_hostile(text: str, hostile: frozenset[str]) -> bool:
 _STRONG_HOSTILE = frozenset({"against", "resistance", "resisted", "attacked", "attack", "attacks", "ambushed",
                              "defeated", "repulsed", "repelled", "routed", "encircled", "surrounded", "versus",
                              "vs.", "opposed", "opposing", "enemy", "fought", "destroyed", "captured"})
-_APPOSITION = re.compile(r"\s*(?:,\s*(?:(?:regarded|described|known|considered|seen)\s+as\s+)?(?:a|an|the)\s+"
+_APPOSITION = recompile(r"\s*(?:,\s*(?:(?:regarded|described|known|considered|seen)\s+as\s+)?(?:a|an|the)\s+"
                          r"(?:[a-z]+\s+)?|\()(?P<side>[A-Z][\w.'’-]+(?: [A-Z][\w'’-]+)?)"
                          r"(?=\s+(?:unit|formation|force|brigade|regiment|battalion|division|army|corps|group|"
                          r"militia|detachment|company|squadron)\b|\))")
-_FROM = re.compile(r"^\s+from\s+(?:the\s+)?$")
-_CAPTURE = re.compile(r"\b(?:captured|recaptured|took|retook|seized|liberated|wrested|won|taken|retaken|recovered)\b")
-_DEFENDED = re.compile(r"\b(?:defended|garrisoned|held|protected|guarded)\s+by\s+(?:the\s+)?$")
-_CLAUSE = re.compile(r"[;:]|,\s+[a-z]+ed\s+by\b[^,]*$|,\s+(?:and|but|while|whereas|although|though|when|which|who|where|as|after|before)\b"
+_FROM = recompile(r"^\s+from\s+(?:the\s+)?$")
+_CAPTURE = recompile(r"\b(?:captured|recaptured|took|retook|seized|liberated|wrested|won|taken|retaken|recovered)\b")
+_DEFENDED = recompile(r"\b(?:defended|garrisoned|held|protected|guarded)\s+by\s+(?:the\s+)?$")
+_CLAUSE = recompile(r"[;:]|,\s+[a-z]+ed\s+by\b[^,]*$|,\s+(?:and|but|while|whereas|although|though|when|which|who|where|as|after|before)\b"
                      r"|\b(?:but|while|whereas|although|though|however)\b")
 # 'X, which was originally named the Y': the same unit under another name, not a new clause
-_NAMING = re.compile(r",\s+(?:which|that)\s+(?:was|is|had\s+been)\s+(?:\w+ly\s+)?(?:named|called|known\s+as|renamed)"
+_NAMING = recompile(r",\s+(?:which|that)\s+(?:was|is|had\s+been)\s+(?:\w+ly\s+)?(?:named|called|known\s+as|renamed)"
                      r"\s+(?:the\s+)?$")
-_SIBLING = re.compile(r"^\s*(?:,|and|or|&|/|-|–)\s*(?:the\s+)?$")
-_DIRECT = re.compile(r"^\s*(?:(?:by|against|on|upon|with|at)\s+)?(?:(?:the|a|an)\s+)?$")  # 'ambushed the', 'routed by'
+_SIBLING = recompile(r"^\s*(?:,|and|or|&|/|-|–)\s*(?:the\s+)?$")
+_DIRECT = recompile(r"^\s*(?:(?:by|against|on|upon|with|at)\s+)?(?:(?:the|a|an)\s+)?$")  # 'ambushed the', 'routed by'
 
 
-_RESISTS = re.compile(r"[^.;:]{0,40}?\b(?:putting\s+up|put\s+up|offering|offered|mounting|mounted)\s+(?:[\w,-]+\s+){0,3}?"
+_RESISTS = recompile(r"[^.;:]{0,40}?\b(?:putting\s+up|put\s+up|offering|offered|mounting|mounted)\s+(?:[\w,-]+\s+){0,3}?"
                       r"resistance\b|\s+(?:resisted|fought\s+back|held\s+out\s+against)\b")
-_ENCOUNTER = re.compile(r"\b(?:faced|facing|face|met|meeting|engagements?|encounters?|clashe[sd]|against|fighting|fought)\b")
-_IN_PHRASE = re.compile(r"\b(?:in|of|for|on|into|about|over|within|through)\s+(?:(?:the|a|an|local|its|their|his|her)\s+)?$")
-_NOUN_AFTER = re.compile(r"\s+([a-z]+)\b")
+_ENCOUNTER = recompile(r"\b(?:faced|facing|face|met|meeting|engagements?|encounters?|clashe[sd]|against|fighting|fought)\b")
+_IN_PHRASE = recompile(r"\b(?:in|of|for|on|into|about|over|within|through)\s+(?:(?:the|a|an|local|its|their|his|her)\s+)?$")
+_NOUN_AFTER = recompile(r"\s+([a-z]+)\b")
 
 
 def _civil_object(text: str, a: _Anchor) -> bool:
@@ -503,7 +504,7 @@ def _in_sentence(m: UnitMention, side_words: list[_Anchor], ms: list[UnitMention
     return None
 
 
-_GOVERNED = re.compile(r"\b(?:against|fought|fighting|opposed|opposing|resisted|resist|versus)\s+(?:the\s+)?$")
+_GOVERNED = recompile(r"\b(?:against|fought|fighting|opposed|opposing|resisted|resist|versus)\s+(?:the\s+)?$")
 
 
 def _in_paragraph(m: UnitMention, sentences: list[Sentence], anchors: Callable[[Sentence], list[_Anchor]],

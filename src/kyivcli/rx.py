@@ -1,0 +1,117 @@
+"""Regular expressions compiled once per machine, not once per process.
+
+The extractors hold a few hundred patterns; CPython parses and compiles each one again in every new
+process, which is most of a command's cold start. `compile` keeps what the compiler produced (the
+pattern's SRE code, flags and groups) in a file in the user cache folder, keyed by the Python build and
+the SRE format, and later processes rebuild each pattern from it without parsing. Anything unexpected
+(another Python, a damaged file, a pattern the format cannot hold) falls back to `re.compile`, and the
+regex engine validates the code it is given, so the result is always the pattern asked for.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from typing import Any
+
+_memo: dict[tuple[str, int], re.Pattern[str]] = {}
+_MAX_KEPT = 4000  # patterns kept on disk; the extractors hold a few hundred (patterns built from one
+# document's own words are compiled with re.compile and never kept)
+_disk: dict[tuple[str, int], tuple[Any, ...]] | None = None
+_added = 0
+
+
+def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - the re module's verb
+    """`re.compile(pattern, flags)`, built from this machine's cache when it was compiled before."""
+    key = (pattern, int(flags))
+    rx = _memo.get(key)
+    if rx is None:
+        rx = _memo[key] = _build(pattern, int(flags))
+    return rx
+
+
+def _path() -> Any:
+    import _sre
+
+    from kyivcli import __version__
+    from kyivcli.extract.places.gazetteer import cache_dir
+
+    tag = f"{sys.implementation.cache_tag}.{sys.version_info.micro}-{_sre.MAGIC}-{_sre.CODESIZE}-{__version__}"
+    return cache_dir() / f"regex-{tag}.bin"
+
+
+def _read() -> dict[tuple[str, int], tuple[Any, ...]]:
+    import marshal
+
+    try:
+        with open(_path(), "rb") as f:
+            data = marshal.load(f)
+        return data if isinstance(data, dict) else {}
+    except (OSError, EOFError, ValueError, TypeError):
+        return {}
+
+
+def _build(pattern: str, flags: int) -> re.Pattern[str]:
+    global _disk, _added
+    import _sre
+
+    if _disk is None:
+        _disk = _read()
+    entry = _disk.get((pattern, flags))
+    if entry is not None:
+        try:
+            rx = _sre.compile(pattern, *entry)
+            if rx.pattern == pattern:
+                return rx
+        except Exception:  # noqa: BLE001 - any doubt: compile it the ordinary way
+            pass
+    try:
+        from re import _compiler, _parser  # the steps of re.compile, kept apart to keep their output
+
+        p = _parser.parse(pattern, flags)
+        code = _compiler._code(p, flags)
+        groupindex = dict(p.state.groupdict)
+        indexgroup = [None] * p.state.groups
+        for k, i in groupindex.items():
+            indexgroup[i] = k
+        entry = (int(flags | p.state.flags), [int(c) for c in code], p.state.groups - 1, groupindex,
+                 tuple(indexgroup))  # plain ints (the compiler's opcodes are int subclasses) so marshal keeps them
+        rx = _sre.compile(pattern, *entry)
+    except Exception:  # noqa: BLE001 - another Python's internals: the public way
+        return re.compile(pattern, flags)
+    if _added == 0:
+        import atexit
+
+        atexit.register(_save)
+    _disk[(pattern, flags)] = entry
+    _added += 1
+    return rx
+
+
+def _save() -> None:
+    """Write the cache when this process compiled something new (atomically; best effort)."""
+    import marshal
+    import os
+    import tempfile
+
+    if not _added or _disk is None:
+        return
+    try:
+        path = _path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        merged = {**_read(), **_disk}  # another process may have added patterns meanwhile
+        if len(merged) > _MAX_KEPT:  # something compiles ever-new patterns: keep this run's only
+            merged = dict(_disk)
+        fd, tmp = tempfile.mkstemp(prefix=".regex-", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                marshal.dump(merged, f)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+        for old in path.parent.glob("regex-*.bin"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except (OSError, ValueError):
+        pass
