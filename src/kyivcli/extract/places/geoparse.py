@@ -19,7 +19,7 @@ from kyivcli.extract.mention import Mention
 from kyivcli.extract.places.distance import km, spelling_ratio
 from kyivcli.extract.places.gazetteer import Gazetteer, Place, normalize
 from kyivcli.extract.places.persons import PLACE_HEADS, PLACE_PREFIXES, find_people
-from kyivcli.extract.places.typed import all_needs, check_rule, compile_rules
+from kyivcli.extract.places.typed import WORD_TAIL, all_needs, check_rule, compile_rules
 from kyivcli.parse.model import Document, Sentence
 from kyivcli.resources import resource
 
@@ -32,7 +32,7 @@ _LANDFORM_KINDS = {"lake", "sea", "hill", "pass", "valley", "canal", "strait", "
 _DIGIT = re.compile(r"\d")
 _ABBREVIATIONS = frozenset({"St", "Ste", "Mt", "Ft", "Pt", "Sta"})  # "St. Vith", "Mt. Vernon": one name
 _HYPHENATED = re.compile(r"[A-Z\u00C0-\u00DE][\w'’]*(?:-[\w'’]+)*-[A-Z\u00C0-\u00DE][\w'’]*")
-_TOKEN = re.compile(r"[A-Z\u0400-\u042F][\w'’\-]*|[a-z][\w]*-[A-Z][\w'’\-]*")
+_TOKEN = re.compile(rf"[A-Z\u0400-\u042F]{WORD_TAIL}|[a-z][\w]*-[A-Z]{WORD_TAIL}")
 
 
 @dataclass
@@ -136,9 +136,9 @@ def _world() -> tuple[dict[str, dict[str, Any]], frozenset[str]]:
     return by_key, frozenset(firsts)
 
 
-_SPAN = re.compile(r"[A-Z\u00C0-\u00DE\u0400-\u042F][\w'’\-]*\.?(?:\s+(?:of\s+(?:the\s+)?)?"
-                   r"[A-Z\u00C0-\u00DE\u0400-\u042F][\w'’\-]*\.?)*")
-_CAPS = re.compile(r"[A-Z\u00C0-\u00DE\u0400-\u042F][\w'’\-]*")
+_SPAN = re.compile(rf"[A-Z\u00C0-\u00DE\u0400-\u042F]{WORD_TAIL}\.?(?:\s+(?:of\s+(?:the\s+)?)?"
+                   rf"[A-Z\u00C0-\u00DE\u0400-\u042F]{WORD_TAIL}\.?)*")
+_CAPS = re.compile(rf"[A-Z\u00C0-\u00DE\u0400-\u042F]{WORD_TAIL}")
 _WORDS = re.compile(r"[\w'’\-]+\.?")
 _POINT_KINDS = {"city", "town", "village", "pass"}
 _DIRECTIONS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",

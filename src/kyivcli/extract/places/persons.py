@@ -20,7 +20,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
-_CAPWORD = r"[A-Z\u00C0-\u00DE\u0400-\u042F][\w'’\-]*"
+from kyivcli.extract.places.typed import WORD_TAIL
+
+_CAPWORD = rf"[A-Z\u00C0-\u00DE\u0400-\u042F]{WORD_TAIL}"
 
 # words that open a place name: "Fort Sumter", "Mount Athos", "Ciudad Juárez" are not full names
 PLACE_PREFIXES = frozenset({
