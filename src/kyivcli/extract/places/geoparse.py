@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -244,14 +245,34 @@ def _strip_possessive(s: str) -> str:
     return s[:-1] if s.endswith(("'", "’")) else s
 
 
-def candidates(s: Sentence) -> list[_Cand]:
+def _present(texts: list[str]) -> list[set[str]]:
+    """The rule `needs` each text holds ("Line", "Gap" as written, so not "airline", "gap"): one pass of
+    str.find per need over all texts joined, rather than every need tested against every sentence."""
+    d = _data()
+    out: list[set[str]] = [set() for _ in texts]
+    for needs, parts in ((d["needs_lower"], [t.lower() for t in texts]), (d["needs_caps"], texts)):
+        starts, pos = [], 0
+        for t in parts:
+            starts.append(pos)
+            pos += len(t) + 1
+        joined = "\x00".join(parts)  # no need holds NUL, so none matches across two texts
+        for w in needs:
+            i = joined.find(w)
+            while i >= 0:
+                k = bisect_right(starts, i) - 1
+                out[k].add(w)
+                nxt = starts[k + 1] if k + 1 < len(starts) else len(joined)
+                i = joined.find(w, nxt)  # this text has it: go on from the next one
+    return out
+
+
+def candidates(s: Sentence, present: set[str] | None = None) -> list[_Cand]:
     d = _data()
     text = s.text
     out: list[_Cand] = []
     taken: list[tuple[int, int]] = []
-    low = text.lower()
-    present = {w for w in d["needs_lower"] if w in low}
-    present.update(w for w in d["needs_caps"] if w in text)  # "Line", "Gap": as written, so not "airline", "gap"
+    if present is None:
+        present = _present([text])[0]
     for a, b, e in _known_names(text, d):
         out.append(_Cand(text[a:b], s, a, b, "", e["kind"], e["name"], known=e, rule="world"))
         taken.append((a, b))
@@ -531,8 +552,8 @@ class Geoparser:
 
     def parse(self, doc: Document) -> tuple[list[PlaceItem], list[PlaceMention]]:
         cands: list[_Cand] = []
-        for s in doc.sentences:
-            cands.extend(self._with_overrides(s, candidates(s)))
+        for s, present in zip(doc.sentences, _present([s.text for s in doc.sentences]), strict=True):
+            cands.extend(self._with_overrides(s, candidates(s, present)))
         common = _common_words(doc)
         for c in cands:
             _shed_opener(c, common)
