@@ -146,6 +146,9 @@ _DIRECTIONS = frozenset({"North", "South", "East", "West", "Northern", "Southern
                          "Northeastern", "Northwestern", "Southeastern", "Southwestern"})
 _REGION_KINDS = {"continent", "region", "country", "island", "peninsula", "desert", "ocean", "islands"}
 _ANCHORED_KINDS = {"island", "strait", "peninsula", "gulf", "bay", "valley"}
+_UNIQUE_MIN = 2000  # people: the only town in the world under its name, kept abroad when the text puts
+# something "at", "in", "near", "to" it
+_LOCATIVE = re.compile(r"\b(?:at|in|near|to|from|towards?|around|outside|base\s+of|capturing|isolate)\s+$")
 _COMMA = re.compile(r",\s+(?=[A-Z])")
 
 
@@ -517,6 +520,7 @@ class Geoparser:
         self.min_related = int(d["min_related_population"])
         self.min_foreign = int(d["min_foreign_population"])
         self.aliases: dict[str, str] = d["country_aliases"]
+        self._cued: set[str] = set()
         self.dominant = False  # one focus country clearly ahead: proximity to its places counts
         self._hits: dict[str, list[Place]] = {}
         self._regions: set[tuple[str, str]] = set()
@@ -614,6 +618,8 @@ class Geoparser:
                 if m:
                     c.hint = at.get((c.sentence.index, m.end()))
         self._standalone = {c.lookup for c in cands if not c.kind and c.lookup}
+        self._cued = {c.lookup for c in cands if not c.kind and c.lookup and not c.lookup.isupper()
+                      and _LOCATIVE.search(c.sentence.text, 0, c.start)}
         focus, related = self._countries(cands, hits)
         self._region_names = {(p.country, p.admin1): p.name for c in cands for p in hits.get(normalize(c.lookup), [])
                               if p.kind == "admin1" and p.country in focus and normalize(p.name) == normalize(c.lookup)}
@@ -731,6 +737,11 @@ class Geoparser:
             options = [p for p in options if (p.country, p.admin1) == admin]
         fallback = None  # a province or region of that name (ISO 3166-2), when no town will do
         hits_primary = any(normalize(p.name) == key for p in options)
+        # a town of some size that is the only place in the world under this name ("Rabaul", "Aegina")
+        # is that town even abroad, in an article about many countries
+        own = [p for p in options if p.kind == "city" and normalize(p.name) == key]
+        unique = own[0].geonameid if len(own) == 1 and own[0].population >= _UNIQUE_MIN and not country \
+            and name in self._cued else None
         for p in options:
             if p.kind == "region":
                 if fallback is None and (p.country in focus or p.country in related or p.country == country) and \
@@ -764,13 +775,14 @@ class Geoparser:
             if not self.dominant and not country:
                 # an article about many countries: small towns abroad are noise ("Midway" is also a name of
                 # Midland, Texas); in the article's own countries a town of 5,000 under its own name is fine
-                if p.population < self.min_related and not (p.country in focus and p.population >= 5000 and close):
+                if p.population < self.min_related and not (p.country in focus and p.population >= 5000 and close) \
+                        and p.geonameid != unique:
                     continue
             if p.country in focus or country:
                 score = 3.0
             elif p.country in related and p.population >= self.min_related:
                 score = 1.5
-            elif p.population >= self.min_foreign:
+            elif p.population >= self.min_foreign or p.geonameid == unique:
                 score = 0.0
             else:
                 continue

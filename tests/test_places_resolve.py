@@ -1,0 +1,26 @@
+"""Resolution rules that carry over to any article: the only town of a name abroad; facilities named after
+their town."""
+
+from __future__ import annotations
+
+import kyivcli
+from kyivcli.extract.places.distance import km
+
+
+def places(text):
+    return {p.name: p for p in kyivcli.parse_text(text, name="t.md").places}
+
+
+_MANY = ("# T\n\nThe war reached Ukraine, Belarus, Germany, France, Russia and the United States; "
+         "Japan fought on. Armies fought near Atlanta, Richmond and Gettysburg, around Boryspil and Hrodna, "
+         "and at Volgograd.\n\n")
+
+
+def test_the_only_town_of_its_name_is_kept_abroad_when_the_text_puts_something_at_it():
+    got = places(_MANY + "The Japanese took the key base of Rabaul in 1942.\n")
+    assert "Rabaul" in got and km((got["Rabaul"].lat, got["Rabaul"].lon), (-4.2, 152.16)) < 50
+
+
+def test_a_lone_capitalised_word_is_not_the_only_town_of_its_name_without_a_cue():
+    got = places(_MANY + "Rabaul said nothing more.\n")
+    assert "Rabaul" not in got
