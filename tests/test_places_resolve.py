@@ -24,3 +24,16 @@ def test_the_only_town_of_its_name_is_kept_abroad_when_the_text_puts_something_a
 def test_a_lone_capitalised_word_is_not_the_only_town_of_its_name_without_a_cue():
     got = places(_MANY + "Rabaul said nothing more.\n")
     assert "Rabaul" not in got
+
+
+def test_an_air_base_named_after_the_only_town_of_that_name_sits_at_that_town():
+    got = places(_MANY + "B-52s flew from Kadena AFB every night.\n")
+    base = got["Kadena AFB"]
+    assert base.kind == "air_base" and km((base.lat, base.lon), (26.37, 127.76)) < 50
+
+
+def test_a_museum_named_after_a_town_the_article_names_sits_at_that_town():
+    got = places("# T\n\nRussian troops entered Ivankiv on 25 February. The Ivankiv Historical and Local History "
+                 "Museum burned down.\n")
+    museum = next(p for p in got.values() if p.name.endswith("Museum"))
+    assert km((museum.lat, museum.lon), (50.94, 29.90)) < 10

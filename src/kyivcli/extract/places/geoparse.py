@@ -620,6 +620,7 @@ class Geoparser:
         self._standalone = {c.lookup for c in cands if not c.kind and c.lookup}
         self._cued = {c.lookup for c in cands if not c.kind and c.lookup and not c.lookup.isupper()
                       and _LOCATIVE.search(c.sentence.text, 0, c.start)}
+        self._cued |= {c.lookup for c in cands if c.kind in ("airport", "air_base") and c.lookup}  # "Kadena AFB"
         focus, related = self._countries(cands, hits)
         self._region_names = {(p.country, p.admin1): p.name for c in cands for p in hits.get(normalize(c.lookup), [])
                               if p.kind == "admin1" and p.country in focus and normalize(p.name) == normalize(c.lookup)}
@@ -853,9 +854,14 @@ class Geoparser:
         if c.kind and c.typed_name:  # typed with its type word: "Kyiv Oblast", "Vasylkiv Air Base"
             item = PlaceItem(c.typed_name, c.kind)
             anchor = self._best(c.lookup, hits, focus, related, centre) if c.lookup else None
+            at = c.lookup
+            first = at.split(" ", 1)[0] if at else ""
+            if anchor is None and c.kind in _FACILITY_KINDS and first != at and first in self._standalone:
+                # "the Ivankiv Historical and Local History Museum" in an article that names Ivankiv
+                anchor, at = self._best(first, hits, focus, related, centre), first
             if anchor is not None:
                 item.country = anchor.country
-                if c.kind in _FACILITY_KINDS and anchor.kind != "country" and self._sure_anchor(c.lookup, hits):
+                if c.kind in _FACILITY_KINDS and anchor.kind != "country" and self._sure_anchor(at, hits, c.kind):
                     item.lat, item.lon, item.admin1 = anchor.lat, anchor.lon, anchor.admin1 or None
             elif c.kind == "region" and c.typed_name:
                 item.country = self.country_code(c.typed_name.split(" ", 1)[-1], hits)
@@ -999,12 +1005,15 @@ class Geoparser:
         elif region:
             c.kind, c.typed_name = "region", full
 
-    def _sure_anchor(self, name: str, hits: dict[str, list[Place]]) -> bool:
+    def _sure_anchor(self, name: str, hits: dict[str, list[Place]], kind: str = "") -> bool:
         """A typed place takes the point of the town in its name only when the article names that town on its
         own ("Vasylkiv" and "Vasylkiv Air Base") or the town is a city of 50,000 ("Zhoushan Island"): "Pearl
         Harbor" is not at Pearl, Mississippi."""
+        own = [p for p in hits.get(normalize(name), []) if p.kind == "city" and normalize(p.name) == normalize(name)]
         return name in self._standalone or any(p.kind == "city" and p.population >= 50_000
-                                               for p in hits.get(normalize(name), []))
+                                               for p in hits.get(normalize(name), [])) or (
+            kind in ("airport", "air_base") and len(own) == 1 and own[0].population >= _UNIQUE_MIN)
+        # an air base or airport bears the name of its town, the only one of that name: "Kadena AFB"
 
     def _hint(self, h: _Cand, hits: dict[str, list[Place]], focus: set[str], related: set[str],
               centre: tuple[float, float] | None) -> tuple[tuple[str, str] | None, tuple[float, float] | None, str | None]:
