@@ -37,3 +37,10 @@ def test_a_museum_named_after_a_town_the_article_names_sits_at_that_town():
                  "Museum burned down.\n")
     museum = next(p for p in got.values() if p.name.endswith("Museum"))
     assert km((museum.lat, museum.lon), (50.94, 29.90)) < 10
+
+
+def test_an_oblast_or_raion_named_after_its_town_is_placed_at_it_with_less_confidence():
+    got = places("# T\n\nRussian forces advanced in Kyiv Oblast and reached Brovary Raion; Brovary held.\n")
+    assert km((got["Kyiv Oblast"].lat, got["Kyiv Oblast"].lon), (50.45, 30.52)) < 10
+    assert km((got["Brovary Raion"].lat, got["Brovary Raion"].lon), (50.51, 30.79)) < 10
+    assert got["Brovary Raion"].confidence <= 0.6 and "named after" in got["Brovary Raion"].evidence.rule

@@ -31,6 +31,8 @@ _FACILITY_KINDS = {"airport", "air_base", "power_plant", "facility", "dam"}
 _LANDFORM_KINDS = {"lake", "sea", "hill", "pass", "valley", "canal", "strait", "bay", "gulf", "island", "peninsula",
                    "mountain", "forest", "line", "cape", "fort"}
 _DIGIT = re.compile(r"\d")
+_ADMIN_KINDS = {"oblast", "raion", "region", "district", "province", "county"}
+_ADMIN_WORDS = {"oblast", "raion", "region", "district", "province", "governorate", "prefecture", "county"}
 _ABBREVIATIONS = frozenset({"St", "Ste", "Mt", "Ft", "Pt", "Sta"})  # "St. Vith", "Mt. Vernon": one name
 _HYPHENATED = re.compile(r"[A-Z\u00C0-\u00DE][\w'’]*(?:-[\w'’]+)*-[A-Z\u00C0-\u00DE][\w'’]*")
 _TOKEN = re.compile(rf"[A-Z\u0400-\u042F]{WORD_TAIL}|[a-z][\w]*-[A-Z]{WORD_TAIL}")
@@ -863,6 +865,15 @@ class Geoparser:
                 item.country = anchor.country
                 if c.kind in _FACILITY_KINDS and anchor.kind != "country" and self._sure_anchor(at, hits, c.kind):
                     item.lat, item.lon, item.admin1 = anchor.lat, anchor.lon, anchor.admin1 or None
+                elif c.kind in _ADMIN_KINDS and c.typed_name.rsplit(" ", 1)[-1].lower() in _ADMIN_WORDS and \
+                        anchor.kind == "city" and anchor.lat is not None and normalize(anchor.name) == normalize(at) \
+                        and anchor.country in focus | related and not any(
+                            p.kind in ("region", "admin1") and normalize(p.name) == normalize(at)
+                            for p in hits.get(normalize(at), [])):  # "Hunan Province" is the province Hunan
+                    # "Sumy Oblast", "Brovary Raion", "Basra Governorate": an administrative area named after
+                    # its centre, placed there (within a few dozen km of the area's middle, as a rule)
+                    item.lat, item.lon, item.admin1 = anchor.lat, anchor.lon, anchor.admin1 or None
+                    item.evidence = {"anchor": anchor.name}
             elif c.kind == "region" and c.typed_name:
                 item.country = self.country_code(c.typed_name.split(" ", 1)[-1], hits)
             if item.country is None and len(focus) == 1 and c.kind not in ("region",):
@@ -976,6 +987,8 @@ class Geoparser:
             ev["rule"], conf = f"typed by the text ({c.kind})", 0.75 if item.lat is None else 0.85
         else:
             ev["rule"], conf = "GeoNames", 0.6
+        if c.kind in _ADMIN_KINDS and item.geonameid is None and item.evidence.get("anchor"):
+            ev["rule"], conf = f"typed by the text ({c.kind}), at the town it is named after", 0.6
         if c.country_code:
             ev["admin"] = c.country_code  # "Liberty, Missouri", "Grodno, Belarus"
             conf = min(1.0, conf + 0.05)
