@@ -44,3 +44,10 @@ def test_an_oblast_or_raion_named_after_its_town_is_placed_at_it_with_less_confi
     assert km((got["Kyiv Oblast"].lat, got["Kyiv Oblast"].lon), (50.45, 30.52)) < 10
     assert km((got["Brovary Raion"].lat, got["Brovary Raion"].lon), (50.51, 30.79)) < 10
     assert got["Brovary Raion"].confidence <= 0.6 and "named after" in got["Brovary Raion"].evidence.rule
+
+
+def test_a_country_the_text_names_gives_no_edge_over_a_namesake_five_times_larger_abroad():
+    got = places("# T\n\nThe war in Vietnam drew in the United States. Fighting went on around Hue and Saigon "
+                 "while diplomats met at Geneva.\n")
+    g = got["Geneva"]
+    assert g.country == "CH" and km((g.lat, g.lon), (46.2, 6.15)) < 50

@@ -743,6 +743,7 @@ class Geoparser:
         # a town of some size that is the only place in the world under this name ("Rabaul", "Aegina")
         # is that town even abroad, in an article about many countries
         own = [p for p in options if p.kind == "city" and normalize(p.name) == key]
+        biggest = max((p.population for p in own), default=0)
         unique = own[0].geonameid if len(own) == 1 and own[0].population >= _UNIQUE_MIN and not country \
             and name in self._cued else None
         for p in options:
@@ -784,7 +785,9 @@ class Geoparser:
             if p.country in focus or country:
                 score = 3.0
             elif p.country in related and p.population >= self.min_related:
-                score = 1.5
+                # a country the text names, but not its focus: no edge over a namesake five times larger
+                # abroad (Geneva, Switzerland, not Geneva, Illinois, in an article about Vietnam)
+                score = 1.5 if 5 * p.population >= biggest else 0.0
             elif p.population >= self.min_foreign or p.geonameid == unique:
                 score = 0.0
             else:
