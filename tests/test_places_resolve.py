@@ -51,3 +51,16 @@ def test_a_country_the_text_names_gives_no_edge_over_a_namesake_five_times_large
                  "while diplomats met at Geneva.\n")
     g = got["Geneva"]
     assert g.country == "CH" and km((g.lat, g.lon), (46.2, 6.15)) < 50
+
+
+def test_an_old_name_of_a_town_near_the_articles_places_in_a_country_the_text_names():
+    got = places("# T\n\nThe Greeks of Athens, Sparta and Piraeus sailed to Anatolia, now Turkey. They burned "
+                 "the temple at Ephesus.\n")
+    e = next(p for p in got.values() if "Ephesus" in (p.name, *p.aliases))
+    assert e.country == "TR" and km((e.lat, e.lon), (37.95, 27.37)) < 20
+
+
+def test_an_old_name_is_not_trusted_far_from_the_articles_places():
+    got = places("# T\n\nThe war was fought around Atlanta, Richmond and Gettysburg, and then in Turkey. "
+                 "Ephesus was quiet.\n")
+    assert not any("Ephesus" in (p.name, *p.aliases) and p.lat is not None for p in got.values())

@@ -118,6 +118,7 @@ def _data() -> dict[str, Any]:
     heads = {w.title() for w in (*units["echelons"], *units["plurals"]) if " " not in w}
     d["org_heads"] = frozenset(d["org_heads"]) | heads
     d["services"] = frozenset(units["services"])
+    d["group_words"] = frozenset(units["side_words"]) | frozenset(units["not_armed_groups"])  # "Taliban", "Bolshevik"
     d["person_titles"] = frozenset(d["person_titles"])
     d["event_heads"] = frozenset(d["event_heads"])
     return d
@@ -148,6 +149,7 @@ _DIRECTIONS = frozenset({"North", "South", "East", "West", "Northern", "Southern
                          "Northeastern", "Northwestern", "Southeastern", "Southwestern"})
 _REGION_KINDS = {"continent", "region", "country", "island", "peninsula", "desert", "ocean", "islands"}
 _ANCHORED_KINDS = {"island", "strait", "peninsula", "gulf", "bay", "valley"}
+_OLD_NAME_KM = 1000.0  # km: how far from the article's centre an old name (Ephesus → Selçuk) may lie
 _UNIQUE_MIN = 2000  # people: the only town in the world under its name, kept abroad when the text puts
 # something "at", "in", "near", "to" it
 _LOCATIVE = re.compile(r"\b(?:at|in|near|to|from|towards?|around|outside|base\s+of|capturing|isolate)\s+$")
@@ -744,6 +746,7 @@ class Geoparser:
         # is that town even abroad, in an article about many countries
         own = [p for p in options if p.kind == "city" and normalize(p.name) == key]
         biggest = max((p.population for p in own), default=0)
+        primary_near = any(p.country in focus or p.country in related for p in own)
         unique = own[0].geonameid if len(own) == 1 and own[0].population >= _UNIQUE_MIN and not country \
             and name in self._cued else None
         for p in options:
@@ -769,11 +772,17 @@ class Geoparser:
             if by_alternate and name.isupper() and not country:
                 continue  # "FEN", "KBP": airport and other codes among GeoNames' alternate names
             close = not by_alternate or _close_spelling(name, p.name)
-            if by_alternate and not close and p.population < 100_000 and not (
+            # an old name of a town in a country the text names, near the article's places, when no place
+            # there bears the name as its own: "Miletus" (Balat), "Ephesus" (Selçuk) in a war of the Greeks
+            old_name = by_alternate and not close and not country and p.population >= 1000 and not primary_near \
+                and len(name) >= 6 and name not in _data()["group_words"] \
+                and (p.country in focus or p.country in related) and centre is not None and self.dominant \
+                and p.lat is not None and km(centre, (p.lat, p.lon)) <= max(_OLD_NAME_KM, 10 * self._spread)
+            if by_alternate and not close and p.population < 100_000 and not old_name and not (
                     (p.country in focus or p.country == country) and p.population >= 1000 and not hits_primary):
                 continue  # "Lee" is also a name of Albany, Ohio: loose alternate names of small places are noise,
                 # unless the article is about that country and no place bears the name as its own ("Thebes")
-            if by_alternate and p.country not in focus and not country and not (
+            if by_alternate and p.country not in focus and not country and not old_name and not (
                     p.country in related and close):
                 continue  # "Molotov" is an old name of Perm: only trust alternate names close to home
             if not self.dominant and not country:
@@ -784,7 +793,7 @@ class Geoparser:
                     continue
             if p.country in focus or country:
                 score = 3.0
-            elif p.country in related and p.population >= self.min_related:
+            elif p.country in related and (p.population >= self.min_related or old_name):
                 # a country the text names, but not its focus: no edge over a namesake five times larger
                 # abroad (Geneva, Switzerland, not Geneva, Illinois, in an article about Vietnam)
                 score = 1.5 if 5 * p.population >= biggest else 0.0
