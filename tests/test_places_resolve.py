@@ -64,3 +64,9 @@ def test_an_old_name_is_not_trusted_far_from_the_articles_places():
     got = places("# T\n\nThe war was fought around Atlanta, Richmond and Gettysburg, and then in Turkey. "
                  "Ephesus was quiet.\n")
     assert not any("Ephesus" in (p.name, *p.aliases) and p.lat is not None for p in got.values())
+
+
+def test_a_us_state_in_newspaper_abbreviation_after_a_town_picks_the_namesake_there():
+    got = places("# T\n\nThe contractor, based in Richmond, Calif., sent guards to Baghdad and Basra.\n")
+    r = got["Richmond"]
+    assert r.country == "US" and r.admin1 == "CA"

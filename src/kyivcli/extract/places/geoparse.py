@@ -90,6 +90,7 @@ class _Cand:
     after_adjective: bool = False  # "Persian Corridor" read as "Corridor": a name, not a place on its own
     known: dict[str, Any] | None = None  # an entry of resources/geo_world.json
     rule: str = "name"  # what found it (evidence)
+    us_state: str | None = None  # "Moyock, N.C.": the state in the abbreviation newspapers use
     hint: _Cand | None = None  # "Columbus, Kentucky", "Peremoha, Brovary Raion": the name after the comma
     lead: tuple[int, str] | None = None  # a direction word right before the name ("North Carolina", "East Louisiana")
 
@@ -153,6 +154,22 @@ _OLD_NAME_KM = 1000.0  # km: how far from the article's centre an old name (Ephe
 _UNIQUE_MIN = 2000  # people: the only town in the world under its name, kept abroad when the text puts
 # something "at", "in", "near", "to" it
 _LOCATIVE = re.compile(r"\b(?:at|in|near|to|from|towards?|around|outside|base\s+of|capturing|isolate)\s+$")
+# US states as the Associated Press abbreviates them after a town ("Moyock, N.C.", "Columbus, Ky.")
+_AP_STATES = {"Ala": "AL", "Ariz": "AZ", "Ark": "AR", "Calif": "CA", "Colo": "CO", "Conn": "CT", "Del": "DE",
+              "Fla": "FL", "Ga": "GA", "Ill": "IL", "Ind": "IN", "Kan": "KS", "Kans": "KS", "Ky": "KY", "La": "LA",
+              "Md": "MD", "Mass": "MA", "Mich": "MI", "Minn": "MN", "Miss": "MS", "Mo": "MO", "Mont": "MT",
+              "Neb": "NE", "Nebr": "NE", "Nev": "NV", "N.H": "NH", "N.J": "NJ", "N.M": "NM", "N.Y": "NY",
+              "N.C": "NC", "N.D": "ND", "Okla": "OK", "Ore": "OR", "Pa": "PA", "R.I": "RI", "S.C": "SC",
+              "S.D": "SD", "Tenn": "TN", "Tex": "TX", "Vt": "VT", "Va": "VA", "Wash": "WA", "W.Va": "WV",
+              "Wis": "WI", "Wyo": "WY"}
+
+
+@cache
+def _ap_state() -> re.Pattern[str]:
+    return re.compile(r"(" + "|".join(re.escape(k).replace(r"\.", r"\.\s?") for k in
+                                      sorted(_AP_STATES, key=len, reverse=True)) + r")\.(?![A-Za-z])")
+
+
 _COMMA = re.compile(r",\s+(?=[A-Z])")
 
 
@@ -621,6 +638,10 @@ class Geoparser:
                 m = _COMMA.match(c.sentence.text, c.end)
                 if m:
                     c.hint = at.get((c.sentence.index, m.end()))
+                    if c.hint is None or c.hint.lookup in _AP_STATES:
+                        ap = _ap_state().match(c.sentence.text, m.end())
+                        if ap:
+                            c.hint, c.us_state = None, _AP_STATES[ap.group(1).replace(" ", "")]
         self._standalone = {c.lookup for c in cands if not c.kind and c.lookup}
         self._cued = {c.lookup for c in cands if not c.kind and c.lookup and not c.lookup.isupper()
                       and _LOCATIVE.search(c.sentence.text, 0, c.start)}
@@ -916,12 +937,17 @@ class Geoparser:
         admin = near = None
         if c.hint is not None and cc is None:
             admin, near, cc = self._hint(c.hint, hits, focus, related, centre)
+        elif c.us_state and cc is None:
+            admin, cc = ("US", c.us_state), "US"
         self._choice = {}
         place = self._best(c.lookup, hits, focus, related, centre, cc, admin=admin, near=near)
         if place is not None and c.hint is not None and (admin or near or cc):
             self._choice["admin"] = c.hint.text
+        elif place is not None and c.us_state:
+            self._choice["admin"] = c.us_state
         if place is None and admin is not None:  # GeoNames has no such town in that state: a place all the same
-            return ("typed", "place", normalize(f"{c.lookup}, {c.hint.text}")), PlaceItem(  # type: ignore[union-attr]
+            where = c.hint.text if c.hint is not None else c.us_state
+            return ("typed", "place", normalize(f"{c.lookup}, {where}")), PlaceItem(
                 c.lookup, "place", admin[0], admin[1] or None)
         if place is None:
             if c.kind:  # "the village of X" that GeoNames lacks: keep it, no coordinates
