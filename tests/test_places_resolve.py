@@ -70,3 +70,4 @@ def test_a_us_state_in_newspaper_abbreviation_after_a_town_picks_the_namesake_th
     got = places("# T\n\nThe contractor, based in Richmond, Calif., sent guards to Baghdad and Basra.\n")
     r = got["Richmond"]
     assert r.country == "US" and r.admin1 == "CA"
+

@@ -542,6 +542,7 @@ class Geoparser:
         self.min_foreign = int(d["min_foreign_population"])
         self.aliases: dict[str, str] = d["country_aliases"]
         self._cued: set[str] = set()
+        self._local_regions: set[tuple[str, str]] = set()
         self.dominant = False  # one focus country clearly ahead: proximity to its places counts
         self._hits: dict[str, list[Place]] = {}
         self._regions: set[tuple[str, str]] = set()
@@ -650,6 +651,11 @@ class Geoparser:
         self._region_names = {(p.country, p.admin1): p.name for c in cands for p in hits.get(normalize(c.lookup), [])
                               if p.kind == "admin1" and p.country in focus and normalize(p.name) == normalize(c.lookup)}
         self._regions = set(self._region_names)
+        by_name = {normalize(n): k for k, n in self._region_names.items()}
+        in_sentence: dict[int, set[tuple[str, str]]] = {}  # the states a sentence names
+        for c in cands:
+            if normalize(c.lookup) in by_name:
+                in_sentence.setdefault(c.sentence.index, set()).add(by_name[normalize(c.lookup)])
         centre = self._centre(cands, hits, focus)
         items: dict[tuple, PlaceItem] = {}
         mentions: list[PlaceMention] = []
@@ -657,6 +663,7 @@ class Geoparser:
         first: list[tuple[_Cand, tuple, PlaceItem, dict[str, Any]]] = []
         for c in cands:
             self._choice = {}
+            self._local_regions = in_sentence.get(c.sentence.index, set())
             key, item = self._resolve(c, hits, focus, related, centre)
             if key is None or item is None:
                 continue
@@ -830,6 +837,8 @@ class Geoparser:
                 score -= 1.0
             if p.admin1 and (p.country, p.admin1) in self._regions:
                 score += 1.5  # the article names the state or province this namesake lies in
+                if (p.country, p.admin1) in self._local_regions:
+                    score += 2.0  # … in the same sentence ("the Battle of Perryville … Kentucky")
             if near and p.lat is not None:
                 score += max(0.0, near_weight[0] - km(near, (p.lat, p.lon)) / near_weight[1])  # next to the
                 # district or town named with it, or to the other places of its paragraph
