@@ -111,6 +111,11 @@ def _data() -> dict[str, Any]:
     _check_rules(d["typed"])
     d["typed_rules"] = tuple(compile_rules(d["typed"], d["lists"]))
     d["needs"] = all_needs(d["typed_rules"])
+    by_need: dict[str, list[int]] = {}
+    for k, rule in enumerate(d["typed_rules"]):
+        for w in rule.needs:
+            by_need.setdefault(w, []).append(k)
+    d["rules_by_need"] = by_need
     d["needs_caps"] = tuple(w for w in d["needs"] if w[:1].isupper())
     d["needs_lower"] = tuple(w for w in d["needs"] if not w[:1].isupper())
 
@@ -300,9 +305,9 @@ def candidates(s: Sentence, present: set[str] | None = None) -> list[_Cand]:
     for a, b, e in _known_names(text, d):
         out.append(_Cand(text[a:b], s, a, b, "", e["kind"], e["name"], known=e, rule="world"))
         taken.append((a, b))
-    for rule in d["typed_rules"]:
-        if rule.needs.isdisjoint(present):
-            continue
+    rules = d["typed_rules"]
+    for k in sorted({k for w in present for k in d["rules_by_need"][w]}):  # in file order
+        rule = rules[k]
         spec = rule.spec
         for m in rule.finditer(text, d["lists"]):
             if _overlaps(m.start(), m.end(), taken):
