@@ -20,7 +20,7 @@ from kyivcli.extract.mention import Mention
 from kyivcli.extract.places.distance import km, spelling_ratio
 from kyivcli.extract.places.gazetteer import Gazetteer, Place, normalize
 from kyivcli.extract.places.persons import PLACE_HEADS, PLACE_PREFIXES, find_people
-from kyivcli.extract.places.typed import WORD_TAIL, all_needs, check_rule, compile_rules
+from kyivcli.extract.places.typed import WORD_TAIL, all_needs, check_rule, compile_rules, save_compiled
 from kyivcli.parse.model import Document, Sentence
 from kyivcli.resources import resource
 
@@ -711,6 +711,7 @@ class Geoparser:
             item.mentions.append(m)
             if m.text != item.name and m.text not in item.aliases:
                 item.aliases.append(m.text)
+        save_compiled()  # the patterns this document needed, for the next process
         return list(out_items.values()), mentions
 
     def _countries(self, cands: list[_Cand], hits: dict[str, list[Place]]) -> tuple[set[str], set[str]]:
