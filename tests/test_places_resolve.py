@@ -71,3 +71,9 @@ def test_a_us_state_in_newspaper_abbreviation_after_a_town_picks_the_namesake_th
     r = got["Richmond"]
     assert r.country == "US" and r.admin1 == "CA"
 
+
+
+def test_a_mountain_named_after_the_only_town_of_that_name_sits_at_that_town():
+    got = places("# T\n\nIn Italy the Allies were held for months at Monte Cassino.\n")
+    m = got["Monte Cassino"]
+    assert m.kind == "mountain" and km((m.lat, m.lon), (41.49, 13.83)) < 20

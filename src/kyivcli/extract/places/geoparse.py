@@ -154,7 +154,7 @@ _POINT_KINDS = {"city", "town", "village", "pass"}
 _DIRECTIONS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
                          "Northeastern", "Northwestern", "Southeastern", "Southwestern"})
 _REGION_KINDS = {"continent", "region", "country", "island", "peninsula", "desert", "ocean", "islands"}
-_ANCHORED_KINDS = {"island", "strait", "peninsula", "gulf", "bay", "valley"}
+_ANCHORED_KINDS = {"island", "strait", "peninsula", "gulf", "bay", "valley", "mountain"}
 _OLD_NAME_KM = 1000.0  # km: how far from the article's centre an old name (Ephesus → Selçuk) may lie
 _UNIQUE_MIN = 2000  # people: the only town in the world under its name, kept abroad when the text puts
 # something "at", "in", "near", "to" it
@@ -896,7 +896,7 @@ class Geoparser:
                 if anchor is not None and anchor.lat is not None and anchor.kind == "city" and (
                         _close_spelling(anchor.name, c.lookup)) and anchor.country in focus | related and (
                         centre is None or km(centre, (anchor.lat, anchor.lon)) < max(500.0, 3 * self._spread)) and \
-                        self._sure_anchor(c.lookup, hits):
+                        self._sure_anchor(c.lookup, hits, c.kind):
                     item.lat, item.lon, item.country = anchor.lat, anchor.lon, anchor.country
                     item.evidence = {"anchor": anchor.name}
                 self._choice = {}
@@ -1078,7 +1078,7 @@ class Geoparser:
         own = [p for p in hits.get(normalize(name), []) if p.kind == "city" and normalize(p.name) == normalize(name)]
         return name in self._standalone or any(p.kind == "city" and p.population >= 50_000
                                                for p in hits.get(normalize(name), [])) or (
-            kind in ("airport", "air_base") and len(own) == 1 and own[0].population >= _UNIQUE_MIN)
+            kind in ("airport", "air_base", "mountain") and len(own) == 1 and own[0].population >= _UNIQUE_MIN)
         # an air base or airport bears the name of its town, the only one of that name: "Kadena AFB"
 
     def _hint(self, h: _Cand, hits: dict[str, list[Place]], focus: set[str], related: set[str],
