@@ -114,9 +114,9 @@ _SUBDIVISION_TYPES = {"province", "region", "state", "governorate", "prefecture"
                       "autonomous community", "land", "voivodship", "republic", "oblast", "administrative region",
                       "regional state", "department", "emirate", "canton", "autonomous province", "territory",
                       "federal district", "union territory", "autonomous republic", "krai", "country"}
-_GENERIC = re.compile(r"(?:,\s*Respublika|\s+(?:Zhuangzu|Huizu|Uygur)?\s*Zizhiqu|\s+Sheng|\s+Shi|\s+oblast['’]?|"
+_GENERIC = (r"(?:,\s*Respublika|\s+(?:Zhuangzu|Huizu|Uygur)?\s*Zizhiqu|\s+Sheng|\s+Shi|\s+oblast['’]?|"
                       r"\s+kray|\s+avtonomnyy okrug|\s+Province|\s+Region|\s+Governorate|\s+State|"
-                      r"\s+Prefecture|\s+Respublikasi|\s+Respublika)$", re.IGNORECASE)
+                      r"\s+Prefecture|\s+Respublikasi|\s+Respublika)$")  # compiled when building
 
 
 def subdivision_rows() -> list[dict]:
@@ -129,12 +129,13 @@ def subdivision_rows() -> list[dict]:
         return []
     data = json.loads((Path(spec.origin).parent / "databases" / "iso3166-2.json").read_text(encoding="utf-8"))
     out = []
+    generic = re.compile(_GENERIC, re.IGNORECASE)
     for sub in data["3166-2"]:
         cc = sub["code"].split("-", 1)[0]
         if cc == "US" or sub.get("parent") or sub["type"].lower() not in _SUBDIVISION_TYPES:
             continue
         name = sub["name"]
-        short = _GENERIC.sub("", name).strip()
+        short = generic.sub("", name).strip()
         out.append({"code": sub["code"], "name": short or name, "country": cc, "names": {name, short} - {""}})
     return out
 

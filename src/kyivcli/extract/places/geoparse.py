@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -19,7 +20,7 @@ from kyivcli.extract.mention import Mention
 from kyivcli.extract.places.distance import km, spelling_ratio
 from kyivcli.extract.places.gazetteer import Gazetteer, Place, normalize
 from kyivcli.extract.places.persons import PLACE_HEADS, PLACE_PREFIXES, find_people
-from kyivcli.extract.places.typed import all_needs, check_rule, compile_rules
+from kyivcli.extract.places.typed import WORD_TAIL, all_needs, check_rule, compile_rules, save_compiled
 from kyivcli.parse.model import Document, Sentence
 from kyivcli.resources import resource
 
@@ -30,9 +31,11 @@ _FACILITY_KINDS = {"airport", "air_base", "power_plant", "facility", "dam"}
 _LANDFORM_KINDS = {"lake", "sea", "hill", "pass", "valley", "canal", "strait", "bay", "gulf", "island", "peninsula",
                    "mountain", "forest", "line", "cape", "fort"}
 _DIGIT = re.compile(r"\d")
+_ADMIN_KINDS = {"oblast", "raion", "region", "district", "province", "county"}
+_ADMIN_WORDS = {"oblast", "raion", "region", "district", "province", "governorate", "prefecture", "county"}
 _ABBREVIATIONS = frozenset({"St", "Ste", "Mt", "Ft", "Pt", "Sta"})  # "St. Vith", "Mt. Vernon": one name
 _HYPHENATED = re.compile(r"[A-Z\u00C0-\u00DE][\w'’]*(?:-[\w'’]+)*-[A-Z\u00C0-\u00DE][\w'’]*")
-_TOKEN = re.compile(r"[A-Z\u0400-\u042F][\w'’\-]*|[a-z][\w]*-[A-Z][\w'’\-]*")
+_TOKEN = re.compile(rf"[A-Z\u0400-\u042F]{WORD_TAIL}|[a-z][\w]*-[A-Z]{WORD_TAIL}")
 
 
 @dataclass
@@ -87,6 +90,7 @@ class _Cand:
     after_adjective: bool = False  # "Persian Corridor" read as "Corridor": a name, not a place on its own
     known: dict[str, Any] | None = None  # an entry of resources/geo_world.json
     rule: str = "name"  # what found it (evidence)
+    us_state: str | None = None  # "Moyock, N.C.": the state in the abbreviation newspapers use
     hint: _Cand | None = None  # "Columbus, Kentucky", "Peremoha, Brovary Raion": the name after the comma
     lead: tuple[int, str] | None = None  # a direction word right before the name ("North Carolina", "East Louisiana")
 
@@ -108,6 +112,11 @@ def _data() -> dict[str, Any]:
     _check_rules(raw)
     d["typed_rules"] = tuple(compile_rules(d["typed"], d["lists"]))
     d["needs"] = all_needs(d["typed_rules"])
+    by_need: dict[str, list[int]] = {}
+    for k, rule in enumerate(d["typed_rules"]):
+        for w in rule.needs:
+            by_need.setdefault(w, []).append(k)
+    d["rules_by_need"] = by_need
     d["needs_caps"] = tuple(w for w in d["needs"] if w[:1].isupper())
     d["needs_lower"] = tuple(w for w in d["needs"] if not w[:1].isupper())
 
@@ -116,6 +125,7 @@ def _data() -> dict[str, Any]:
     heads = {w.title() for w in (*units["echelons"], *units["plurals"]) if " " not in w}
     d["org_heads"] = frozenset(d["org_heads"]) | heads
     d["services"] = frozenset(units["services"])
+    d["group_words"] = frozenset(units["side_words"]) | frozenset(units["not_armed_groups"])  # "Taliban", "Bolshevik"
     d["person_titles"] = frozenset(d["person_titles"])
     d["event_heads"] = frozenset(d["event_heads"])
     return d
@@ -137,15 +147,35 @@ def _world() -> tuple[dict[str, dict[str, Any]], frozenset[str]]:
     return by_key, frozenset(firsts)
 
 
-_SPAN = re.compile(r"[A-Z\u00C0-\u00DE\u0400-\u042F][\w'’\-]*\.?(?:\s+(?:of\s+(?:the\s+)?)?"
-                   r"[A-Z\u00C0-\u00DE\u0400-\u042F][\w'’\-]*\.?)*")
-_CAPS = re.compile(r"[A-Z\u00C0-\u00DE\u0400-\u042F][\w'’\-]*")
+_SPAN = re.compile(rf"[A-Z\u00C0-\u00DE\u0400-\u042F]{WORD_TAIL}\.?(?:\s+(?:of\s+(?:the\s+)?)?"
+                   rf"[A-Z\u00C0-\u00DE\u0400-\u042F]{WORD_TAIL}\.?)*")
+_CAPS = re.compile(rf"[A-Z\u00C0-\u00DE\u0400-\u042F]{WORD_TAIL}")
 _WORDS = re.compile(r"[\w'’\-]+\.?")
 _POINT_KINDS = {"city", "town", "village", "pass"}
 _DIRECTIONS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
                          "Northeastern", "Northwestern", "Southeastern", "Southwestern"})
 _REGION_KINDS = {"continent", "region", "country", "island", "peninsula", "desert", "ocean", "islands"}
-_ANCHORED_KINDS = {"island", "strait", "peninsula", "gulf", "bay", "valley"}
+_ANCHORED_KINDS = {"island", "strait", "peninsula", "gulf", "bay", "valley", "mountain"}
+_OLD_NAME_KM = 1000.0  # km: how far from the article's centre an old name (Ephesus → Selçuk) may lie
+_UNIQUE_MIN = 2000  # people: the only town in the world under its name, kept abroad when the text puts
+# something "at", "in", "near", "to" it
+_LOCATIVE = re.compile(r"\b(?:at|in|near|to|from|towards?|around|outside|base\s+of|capturing|isolate)\s+$")
+# US states as the Associated Press abbreviates them after a town ("Moyock, N.C.", "Columbus, Ky.")
+_AP_STATES = {"Ala": "AL", "Ariz": "AZ", "Ark": "AR", "Calif": "CA", "Colo": "CO", "Conn": "CT", "Del": "DE",
+              "Fla": "FL", "Ga": "GA", "Ill": "IL", "Ind": "IN", "Kan": "KS", "Kans": "KS", "Ky": "KY", "La": "LA",
+              "Md": "MD", "Mass": "MA", "Mich": "MI", "Minn": "MN", "Miss": "MS", "Mo": "MO", "Mont": "MT",
+              "Neb": "NE", "Nebr": "NE", "Nev": "NV", "N.H": "NH", "N.J": "NJ", "N.M": "NM", "N.Y": "NY",
+              "N.C": "NC", "N.D": "ND", "Okla": "OK", "Ore": "OR", "Pa": "PA", "R.I": "RI", "S.C": "SC",
+              "S.D": "SD", "Tenn": "TN", "Tex": "TX", "Vt": "VT", "Va": "VA", "Wash": "WA", "W.Va": "WV",
+              "Wis": "WI", "Wyo": "WY"}
+
+
+@cache
+def _ap_state() -> re.Pattern[str]:
+    return re.compile(r"(" + "|".join(re.escape(k).replace(r"\.", r"\.\s?") for k in
+                                      sorted(_AP_STATES, key=len, reverse=True)) + r")\.(?![A-Za-z])")
+
+
 _COMMA = re.compile(r",\s+(?=[A-Z])")
 
 
@@ -226,20 +256,40 @@ def _strip_possessive(s: str) -> str:
     return s[:-1] if s.endswith(("'", "’")) else s
 
 
-def candidates(s: Sentence) -> list[_Cand]:
+def _present(texts: list[str]) -> list[set[str]]:
+    """The rule `needs` each text holds ("Line", "Gap" as written, so not "airline", "gap"): one pass of
+    str.find per need over all texts joined, rather than every need tested against every sentence."""
+    d = _data()
+    out: list[set[str]] = [set() for _ in texts]
+    for needs, parts in ((d["needs_lower"], [t.lower() for t in texts]), (d["needs_caps"], texts)):
+        starts, pos = [], 0
+        for t in parts:
+            starts.append(pos)
+            pos += len(t) + 1
+        joined = "\x00".join(parts)  # no need holds NUL, so none matches across two texts
+        for w in needs:
+            i = joined.find(w)
+            while i >= 0:
+                k = bisect_right(starts, i) - 1
+                out[k].add(w)
+                nxt = starts[k + 1] if k + 1 < len(starts) else len(joined)
+                i = joined.find(w, nxt)  # this text has it: go on from the next one
+    return out
+
+
+def candidates(s: Sentence, present: set[str] | None = None) -> list[_Cand]:
     d = _data()
     text = s.text
     out: list[_Cand] = []
     taken: list[tuple[int, int]] = []
-    low = text.lower()
-    present = {w for w in d["needs_lower"] if w in low}
-    present.update(w for w in d["needs_caps"] if w in text)  # "Line", "Gap": as written, so not "airline", "gap"
+    if present is None:
+        present = _present([text])[0]
     for a, b, e in _known_names(text, d):
         out.append(_Cand(text[a:b], s, a, b, "", e["kind"], e["name"], known=e, rule="world"))
         taken.append((a, b))
-    for rule in d["typed_rules"]:
-        if rule.needs.isdisjoint(present):
-            continue
+    rules = d["typed_rules"]
+    for k in sorted({k for w in present for k in d["rules_by_need"][w]}):  # in file order
+        rule = rules[k]
         spec = rule.spec
         for m in rule.finditer(text, d["lists"]):
             if _overlaps(m.start(), m.end(), taken):
@@ -478,6 +528,8 @@ class Geoparser:
         self.min_related = int(d["min_related_population"])
         self.min_foreign = int(d["min_foreign_population"])
         self.aliases: dict[str, str] = d["country_aliases"]
+        self._cued: set[str] = set()
+        self._local_regions: set[tuple[str, str]] = set()
         self.dominant = False  # one focus country clearly ahead: proximity to its places counts
         self._hits: dict[str, list[Place]] = {}
         self._regions: set[tuple[str, str]] = set()
@@ -513,8 +565,8 @@ class Geoparser:
 
     def parse(self, doc: Document) -> tuple[list[PlaceItem], list[PlaceMention]]:
         cands: list[_Cand] = []
-        for s in doc.sentences:
-            cands.extend(self._with_overrides(s, candidates(s)))
+        for s, present in zip(doc.sentences, _present([s.text for s in doc.sentences]), strict=True):
+            cands.extend(self._with_overrides(s, candidates(s, present)))
         common = _common_words(doc)
         for c in cands:
             _shed_opener(c, common)
@@ -574,11 +626,23 @@ class Geoparser:
                 m = _COMMA.match(c.sentence.text, c.end)
                 if m:
                     c.hint = at.get((c.sentence.index, m.end()))
+                    if c.hint is None or c.hint.lookup in _AP_STATES:
+                        ap = _ap_state().match(c.sentence.text, m.end())
+                        if ap:
+                            c.hint, c.us_state = None, _AP_STATES[ap.group(1).replace(" ", "")]
         self._standalone = {c.lookup for c in cands if not c.kind and c.lookup}
+        self._cued = {c.lookup for c in cands if not c.kind and c.lookup and not c.lookup.isupper()
+                      and _LOCATIVE.search(c.sentence.text, 0, c.start)}
+        self._cued |= {c.lookup for c in cands if c.kind in ("airport", "air_base") and c.lookup}  # "Kadena AFB"
         focus, related = self._countries(cands, hits)
         self._region_names = {(p.country, p.admin1): p.name for c in cands for p in hits.get(normalize(c.lookup), [])
                               if p.kind == "admin1" and p.country in focus and normalize(p.name) == normalize(c.lookup)}
         self._regions = set(self._region_names)
+        by_name = {normalize(n): k for k, n in self._region_names.items()}
+        in_sentence: dict[int, set[tuple[str, str]]] = {}  # the states a sentence names
+        for c in cands:
+            if normalize(c.lookup) in by_name:
+                in_sentence.setdefault(c.sentence.index, set()).add(by_name[normalize(c.lookup)])
         centre = self._centre(cands, hits, focus)
         items: dict[tuple, PlaceItem] = {}
         mentions: list[PlaceMention] = []
@@ -586,6 +650,7 @@ class Geoparser:
         first: list[tuple[_Cand, tuple, PlaceItem, dict[str, Any]]] = []
         for c in cands:
             self._choice = {}
+            self._local_regions = in_sentence.get(c.sentence.index, set())
             key, item = self._resolve(c, hits, focus, related, centre)
             if key is None or item is None:
                 continue
@@ -628,6 +693,7 @@ class Geoparser:
             item.mentions.append(m)
             if m.text != item.name and m.text not in item.aliases:
                 item.aliases.append(m.text)
+        save_compiled()  # the patterns this document needed, for the next process
         return list(out_items.values()), mentions
 
     def _countries(self, cands: list[_Cand], hits: dict[str, list[Place]]) -> tuple[set[str], set[str]]:
@@ -692,6 +758,13 @@ class Geoparser:
             options = [p for p in options if (p.country, p.admin1) == admin]
         fallback = None  # a province or region of that name (ISO 3166-2), when no town will do
         hits_primary = any(normalize(p.name) == key for p in options)
+        # a town of some size that is the only place in the world under this name ("Rabaul", "Aegina")
+        # is that town even abroad, in an article about many countries
+        own = [p for p in options if p.kind == "city" and normalize(p.name) == key]
+        biggest = max((p.population for p in own), default=0)
+        primary_near = any(p.country in focus or p.country in related for p in own)
+        unique = own[0].geonameid if len(own) == 1 and own[0].population >= _UNIQUE_MIN and not country \
+            and name in self._cued else None
         for p in options:
             if p.kind == "region":
                 if fallback is None and (p.country in focus or p.country in related or p.country == country) and \
@@ -715,23 +788,32 @@ class Geoparser:
             if by_alternate and name.isupper() and not country:
                 continue  # "FEN", "KBP": airport and other codes among GeoNames' alternate names
             close = not by_alternate or _close_spelling(name, p.name)
-            if by_alternate and not close and p.population < 100_000 and not (
+            # an old name of a town in a country the text names, near the article's places, when no place
+            # there bears the name as its own: "Miletus" (Balat), "Ephesus" (Selçuk) in a war of the Greeks
+            old_name = by_alternate and not close and not country and p.population >= 1000 and not primary_near \
+                and len(name) >= 6 and name not in _data()["group_words"] \
+                and (p.country in focus or p.country in related) and centre is not None and self.dominant \
+                and p.lat is not None and km(centre, (p.lat, p.lon)) <= max(_OLD_NAME_KM, 10 * self._spread)
+            if by_alternate and not close and p.population < 100_000 and not old_name and not (
                     (p.country in focus or p.country == country) and p.population >= 1000 and not hits_primary):
                 continue  # "Lee" is also a name of Albany, Ohio: loose alternate names of small places are noise,
                 # unless the article is about that country and no place bears the name as its own ("Thebes")
-            if by_alternate and p.country not in focus and not country and not (
+            if by_alternate and p.country not in focus and not country and not old_name and not (
                     p.country in related and close):
                 continue  # "Molotov" is an old name of Perm: only trust alternate names close to home
             if not self.dominant and not country:
                 # an article about many countries: small towns abroad are noise ("Midway" is also a name of
                 # Midland, Texas); in the article's own countries a town of 5,000 under its own name is fine
-                if p.population < self.min_related and not (p.country in focus and p.population >= 5000 and close):
+                if p.population < self.min_related and not (p.country in focus and p.population >= 5000 and close) \
+                        and p.geonameid != unique:
                     continue
             if p.country in focus or country:
                 score = 3.0
-            elif p.country in related and p.population >= self.min_related:
-                score = 1.5
-            elif p.population >= self.min_foreign:
+            elif p.country in related and (p.population >= self.min_related or old_name):
+                # a country the text names, but not its focus: no edge over a namesake five times larger
+                # abroad (Geneva, Switzerland, not Geneva, Illinois, in an article about Vietnam)
+                score = 1.5 if 5 * p.population >= biggest else 0.0
+            elif p.population >= self.min_foreign or p.geonameid == unique:
                 score = 0.0
             else:
                 continue
@@ -743,6 +825,8 @@ class Geoparser:
                 score -= 1.0
             if p.admin1 and (p.country, p.admin1) in self._regions:
                 score += 1.5  # the article names the state or province this namesake lies in
+                if (p.country, p.admin1) in self._local_regions:
+                    score += 2.0  # … in the same sentence ("the Battle of Perryville … Kentucky")
             if near and p.lat is not None:
                 score += max(0.0, near_weight[0] - km(near, (p.lat, p.lon)) / near_weight[1])  # next to the
                 # district or town named with it, or to the other places of its paragraph
@@ -794,7 +878,7 @@ class Geoparser:
                 if anchor is not None and anchor.lat is not None and anchor.kind == "city" and (
                         _close_spelling(anchor.name, c.lookup)) and anchor.country in focus | related and (
                         centre is None or km(centre, (anchor.lat, anchor.lon)) < max(500.0, 3 * self._spread)) and \
-                        self._sure_anchor(c.lookup, hits):
+                        self._sure_anchor(c.lookup, hits, c.kind):
                     item.lat, item.lon, item.country = anchor.lat, anchor.lon, anchor.country
                     item.evidence = {"anchor": anchor.name}
                 self._choice = {}
@@ -802,10 +886,24 @@ class Geoparser:
         if c.kind and c.typed_name:  # typed with its type word: "Kyiv Oblast", "Vasylkiv Air Base"
             item = PlaceItem(c.typed_name, c.kind)
             anchor = self._best(c.lookup, hits, focus, related, centre) if c.lookup else None
+            at = c.lookup
+            first = at.split(" ", 1)[0] if at else ""
+            if anchor is None and c.kind in _FACILITY_KINDS and first != at and first in self._standalone:
+                # "the Ivankiv Historical and Local History Museum" in an article that names Ivankiv
+                anchor, at = self._best(first, hits, focus, related, centre), first
             if anchor is not None:
                 item.country = anchor.country
-                if c.kind in _FACILITY_KINDS and anchor.kind != "country" and self._sure_anchor(c.lookup, hits):
+                if c.kind in _FACILITY_KINDS and anchor.kind != "country" and self._sure_anchor(at, hits, c.kind):
                     item.lat, item.lon, item.admin1 = anchor.lat, anchor.lon, anchor.admin1 or None
+                elif c.kind in _ADMIN_KINDS and c.typed_name.rsplit(" ", 1)[-1].lower() in _ADMIN_WORDS and \
+                        anchor.kind == "city" and anchor.lat is not None and normalize(anchor.name) == normalize(at) \
+                        and anchor.country in focus | related and not any(
+                            p.kind in ("region", "admin1") and normalize(p.name) == normalize(at)
+                            for p in hits.get(normalize(at), [])):  # "Hunan Province" is the province Hunan
+                    # "Sumy Oblast", "Brovary Raion", "Basra Governorate": an administrative area named after
+                    # its centre, placed there (within a few dozen km of the area's middle, as a rule)
+                    item.lat, item.lon, item.admin1 = anchor.lat, anchor.lon, anchor.admin1 or None
+                    item.evidence = {"anchor": anchor.name}
             elif c.kind == "region" and c.typed_name:
                 item.country = self.country_code(c.typed_name.split(" ", 1)[-1], hits)
             if item.country is None and len(focus) == 1 and c.kind not in ("region",):
@@ -836,12 +934,17 @@ class Geoparser:
         admin = near = None
         if c.hint is not None and cc is None:
             admin, near, cc = self._hint(c.hint, hits, focus, related, centre)
+        elif c.us_state and cc is None:
+            admin, cc = ("US", c.us_state), "US"
         self._choice = {}
         place = self._best(c.lookup, hits, focus, related, centre, cc, admin=admin, near=near)
         if place is not None and c.hint is not None and (admin or near or cc):
             self._choice["admin"] = c.hint.text
+        elif place is not None and c.us_state:
+            self._choice["admin"] = c.us_state
         if place is None and admin is not None:  # GeoNames has no such town in that state: a place all the same
-            return ("typed", "place", normalize(f"{c.lookup}, {c.hint.text}")), PlaceItem(  # type: ignore[union-attr]
+            where = c.hint.text if c.hint is not None else c.us_state
+            return ("typed", "place", normalize(f"{c.lookup}, {where}")), PlaceItem(
                 c.lookup, "place", admin[0], admin[1] or None)
         if place is None:
             if c.kind:  # "the village of X" that GeoNames lacks: keep it, no coordinates
@@ -919,6 +1022,8 @@ class Geoparser:
             ev["rule"], conf = f"typed by the text ({c.kind})", 0.75 if item.lat is None else 0.85
         else:
             ev["rule"], conf = "GeoNames", 0.6
+        if c.kind in _ADMIN_KINDS and item.geonameid is None and item.evidence.get("anchor"):
+            ev["rule"], conf = f"typed by the text ({c.kind}), at the town it is named after", 0.6
         if c.country_code:
             ev["admin"] = c.country_code  # "Liberty, Missouri", "Grodno, Belarus"
             conf = min(1.0, conf + 0.05)
@@ -948,12 +1053,15 @@ class Geoparser:
         elif region:
             c.kind, c.typed_name = "region", full
 
-    def _sure_anchor(self, name: str, hits: dict[str, list[Place]]) -> bool:
+    def _sure_anchor(self, name: str, hits: dict[str, list[Place]], kind: str = "") -> bool:
         """A typed place takes the point of the town in its name only when the article names that town on its
         own ("Vasylkiv" and "Vasylkiv Air Base") or the town is a city of 50,000 ("Zhoushan Island"): "Pearl
         Harbor" is not at Pearl, Mississippi."""
+        own = [p for p in hits.get(normalize(name), []) if p.kind == "city" and normalize(p.name) == normalize(name)]
         return name in self._standalone or any(p.kind == "city" and p.population >= 50_000
-                                               for p in hits.get(normalize(name), []))
+                                               for p in hits.get(normalize(name), [])) or (
+            kind in ("airport", "air_base", "mountain") and len(own) == 1 and own[0].population >= _UNIQUE_MIN)
+        # an air base or airport bears the name of its town, the only one of that name: "Kadena AFB"
 
     def _hint(self, h: _Cand, hits: dict[str, list[Place]], focus: set[str], related: set[str],
               centre: tuple[float, float] | None) -> tuple[tuple[str, str] | None, tuple[float, float] | None, str | None]:

@@ -20,7 +20,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
-_CAPWORD = r"[A-Z\u00C0-\u00DE\u0400-\u042F][\w'’\-]*"
+from kyivcli.extract.places.typed import WORD_TAIL, cached_compile
+
+_CAPWORD = rf"[A-Z\u00C0-\u00DE\u0400-\u042F]{WORD_TAIL}"
+# the same word, not after a word character or a full stop: the check comes after the capital ("(?<![\w.].)"
+# looks at the two characters ending with it), so the pattern opens with a character class the engine can
+# skip to, instead of trying a lookbehind at every position of the article
+_CAPWORD_ALONE = rf"[A-Z\u00C0-\u00DE\u0400-\u042F](?<![\w.].){WORD_TAIL}"
 
 # words that open a place name: "Fort Sumter", "Mount Athos", "Ciudad Juárez" are not full names
 PLACE_PREFIXES = frozenset({
@@ -76,13 +82,13 @@ class People:
 def _patterns() -> tuple[re.Pattern[str], ...]:
     """Short patterns; the word lists are checked in code (an alternation of a hundred words costs
     milliseconds to compile in every process)."""
-    initials = re.compile(rf"(?<![\w.])(?:{_CAPWORD}\s+)?(?:[A-Z]\.\s?){{1,3}}\s*({_CAPWORD})")
-    possessive = re.compile(rf"(?<![\w.])({_CAPWORD})['’]s\s+([a-z]+)(?:\s+([a-z]+))?")
-    relative = re.compile(rf"(?<![\w.])({_CAPWORD}),\s+(who|whom|whose)\b(?:\s+([a-z]+))?")
-    particle = re.compile(rf"(?<![\w.])({_CAPWORD})\s+(?:(?:de|du|des|von|van|der|den|di|da|del|della|dos|das|ibn|bin|"
+    initials = cached_compile(rf"(?<![\w.])(?:{_CAPWORD}\s+)?(?:[A-Z]\.\s?){{1,3}}\s*({_CAPWORD})")
+    possessive = cached_compile(rf"({_CAPWORD_ALONE})['’]s\s+([a-z]+)(?:\s+([a-z]+))?")
+    relative = cached_compile(rf"({_CAPWORD_ALONE}),\s+(who|whom|whose)\b(?:\s+([a-z]+))?")
+    particle = cached_compile(rf"({_CAPWORD_ALONE})\s+(?:(?:de|du|des|von|van|der|den|di|da|del|della|dos|das|ibn|bin|"
                           rf"y|le|la)\s+(?:(?:de|der|la|los|las)\s+)?|d['’])({_CAPWORD})")
     first = "|".join(sorted({w.split()[0] for w in _SPEECH} | _ADVERBS))  # ~50 words: cheap enough
-    speech = re.compile(rf"(?<![\w.])({_CAPWORD})\s+({first})\b(?:\s+([a-z]+))?(?:\s+([a-z]+))?")
+    speech = cached_compile(rf"({_CAPWORD_ALONE})\s+({first})\b(?:\s+([a-z]+))?(?:\s+([a-z]+))?")
     return initials, possessive, speech, relative, particle
 
 
