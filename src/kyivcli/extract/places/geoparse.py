@@ -20,7 +20,7 @@ from kyivcli.extract.mention import Mention
 from kyivcli.extract.places.distance import km, spelling_ratio
 from kyivcli.extract.places.gazetteer import Gazetteer, Place, normalize
 from kyivcli.extract.places.persons import PLACE_HEADS, PLACE_PREFIXES, find_people
-from kyivcli.extract.places.typed import WORD_TAIL, all_needs, check_rule, compile_rules, save_compiled
+from kyivcli.extract.places.typed import WORD_TAIL, all_needs, cached_compile, check_rule, compile_rules
 from kyivcli.parse.model import Document, Sentence
 from kyivcli.resources import resource
 
@@ -34,8 +34,8 @@ _DIGIT = re.compile(r"\d")
 _ADMIN_KINDS = {"oblast", "raion", "region", "district", "province", "county"}
 _ADMIN_WORDS = {"oblast", "raion", "region", "district", "province", "governorate", "prefecture", "county"}
 _ABBREVIATIONS = frozenset({"St", "Ste", "Mt", "Ft", "Pt", "Sta"})  # "St. Vith", "Mt. Vernon": one name
-_HYPHENATED = re.compile(r"[A-Z\u00C0-\u00DE][\w'’]*(?:-[\w'’]+)*-[A-Z\u00C0-\u00DE][\w'’]*")
-_TOKEN = re.compile(rf"[A-Z\u0400-\u042F]{WORD_TAIL}|[a-z][\w]*-[A-Z]{WORD_TAIL}")
+_HYPHENATED = cached_compile(r"[A-Z\u00C0-\u00DE][\w'’]*(?:-[\w'’]+)*-[A-Z\u00C0-\u00DE][\w'’]*")
+_TOKEN = cached_compile(rf"[A-Z\u0400-\u042F]{WORD_TAIL}|[a-z][\w]*-[A-Z]{WORD_TAIL}")
 
 
 @dataclass
@@ -147,10 +147,10 @@ def _world() -> tuple[dict[str, dict[str, Any]], frozenset[str]]:
     return by_key, frozenset(firsts)
 
 
-_SPAN = re.compile(rf"[A-Z\u00C0-\u00DE\u0400-\u042F]{WORD_TAIL}\.?(?:\s+(?:of\s+(?:the\s+)?)?"
+_SPAN = cached_compile(rf"[A-Z\u00C0-\u00DE\u0400-\u042F]{WORD_TAIL}\.?(?:\s+(?:of\s+(?:the\s+)?)?"
                    rf"[A-Z\u00C0-\u00DE\u0400-\u042F]{WORD_TAIL}\.?)*")
-_CAPS = re.compile(rf"[A-Z\u00C0-\u00DE\u0400-\u042F]{WORD_TAIL}")
-_WORDS = re.compile(r"[\w'’\-]+\.?")
+_CAPS = cached_compile(rf"[A-Z\u00C0-\u00DE\u0400-\u042F]{WORD_TAIL}")
+_WORDS = cached_compile(r"[\w'’\-]+\.?")
 _POINT_KINDS = {"city", "town", "village", "pass"}
 _DIRECTIONS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
                          "Northeastern", "Northwestern", "Southeastern", "Southwestern"})
@@ -159,7 +159,7 @@ _ANCHORED_KINDS = {"island", "strait", "peninsula", "gulf", "bay", "valley", "mo
 _OLD_NAME_KM = 1000.0  # km: how far from the article's centre an old name (Ephesus → Selçuk) may lie
 _UNIQUE_MIN = 2000  # people: the only town in the world under its name, kept abroad when the text puts
 # something "at", "in", "near", "to" it
-_LOCATIVE = re.compile(r"\b(?:at|in|near|to|from|towards?|around|outside|base\s+of|capturing|isolate)\s+$")
+_LOCATIVE = cached_compile(r"\b(?:at|in|near|to|from|towards?|around|outside|base\s+of|capturing|isolate)\s+$")
 # US states as the Associated Press abbreviates them after a town ("Moyock, N.C.", "Columbus, Ky.")
 _AP_STATES = {"Ala": "AL", "Ariz": "AZ", "Ark": "AR", "Calif": "CA", "Colo": "CO", "Conn": "CT", "Del": "DE",
               "Fla": "FL", "Ga": "GA", "Ill": "IL", "Ind": "IN", "Kan": "KS", "Kans": "KS", "Ky": "KY", "La": "LA",
@@ -176,7 +176,7 @@ def _ap_state() -> re.Pattern[str]:
                                       sorted(_AP_STATES, key=len, reverse=True)) + r")\.(?![A-Za-z])")
 
 
-_COMMA = re.compile(r",\s+(?=[A-Z])")
+_COMMA = cached_compile(r",\s+(?=[A-Z])")
 
 
 def _known_names(text: str, d: dict[str, Any]) -> list[tuple[int, int, dict[str, Any]]]:
@@ -693,7 +693,6 @@ class Geoparser:
             item.mentions.append(m)
             if m.text != item.name and m.text not in item.aliases:
                 item.aliases.append(m.text)
-        save_compiled()  # the patterns this document needed, for the next process
         return list(out_items.values()), mentions
 
     def _countries(self, cands: list[_Cand], hits: dict[str, list[Place]]) -> tuple[set[str], set[str]]:

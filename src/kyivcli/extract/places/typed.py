@@ -16,85 +16,14 @@ from typing import Any
 
 from kyivcli.extract.wordlists import fit_listed
 
+
 # -- compiled patterns kept between processes ------------------------------------------------------
-# re.compile parses and assembles a pattern in Python (~0.2 ms for a rule) in every process. The
-# assembled program is a list of integers: it is kept in the cache folder, one file per interpreter build
-# (the program format is CPython's own), and handed straight to the regex engine next time. Anything
-# unexpected (another interpreter, a damaged file, a changed internal signature) falls back to re.compile.
-_code: dict[str, tuple] | None = None
-_code_new = False
-
-
-def _code_file() -> Any:
-    import sys
-    from re import _constants
-
-    from kyivcli.extract.places.gazetteer import cache_dir
-
-    return cache_dir() / f"re-code-{sys.implementation.name}-{sys.hexversion:x}-{_constants.MAGIC}.marshal"
-
-
-def _code_store() -> dict[str, tuple]:
-    global _code
-    if _code is None:
-        _code = {}
-        try:
-            import marshal
-
-            loaded = marshal.loads(_code_file().read_bytes())
-            if isinstance(loaded, dict):
-                _code = loaded
-        except Exception:  # no file yet, or one that cannot be read: compile afresh
-            pass
-    return _code
-
-
 def cached_compile(pattern: str) -> re.Pattern[str]:
-    """re.compile(pattern), from the program kept in the cache folder when there is one."""
-    global _code_new
-    store = _code_store()
-    try:
-        import _sre
+    """re.compile(pattern), rebuilt from this machine's regex cache when it was compiled before (kyivcli.rx)."""
+    from kyivcli.rx import compile as recompile
 
-        parts = store.get(pattern)
-        if parts is None:
-            from re import _compiler, _parser
+    return recompile(pattern)
 
-            p = _parser.parse(pattern, 0)
-            indexgroup: list[str | None] = [None] * p.state.groups
-            for k, i in p.state.groupdict.items():
-                indexgroup[i] = k
-            parts = (int(p.state.flags), [int(c) for c in _compiler._code(p, 0)], p.state.groups - 1,
-                     dict(p.state.groupdict), tuple(indexgroup))
-            rx = _sre.compile(pattern, *parts)
-            store[pattern] = parts
-            _code_new = True
-            return rx
-        return _sre.compile(pattern, *parts)
-    except Exception:
-        store.pop(pattern, None)
-        return re.compile(pattern)
-
-
-def save_compiled() -> None:
-    """Write the programs compiled in this process for the next one (atomically; failures are ignored)."""
-    global _code_new
-    if not _code_new or _code is None:
-        return
-    _code_new = False
-    try:
-        import marshal
-        import os
-        import tempfile
-
-        path = _code_file()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".re-code-", dir=path.parent)
-        with os.fdopen(fd, "wb") as f:
-            f.write(marshal.dumps(_code))
-        os.replace(tmp, path)
-    except Exception:
-        pass
 
 # "[\w'’\-]*" written so that no class mixes \w with a character above U+00FF: such a class makes the
 # compiler build a 64K bitmap (~0.1 ms a class, in every process); the two forms match the same strings
