@@ -137,13 +137,13 @@ _BY_TYPE: dict[str, Callable[..., dict[str, JSONValue] | None]] = {
     "MapView": _map, "Section": section_record, "Document": document_record, "PathStep": _step, "Span": _span,
     "Day": _day, "Phase": _phase, "Evidence": _evidence,
 }
-_MODULES = ("kyivcli.model.records", "kyivcli.model.document")
+_MODULES = ("kyivcli.model.records.", "kyivcli.model.document")
 
 
 def record(obj: Record) -> dict[str, JSONValue]:
     """The dict the CLI prints as JSON for this record."""
     cls = type(obj)
-    fn = _BY_TYPE.get(cls.__name__) if cls.__module__ in _MODULES else None
+    fn = _BY_TYPE.get(cls.__name__) if cls.__module__.startswith(_MODULES) else None
     if fn is None:
         raise TypeError(f"record() takes a record of kyivcli.model, not {type(obj).__name__}")
     out = fn(obj)

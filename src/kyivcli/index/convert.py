@@ -9,17 +9,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kyivcli.model.document import Document, Sentence
-from kyivcli.model.records import Date, Event, Evidence, Mention, PathStep, Place, Unit
 
 if TYPE_CHECKING:
     from kyivcli.extract.dates.model import DateMention
     from kyivcli.extract.places.geoparse import PlaceItem
     from kyivcli.extract.units.model import Unit as RawUnit
     from kyivcli.index.events import Event as RawEvent
+    from kyivcli.model.records import Date, Event, Evidence, Mention, PathStep, Place, Unit
 
 
 def evidence(raw: object) -> Evidence | None:
     """An extractor's evidence (a dict or an Evidence) as a record."""
+    from kyivcli.model.records.common import Evidence
+
     if raw is None or isinstance(raw, Evidence):
         return raw
     if not isinstance(raw, dict):
@@ -41,11 +43,13 @@ def evidence(raw: object) -> Evidence | None:
 
 
 def mention(m: object) -> Mention:
+    from kyivcli.model.records.common import Mention
     s = m.sentence  # type: ignore[attr-defined]
     return Mention(m.text, m.line, s.index, m.start, m.end)  # type: ignore[attr-defined]
 
 
 def date_record(m: DateMention) -> Date:
+    from kyivcli.model.records.dates import Date
     s = m.sentence
     return Date(m.text, m.type, m.value, m.mod, m.anchor, m.line, s.index, m.start, m.end, s.section,
                 s.section_title, s.where, s.text, m.rule, evidence(getattr(m, "evidence", None)),
@@ -53,6 +57,7 @@ def date_record(m: DateMention) -> Date:
 
 
 def place_record(p: PlaceItem) -> Place:
+    from kyivcli.model.records.places import Place
     conf = getattr(p, "confidence", None)
     return Place(p.name, tuple(p.aliases), tuple(p.variants), p.kind, p.country, p.admin1, p.lat, p.lon,
                  p.geonameid, tuple(mention(m) for m in p.mentions),
@@ -63,6 +68,7 @@ def place_record(p: PlaceItem) -> Place:
 def unit_record(u: RawUnit, days: dict[int, list[str]], places: dict[int, list[str]],
                 coords: dict[str, tuple[float | None, float | None]], doc: Document) -> Unit:
     from kyivcli.index.summary import span
+    from kyivcli.model.records.units import Unit
 
     idx = [m.sentence.index for m in u.mentions]
     first, last = span(idx, days)
@@ -79,6 +85,8 @@ def path(u: RawUnit, days: dict[int, list[str]], places: dict[int, list[str]],
     """Where a unit is reported on which day: each sentence naming it, with each place named there
     (areas such as countries aside: a unit is not 'at' Russia), in time order. A sentence without a
     day of its own takes the last day given earlier in its paragraph (the narrative's day)."""
+    from kyivcli.model.records.units import PathStep
+
     sentences = doc.sentences
     steps: list[PathStep] = []
     seen: set[tuple[int, str]] = set()
@@ -111,6 +119,7 @@ def _narrative_day(index: int, sentences: list[Sentence], days: dict[int, list[s
 
 
 def event_record(e: RawEvent, places: dict[int, list[str]], units: dict[int, list[str]]) -> Event:
+    from kyivcli.model.records.events import Event
     s = e.sentence
     return Event(e.date, e.precision, s.line, s.index, s.section, s.section_title, s.text,
                  tuple(places.get(s.index, [])), tuple(units.get(s.index, [])))
