@@ -21,7 +21,7 @@ from kyivcli.extract.places.distance import km, spelling_ratio
 from kyivcli.extract.places.gazetteer import Gazetteer, Place, normalize
 from kyivcli.extract.places.persons import PLACE_HEADS, PLACE_PREFIXES, find_people
 from kyivcli.extract.places.typed import WORD_TAIL, all_needs, cached_compile, check_rule, compile_rules
-from kyivcli.parse.model import Document, Sentence
+from kyivcli.model.document import Document, Sentence
 from kyivcli.resources import resource
 
 if TYPE_CHECKING:  # the CSV reader is imported only by whoever loads a places file

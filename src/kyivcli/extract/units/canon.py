@@ -8,7 +8,7 @@ import re
 from kyivcli.extract.units.model import Unit, UnitMention
 from kyivcli.extract.units.recognize import find_mentions, grammar, link_parents
 from kyivcli.extract.units.sides import attribute_sides
-from kyivcli.parse.model import Document, Sentence
+from kyivcli.model.document import Document, Sentence
 
 
 def _formal_name(m: UnitMention) -> str:

@@ -22,7 +22,7 @@ from typing import Any
 
 from kyivcli.extract.units.model import UnitMention
 from kyivcli.extract.wordlists import fit_listed
-from kyivcli.parse.model import Sentence
+from kyivcli.model.document import Sentence
 from kyivcli.resources import resource
 from kyivcli.rx import compile as recompile
 

@@ -30,7 +30,7 @@ from functools import cache
 
 from kyivcli.extract.units.model import Unit, UnitMention
 from kyivcli.extract.units.recognize import Grammar, grammar
-from kyivcli.parse.model import Document, Sentence
+from kyivcli.model.document import Document, Sentence
 from kyivcli.rx import compile as recompile
 
 _CAP = recompile(r"\b[A-Z][\w.'’-]*")
