@@ -68,12 +68,6 @@ class PlaceItem:
     def lines(self) -> list[int]:
         return [m.line for m in self.mentions]
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "aliases": self.aliases, "variants": self.variants, "kind": self.kind,
-                "country": self.country, "admin1": self.admin1, "lat": self.lat, "lon": self.lon,
-                "geonameid": self.geonameid, "mentions": len(self.mentions), "lines": self.lines,
-                "confidence": round(self.confidence, 2), "evidence": self.evidence}
-
 
 @dataclass
 class _Cand:

@@ -48,7 +48,3 @@ class Unit:
     def lines(self) -> list[int]:
         return [m.line for m in self.mentions]
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "aliases": self.aliases, "side": self.side, "echelon": self.echelon,
-                "tier": self.tier, "parent": self.parent, "mentions": len(self.mentions), "lines": self.lines,
-                "side_evidence": self.side_evidence}
