@@ -33,10 +33,10 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - th
 def _path() -> Any:
     import _sre
 
-    from kyivcli import __version__
+    import kyivcli
     from kyivcli.extract.places.gazetteer import cache_dir
 
-    tag = f"{sys.implementation.cache_tag}.{sys.version_info.micro}-{_sre.MAGIC}-{_sre.CODESIZE}-{__version__}"
+    tag = f"{sys.implementation.cache_tag}.{sys.version_info.micro}-{_sre.MAGIC}-{_sre.CODESIZE}-{kyivcli.__version__}"
     return cache_dir() / f"regex-{tag}.bin"
 
 

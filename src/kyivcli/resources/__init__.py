@@ -35,11 +35,11 @@ def checked_once(name: str, data: object, check: Callable[[], None]) -> None:
     import os
     import zlib  # hashlib would cost milliseconds to import
 
-    from kyivcli import __version__
+    import kyivcli
 
     known = (_DIR / f"{name}.json").exists() and data is resource(name)
     body = _text(name) if known else json.dumps(data, sort_keys=True, ensure_ascii=False)
-    raw = f"{__version__}\n{body}".encode()
+    raw = f"{kyivcli.__version__}\n{body}".encode()
     digest = f"{zlib.crc32(raw):08x}{zlib.adler32(raw):08x}"
     marker = None
     try:
