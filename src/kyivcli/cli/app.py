@@ -327,14 +327,7 @@ def places(
     if corpus.many(articles, db):
         return corpus.places(articles, db, fmt, _PLACE_COLUMNS, span)
     art = _open(corpus.one(articles), places_file)
-    from kyivcli.contract import record
-
-    rows = []
-    for p in art.places:
-        row = record(p)
-        if span:
-            row["first_date"], row["last_date"] = art.place_span(p)
-        rows.append(row)
+    rows = corpus.place_rows(art, span)
     columns = list(_PLACE_COLUMNS)
     if span:
         columns += [Column("first_date", "first", no_wrap=True), Column("last_date", "last", no_wrap=True)]

@@ -220,18 +220,19 @@ def places(inputs: list[str] | None, db: str | None, fmt: OutputFormat, columns:
             with _corpus(db) as c:
                 rows = c.places(with_dates)
         else:
-            rows = [r for chunk in _per_article(inputs or [], lambda a: _place_rows(a, with_dates))[0] for r in chunk]
+            rows = [r for chunk in _per_article(inputs or [], lambda a: place_rows(a, with_dates))[0] for r in chunk]
         emit(rows, fmt.value, None, None, sys.stdout)
         return
     if db:
         with _corpus(db) as c:
             _write([c.places(with_dates)], fmt, columns, _title("Places", db, inputs))
         return
-    chunks, failed = _per_article(inputs or [], lambda a: _place_rows(a, with_dates))
+    chunks, failed = _per_article(inputs or [], lambda a: place_rows(a, with_dates))
     _finish(_write(chunks, fmt, columns, _title("Places", db, inputs)), failed)
 
 
-def _place_rows(art: Article, with_dates: bool) -> list[Row]:
+def place_rows(art: Article, with_dates: bool) -> list[Row]:
+    """Place records as rows; with `with_dates`, each place's first and last day (one article)."""
     from kyivcli.contract import record
 
     rows = []
