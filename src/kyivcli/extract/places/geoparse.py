@@ -33,9 +33,9 @@ _LANDFORM_KINDS = {"lake", "sea", "hill", "pass", "valley", "canal", "strait", "
 _DIGIT = re.compile(r"\d")
 _ADMIN_KINDS = {"oblast", "raion", "region", "district", "province", "county"}
 _ADMIN_WORDS = {"oblast", "raion", "region", "district", "province", "governorate", "prefecture", "county"}
-_ABBREVIATIONS = frozenset({"St", "Ste", "Mt", "Ft", "Pt", "Sta"})  # "St. Vith", "Mt. Vernon": one name
 _HYPHENATED = cached_compile(r"[A-Z\u00C0-\u00DE][\w'’]*(?:-[\w'’]+)*-[A-Z\u00C0-\u00DE][\w'’]*")
-_TOKEN = cached_compile(rf"[A-Z\u0400-\u042F]{WORD_TAIL}|[a-z][\w]*-[A-Z]{WORD_TAIL}")
+# a dotted initialism ("U.S.", "U.K.") is one token, then a capitalised word, then "al-Askari"
+_TOKEN = cached_compile(rf"(?:[A-Z]\.){{2,}}|[A-Z\u0400-\u042F]{WORD_TAIL}|[a-z][\w]*-[A-Z]{WORD_TAIL}")
 
 
 @dataclass
@@ -122,6 +122,7 @@ def _data() -> dict[str, Any]:
     d["group_words"] = frozenset(units["side_words"]) | frozenset(units["not_armed_groups"])  # "Taliban", "Bolshevik"
     d["person_titles"] = frozenset(d["person_titles"])
     d["event_heads"] = frozenset(d["event_heads"])
+    d["abbreviations"] = frozenset(d["abbreviated_words"])  # "St. Vith", "Mt. Vernon": one name
     return d
 
 
@@ -153,7 +154,9 @@ _ANCHORED_KINDS = {"island", "strait", "peninsula", "gulf", "bay", "valley", "mo
 _OLD_NAME_KM = 1000.0  # km: how far from the article's centre an old name (Ephesus → Selçuk) may lie
 _UNIQUE_MIN = 2000  # people: the only town in the world under its name, kept abroad when the text puts
 # something "at", "in", "near", "to" it
-_LOCATIVE = cached_compile(r"\b(?:at|in|near|to|from|towards?|around|outside|base\s+of|capturing|isolate)\s+$")
+_NAME_VOTES = 10.0  # the most a country's name, however often written ("U.S." eighty times), adds to its weight as focus
+_LOCATIVE = cached_compile(r"\b(?:at|in|near|to|from|towards?|around|outside|base\s+of|capturing|isolate|entered|reached|"
+                           r"captured|recaptured|retook|liberated|shelled)\s+$")
 # US states as the Associated Press abbreviates them after a town ("Moyock, N.C.", "Columbus, Ky.")
 _AP_STATES = {"Ala": "AL", "Ariz": "AZ", "Ark": "AR", "Calif": "CA", "Colo": "CO", "Conn": "CT", "Del": "DE",
               "Fla": "FL", "Ga": "GA", "Ill": "IL", "Ind": "IN", "Kan": "KS", "Kans": "KS", "Ky": "KY", "La": "LA",
@@ -344,6 +347,7 @@ def candidates(s: Sentence, present: set[str] | None = None) -> list[_Cand]:
                 tword = " ".join(m.group("type").split())
                 kind = spec.get("kind_by_type", {}).get(tword.lower(), spec["kind"])
                 head = tword if kind == "islands" else tword[:-1]
+                head_first = spec.get("head_first", False)  # "Forts Henry and Donelson"
                 for g in ("name", "name2"):
                     nm = m.group(g)
                     ws = nm.split()
@@ -353,7 +357,7 @@ def candidates(s: Sentence, present: set[str] | None = None) -> list[_Cand]:
                         continue  # "Northern and Southern provinces": no names
                     nm = " ".join(ws)
                     a0 = m.end(g) - len(nm)
-                    out.append(_Cand(nm, s, a0, m.end(g), nm, kind, f"{nm} {head}"))
+                    out.append(_Cand(nm, s, a0, m.end(g), nm, kind, f"{head} {nm}" if head_first else f"{nm} {head}"))
             elif handler == "prefix":  # "Mount Athos", "Gulf of Tonkin": the type word opens the name
                 tword = " ".join(m.group("type").split())
                 kind = spec.get("kind_by_type", {}).get(tword.split()[0].lower(), spec["kind"])
@@ -460,6 +464,7 @@ def _named_by_what_precedes(before: str, d: dict[str, Any]) -> str:
 def _runs(text: str) -> list[tuple[int, int]]:
     """Maximal runs of capitalised tokens (hyphenated parts split off: 'London-based', 'Kyiv-Chernihiv')."""
     spans: list[tuple[int, int]] = []
+    abbreviations = _data()["abbreviations"]
     for m in _TOKEN.finditer(text):
         tok = m.group(0)
         pieces = [m.span()]
@@ -473,7 +478,7 @@ def _runs(text: str) -> list[tuple[int, int]]:
         for p in pieces:
             prev = text[spans[-1][0]:spans[-1][1]] if spans else ""
             gap = text[spans[-1][1]:p[0]] if spans else ""
-            if spans and (gap == " " or (gap == ". " and prev in _ABBREVIATIONS)) and \
+            if spans and (gap == " " or (gap == ". " and prev in abbreviations)) and \
                     "-" not in text[spans[-1][0]:p[0]] and not prev.endswith(("'s", "’s")):
                 spans[-1] = (spans[-1][0], p[1])
             else:
@@ -538,6 +543,14 @@ class Geoparser:
             self._hits.setdefault(key, [])
         return [p for p in self._hits[key] if normalize(p.name) == key]
 
+    def _unknown_part(self, name: str, hits: dict[str, list[Place]]) -> bool:
+        """A capitalised part of a hyphenated name that is no place, country or demonym the geoparser knows."""
+        d = _data()
+        parts = [p for p in name.split("-") if p[:1].isupper()]
+        return len(parts) >= 2 and any(
+            not hits.get(normalize(p)) and p not in self.aliases and p not in d["lists"]["DEMONYM"]
+            and p not in d["not_places_set"] and normalize(p) not in _world()[0] for p in parts)
+
     def _is_country(self, word: str) -> bool:
         return word in self.aliases or any(p.kind in ("country", "admin1") for p in self._places_named(word))
 
@@ -576,14 +589,30 @@ class Geoparser:
             if not c.kind and c.lookup.endswith(" City") and normalize(c.lookup) not in hits0:
                 c.lookup = c.lookup[:-5]
                 hits0.update(self.gz.lookup([c.lookup]))
+        abbreviated = _data()["abbreviated_words"]
+        for c in cands:  # "St. Vith" is Saint-Vith, "Ft. Worth" Fort Worth: the abbreviation written out
+            first, _, rest = c.lookup.partition(" ")
+            if rest and not c.kind and first.rstrip(".") in abbreviated and not hits0.get(normalize(c.lookup)):
+                for word in abbreviated[first.rstrip(".")]:
+                    found = self.gz.lookup([f"{word} {rest}"])
+                    if found.get(normalize(f"{word} {rest}")):
+                        hits0.update(found)
+                        c.lookup = f"{word} {rest}"
+                        break
         whole = [c for c in cands if c.rule == "hyphenated"]
-        if whole:  # a hyphenated name GeoNames knows replaces its parts; otherwise the parts stay
-            known = [c for c in whole if any(p.kind == "city" and _close_spelling(c.lookup, p.name)
-                                             for p in hits0.get(normalize(c.lookup), []))]
-            spans = {(c.sentence.index, c.start, c.end) for c in known}
-            cands = [c for c in cands if (c.rule == "hyphenated" and (c.sentence.index, c.start, c.end) in spans)
-                     or (c.rule != "hyphenated" and not any(i == c.sentence.index and c.start < e and a < c.end
-                                                             for i, a, e in spans))]
+        if whole:  # a hyphenated name GeoNames knows replaces its parts; so does one with a part GeoNames
+            # does not know as a place ("Posad-Pokrovske"), but not a typed name around it ("Trans-Siberian
+            # railway"); otherwise the parts stay ("Kyiv-Chernihiv")
+            known = {(c.sentence.index, c.start, c.end): not self._unknown_part(c.lookup, hits0) for c in whole
+                     if self._unknown_part(c.lookup, hits0) or any(
+                         p.kind == "city" and _close_spelling(c.lookup, p.name) for p in hits0.get(normalize(c.lookup), []))}
+
+            def covered(c: _Cand) -> bool:
+                return any(i == c.sentence.index and c.start < e and a < c.end and (by_name or not c.kind)
+                           for (i, a, e), by_name in known.items())
+
+            cands = [c for c in cands if ((c.sentence.index, c.start, c.end) in known if c.rule == "hyphenated"
+                                          else not covered(c))]
         aliases = self.aliases
         titled = [c.lookup for c in cands if c.rule == "person"]
         cands = [c for c in cands if c.rule != "person"]
@@ -620,7 +649,7 @@ class Geoparser:
                 m = _COMMA.match(c.sentence.text, c.end)
                 if m:
                     c.hint = at.get((c.sentence.index, m.end()))
-                    if c.hint is None or c.hint.lookup in _AP_STATES:
+                    if c.hint is None or c.hint.lookup.rstrip(".") in _AP_STATES:
                         ap = _ap_state().match(c.sentence.text, m.end())
                         if ap:
                             c.hint, c.us_state = None, _AP_STATES[ap.group(1).replace(" ", "")]
@@ -692,7 +721,8 @@ class Geoparser:
     def _countries(self, cands: list[_Cand], hits: dict[str, list[Place]]) -> tuple[set[str], set[str]]:
         """Focus: countries holding the text's place names (each name's vote split among its countries)."""
         votes: dict[str, float] = {}
-        related: set[str] = set()
+        named: dict[str, float] = {}  # votes from a country's own name: an actor as often as a location, so
+        related: set[str] = set()  # they count up to a point ("U.S." forty times in an article about Vietnam)
         for c in cands:
             if c.known is not None and c.known.get("country"):  # "Mekong Delta", "Saigon" vote for their country
                 cc = c.known["country"]
@@ -704,13 +734,15 @@ class Geoparser:
             code = self.country_code(c.lookup, hits) if c.lookup else None
             if code:
                 related.add(code)
-                votes[code] = votes.get(code, 0) + 0.5
+                named[code] = named.get(code, 0) + 0.5
                 continue
             places = [p for p in hits.get(normalize(c.lookup), [])
                       if p.population >= 1000 and normalize(p.name) == normalize(c.lookup)]
             if places:
                 cc = max(places, key=lambda p: p.population).country
                 votes[cc] = votes.get(cc, 0) + 1
+        for code, v in named.items():
+            votes[code] = votes.get(code, 0) + min(v, _NAME_VOTES)
         if not votes:
             return set(), related
         ranked = sorted(votes.values(), reverse=True)
@@ -945,6 +977,9 @@ class Geoparser:
                 return key, PlaceItem(c.lookup, c.kind, next(iter(focus), None) if len(focus) == 1 else None)
             if c.country_code:
                 return ("typed", "place", normalize(c.lookup)), PlaceItem(c.lookup, "place", cc)
+            if c.rule == "hyphenated" and c.lookup in self._cued:  # "entered Posad-Pokrovske": a place all the same
+                return ("typed", "place", normalize(c.lookup)), PlaceItem(c.lookup, "place", next(iter(focus)) if len(
+                    focus) == 1 else None)
             return None, None
         if c.bare_river:
             return ("bare_river",), PlaceItem(c.lookup, "river")
