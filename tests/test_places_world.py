@@ -186,3 +186,9 @@ def test_a_world_city_beats_a_small_namesake_in_the_articles_country():
     got = places("# T\n\nWASHINGTON - Troops moved from Atlanta to Richmond and Gettysburg, then flew to Paris.\n")
     assert got["Paris"].country == "FR"  # not Paris, Texas, though the article is about the United States
     assert got["Washington, D.C."].lat is not None and "WASHINGTON" in got["Washington, D.C."].aliases
+
+
+def test_a_list_is_not_a_town_and_its_country():
+    got = places("# T\n\nShares fell in London, Germany and France, while oil rose in Kyiv.\n")
+    assert got["London"].country == "GB"  # no London in Germany: "London, Germany" was a list
+    assert "Germany" in got and "France" in got

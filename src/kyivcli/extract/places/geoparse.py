@@ -963,6 +963,9 @@ class Geoparser:
             admin, cc = ("US", c.us_state), "US"
         self._choice = {}
         place = self._best(c.lookup, hits, focus, related, centre, cc, admin=admin, near=near)
+        if place is None and c.hint is not None and admin is None and cc is not None and not c.country_code:
+            cc = None  # "Tokyo, Hong Kong and Sydney": a list, not Tokyo in Hong Kong
+            place = self._best(c.lookup, hits, focus, related, centre)
         if place is not None and c.hint is not None and (admin or near or cc):
             self._choice["admin"] = c.hint.text
         elif place is not None and c.us_state:
