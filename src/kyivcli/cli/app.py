@@ -507,7 +507,8 @@ def index(
 ) -> None:
     """Index many articles into one SQLite database, for the data commands' --db.
 
-    Unchanged files are skipped; a file that fails is reported and the rest go on (exit 1 if any failed)."""
+    Files unchanged since the last run (same size and modification time) are skipped; `touch FILE` re-indexes
+    one; a file that fails is reported and the rest go on (exit 1 if any failed)."""
     fmt = choose_format(fmt, as_json, (OutputFormat.table, OutputFormat.json))
     from kyivcli.cli import corpus
 

@@ -1,6 +1,7 @@
 """Index many articles into one SQLite file: worker processes extract (`rows.extract_rows`), the parent
 writes each article in one transaction, so an interrupted run leaves every article either whole or
-absent. Incremental: a file whose content hash is unchanged is skipped; a changed one is replaced.
+absent. Incremental: a file whose size and modification time are unchanged is skipped; a changed (or
+touched) one is replaced.
 
 Progress goes to a callback; nothing here prints.
 """
@@ -187,10 +188,6 @@ class Writer:
         """(sha256, bytes, mtime_ns) of the file as last indexed, or None."""
         row = self.conn.execute("SELECT sha256, bytes, mtime_ns FROM articles WHERE path = ?", (str(path),)).fetchone()
         return None if row is None else (str(row[0]), int(row[1]), row[2])
-
-    def touch(self, item: Input) -> None:
-        """Same content, new mtime: remember the mtime so the next run need not read the file."""
-        self.conn.execute("UPDATE articles SET mtime_ns = ? WHERE path = ?", (item.mtime_ns, str(item.path)))
 
     def _place_id(self, r: Row) -> int:
         key = r["key"]
@@ -405,7 +402,8 @@ def index_paths(inputs: Iterable[str], db: str | Path, *, jobs: int | None = Non
     """Index the articles named by `inputs` (files, directories, globs, '-') into the database `db`.
 
     `jobs` worker processes (default: the cores, or in-process when there is under 256 KB to extract).
-    Unchanged files (same content hash) are skipped unless `force`; each changed or new file is written in
+    Unchanged files (same size and modification time as last indexed) are skipped unless `force`, without
+    being read; a new, changed or touched file is hashed (SHA-256, stored with the article) and written in
     one transaction; a file that fails is listed in the summary with a one-line reason and the rest go on.
     KeyboardInterrupt propagates after the article being written is rolled back (the database stays
     consistent: every article is whole or absent)."""
@@ -449,12 +447,7 @@ def index_paths(inputs: Iterable[str], db: str | Path, *, jobs: int | None = Non
                 summary.failed.append((item.name, f"cannot read ({e.strerror or e})"))
                 step(item, "failed", summary.failed[-1][1])
                 continue
-            if known is not None and known[0] == sha:
-                writer.touch(item)
-                summary.skipped += 1
-                step(item, "skipped")
-            else:
-                todo.append((item, sha))
+            todo.append((item, sha))  # new, changed or touched (like make: `touch FILE` re-indexes it)
         if auto and sum(item.bytes for item, _ in todo) < SMALL_RUN:
             jobs = summary.jobs = 1  # starting workers would cost more than they save
         if jobs > 1 and len(todo) > 1:  # build the gazetteer here, once, if it is missing, not in every worker
