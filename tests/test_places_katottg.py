@@ -57,10 +57,10 @@ def test_the_codifier_is_read_without_pandas(tmp_path):
 def test_a_missing_settlement_gets_its_hromadas_centre_and_a_stray_namesake_is_ignored():
     rows = [{"name": n, "category": "C", "oblast": OBL, "raion": R, "hromada": H}
             for n in ("Димер", "Лютіж", "Гута-Межигірська")]
-    known = {normalize("Димер"): [(50.78, 30.30)], normalize("Лютіж"): [(50.68, 30.40)],
-             normalize("Гута-Межигірська"): [(48.0, 24.0)]}  # a namesake at the other end of Ukraine
+    known = {normalize("Димер"): [(50.78, 30.30, "13")], normalize("Лютіж"): [(50.68, 30.40, "13")],
+             normalize("Гута-Межигірська"): [(48.0, 24.0, "08")]}  # a namesake at the other end of Ukraine
     out = katottg.settlements(rows, known, normalize)
-    assert [o["name"] for o in out] == ["Huta-Mezhyhirska"]
+    assert [o["name"] for o in out] == ["Huta-Mezhyhirska"] and out[0]["admin1"] == "13"
     assert abs(out[0]["lat"] - 50.73) < 0.01 and abs(out[0]["lon"] - 30.35) < 0.01
     assert {"Гута-Межигірська", "Guta-Mezhygirska"} <= out[0]["names"]
 
@@ -78,4 +78,4 @@ def test_the_build_adds_them_under_every_spelling(tmp_path):
     g = Gazetteer(sqlite3.connect(path))
     for spelling in ("Huta-Mezhyhirska", "Guta Mezhygirska", "Гута-Межигірська"):
         (place,) = g.lookup([spelling])[normalize(spelling)]
-        assert place.country == "UA" and place.lat is not None and place.population == 0
+        assert place.country == "UA" and place.admin1 == "13" and place.lat is not None and place.population == 0

@@ -193,7 +193,7 @@ def build(path: Path, cities: Iterable[dict], countries: Iterable[dict],
             n += 1
         keep = re.compile(_LATIN_OR_CYRILLIC)
         centres: dict[str, list[float]] = {}  # country or US state -> sum of its towns' unit vectors
-        ua_known: dict[str, list[tuple[float, float]]] = {}  # Ukrainian places by Cyrillic name, for KATOTTG
+        ua_known: dict[str, list[tuple[float, float, str]]] = {}  # Ukrainian places by Cyrillic name, for KATOTTG
         i = 0
         for i, c in enumerate(cities, 1):
             gid = int(c["geonameid"])
@@ -210,7 +210,8 @@ def build(path: Path, cities: Iterable[dict], countries: Iterable[dict],
             if cc == "UA":
                 for a in {c["name"], *alts}:
                     if not a.isascii():
-                        ua_known.setdefault(normalize(a), []).append((float(c["latitude"]), float(c["longitude"])))
+                        ua_known.setdefault(normalize(a), []).append(
+                            (float(c["latitude"]), float(c["longitude"]), str(c.get("admin1code", ""))))
             for key in (cc, f'{cc}.{c.get("admin1code", "")}') if cc == "US" else (cc,):
                 acc = centres.setdefault(key, [0.0, 0.0, 0.0])
                 acc[0] += x
@@ -231,7 +232,8 @@ def build(path: Path, cities: Iterable[dict], countries: Iterable[dict],
             for k, st in enumerate(settlements(ua_settlements, ua_known, normalize), 1):
                 gid = -1_000_000 - k  # below the subdivisions' ids; never a GeoNames id
                 variants = reader_order(st["name"], st["names"] - {st["name"]})
-                batch_p.append((gid, st["name"], "UA", "", st["lat"], st["lon"], 0, "city", "|".join(variants)))
+                batch_p.append((gid, st["name"], "UA", st["admin1"], st["lat"], st["lon"], 0, "city",
+                                "|".join(variants)))
                 keys = {normalize(x) for x in st["names"]}
                 batch_n.extend((key, gid) for key in keys if key)
                 n += 1

@@ -17,7 +17,8 @@ from __future__ import annotations
 import math
 import re
 import zipfile
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 SETTLEMENTS = ("M", "T", "C", "X")  # city, urban-type settlement, village, settlement
@@ -103,32 +104,40 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return math.hypot(dx, dy)
 
 
-def _centre(points: list[tuple[float, float]]) -> tuple[float, float] | None:
-    """The mean of the largest group of points within _ANCHOR_KM of one of them (a stray namesake elsewhere in
-    Ukraine does not move it); None without a group of at least two, or one point alone."""
-    if not points:
+def _centre(points_by_name: dict[str, list[tuple[float, float]]], least: int = 2) -> tuple[float, float] | None:
+    """Where at least `least` of the names agree: the point that most names have a place within _ANCHOR_KM of,
+    and the mean of each such name's nearest place to it. A name's other namesakes elsewhere in Ukraine, and a
+    lone name, move nothing."""
+    best, best_names = None, []
+    for p in (p for pts in points_by_name.values() for p in pts):
+        names = [n for n, pts in points_by_name.items() if any(_km(p, q) <= _ANCHOR_KM for q in pts)]
+        if len(names) > len(best_names):
+            best, best_names = p, names
+    if best is None or len(best_names) < least:
         return None
-    if len(points) == 1:
-        return points[0]
-    best = max(points, key=lambda p: sum(_km(p, q) <= _ANCHOR_KM for q in points))
-    near = [q for q in points if _km(best, q) <= _ANCHOR_KM]
-    if len(near) < 2:
-        return None
+    near = [min(points_by_name[n], key=lambda q: _km(best, q)) for n in best_names]
     return sum(q[0] for q in near) / len(near), sum(q[1] for q in near) / len(near)
 
 
-def settlements(rows: Iterable[dict], known: dict[str, list[tuple[float, float]]],
-                norm: callable) -> list[dict]:
-    """Settlements GeoNames lacks, each with an approximate point: [{"name", "names", "lat", "lon"}].
-    `known` maps a normalised Cyrillic name to the points of the Ukrainian GeoNames places of that name."""
+def settlements(rows: Iterable[dict], known: dict[str, list[tuple[float, float, str]]],
+                norm: Callable[[str], str]) -> list[dict]:
+    """Settlements GeoNames lacks, each with an approximate point: [{"name", "names", "lat", "lon", "admin1"}].
+    `known` maps a normalised Cyrillic name to (lat, lon, GeoNames admin1 code) of the Ukrainian GeoNames places
+    of that name; a settlement's admin1 is the one most of its oblast's known settlements have."""
     rows = list(rows)
-    by_hromada: dict[str, list[tuple[float, float]]] = {}
-    by_raion: dict[str, list[tuple[float, float]]] = {}
+    by_raion: dict[str, dict[str, list[tuple[float, float]]]] = {}  # members GeoNames has once in Ukraine
+    admin_votes: dict[str, Counter[str]] = {}
     for r in rows:
         pts = known.get(norm(r["name"]), [])
         if len(pts) == 1:  # a name GeoNames has once in Ukraine: most likely this settlement
-            by_hromada.setdefault(r["hromada"], []).append(pts[0])
-            by_raion.setdefault(r["raion"], []).append(pts[0])
+            by_raion.setdefault(r["raion"], {})[r["name"]] = [pts[0][:2]]
+            admin_votes.setdefault(r["oblast"], Counter())[pts[0][2]] += 1
+    admin1 = {k: v.most_common(1)[0][0] for k, v in admin_votes.items() if v}
+    by_hromada: dict[str, dict[str, list[tuple[float, float]]]] = {}  # members' namesakes in their own oblast
+    for r in rows:
+        pts = [p[:2] for p in known.get(norm(r["name"]), []) if p[2] == admin1.get(r["oblast"])]
+        if pts:
+            by_hromada.setdefault(r["hromada"], {})[r["name"]] = pts
     hromada_centre = {k: _centre(v) for k, v in by_hromada.items()}
     raion_centre: dict[str, tuple[float, float] | None] = {}  # only where a hromada has none
     out = []
@@ -136,15 +145,17 @@ def settlements(rows: Iterable[dict], known: dict[str, list[tuple[float, float]]
         point = hromada_centre.get(r["hromada"])
         if point is None:
             if r["raion"] not in raion_centre:
-                raion_centre[r["raion"]] = _centre(by_raion.get(r["raion"], []))
+                raion_centre[r["raion"]] = _centre(by_raion.get(r["raion"], {}), least=3)
             point = raion_centre[r["raion"]]
         if point is None:
             continue
-        if any(_km(point, p) <= 2 * _ANCHOR_KM for p in known.get(norm(r["name"]), [])):
+        if any(p[2] == admin1.get(r["oblast"]) and _km(point, p[:2]) <= _ANCHOR_KM
+               for p in known.get(norm(r["name"]), [])):
             continue  # GeoNames has it (with a better point)
         name = romanize(r["name"])
         if len(name) <= 2:  # "As": the gazetteer keys no name that short (as for GeoNames' alternates)
             continue
         names = {r["name"], name, romanize(r["name"], g=True)}
-        out.append({"name": name, "names": names, "lat": round(point[0], 5), "lon": round(point[1], 5)})
+        out.append({"name": name, "names": names, "lat": round(point[0], 5), "lon": round(point[1], 5),
+                    "admin1": admin1.get(r["oblast"], "")})
     return out
