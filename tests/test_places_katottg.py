@@ -1,0 +1,91 @@
+"""Ukrainian settlements GeoNames lacks, from the KATOTTG codifier: romanisation, reading the .xlsx, the
+approximate point (the centre of the hromada's known settlements) and the rows the gazetteer build adds."""
+
+from __future__ import annotations
+
+import sqlite3
+import zipfile
+from pathlib import Path
+
+from kyivcli.extract.places import katottg
+from kyivcli.extract.places.gazetteer import Gazetteer, build, normalize
+
+
+def test_national_romanisation_and_the_older_g_spelling():
+    assert katottg.romanize("Бігунь") == "Bihun"
+    assert katottg.romanize("Крячки") == "Kriachky"
+    assert katottg.romanize("Гута-Межигірська") == "Huta-Mezhyhirska"
+    assert katottg.romanize("Гута-Межигірська", g=True) == "Guta-Mezhygirska"
+    assert katottg.romanize("Згурівка") == "Zghurivka"
+    assert katottg.romanize("Юрівка") == "Yurivka" and katottg.romanize("Знам'янка") == "Znamianka"
+
+
+def _xlsx(path: Path, rows: list[list[str]]) -> Path:
+    strings: list[str] = []
+    sheet = []
+    for r, row in enumerate(rows, 1):
+        cells = []
+        for col, value in zip("ABCDEFG", row, strict=True):
+            if value:
+                strings.append(value)
+                cells.append(f'<c r="{col}{r}" t="s"><v>{len(strings) - 1}</v></c>')
+            else:
+                cells.append(f'<c r="{col}{r}"/>')
+        sheet.append(f'<row r="{r}">{"".join(cells)}</row>')
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("xl/sharedStrings.xml", "<sst>" + "".join(f"<si><t>{s}</t></si>" for s in strings) + "</sst>")
+        z.writestr("xl/worksheets/sheet1.xml", "<worksheet><sheetData>" + "".join(sheet) + "</sheetData></worksheet>")
+    return path
+
+
+OBL, R, H = "UA32000000000030281", "UA32100000000045098", "UA32100070000076283"
+ROWS = [["Перший рівень", "Другий рівень", "Третій рівень", "Четвертий рівень", "Додатковий рівень",
+         "Категорія об’єкта", "Назва об’єкта"],
+        [OBL, "", "", "", "", "O", "Київська"],
+        [OBL, R, H, "", "", "H", "Димерська"],
+        [OBL, R, H, "UA32100070010000001", "", "T", "Димер"],
+        [OBL, R, H, "UA32100070020000002", "", "C", "Лютіж"],
+        [OBL, R, H, "UA32100070030000003", "", "C", "Гута-Межигірська"]]
+
+
+def test_the_codifier_is_read_without_pandas(tmp_path):
+    rows = katottg.read_rows(_xlsx(tmp_path / "k.xlsx", ROWS))
+    assert [r["name"] for r in rows] == ["Димер", "Лютіж", "Гута-Межигірська"]
+    assert {r["hromada"] for r in rows} == {H} and rows[0]["category"] == "T"
+
+
+def test_a_missing_settlement_gets_its_hromadas_centre_and_a_stray_namesake_is_ignored():
+    rows = [{"name": n, "category": "C", "oblast": OBL, "raion": R, "hromada": H}
+            for n in ("Димер", "Лютіж", "Гута-Межигірська")]
+    known = {normalize("Димер"): [(50.78, 30.30, "13")], normalize("Лютіж"): [(50.68, 30.40, "13")],
+             normalize("Гута-Межигірська"): [(48.0, 24.0, "08")]}  # a namesake at the other end of Ukraine
+    out = katottg.settlements(rows, known, normalize)
+    assert [o["name"] for o in out] == ["Huta-Mezhyhirska"] and out[0]["admin1"] == "13"
+    assert abs(out[0]["lat"] - 50.73) < 0.01 and abs(out[0]["lon"] - 30.35) < 0.01
+    assert {"Гута-Межигірська", "Guta-Mezhygirska"} <= out[0]["names"]
+
+
+def test_the_build_adds_them_under_every_spelling(tmp_path):
+    cities = [{"geonameid": 1, "name": "Dymer", "countrycode": "UA", "admin1code": "13", "latitude": 50.78,
+               "longitude": 30.30, "population": 5000, "alternatenames": ["Димер"]},
+              {"geonameid": 2, "name": "Liutizh", "countrycode": "UA", "admin1code": "13", "latitude": 50.68,
+               "longitude": 30.40, "population": 900, "alternatenames": ["Лютіж"]}]
+    rows = [{"name": n, "category": "C", "oblast": OBL, "raion": R, "hromada": H}
+            for n in ("Димер", "Лютіж", "Гута-Межигірська")]
+    path = tmp_path / "g.sqlite"
+    n = build(path, cities, [], ua_settlements=rows)
+    assert n == 3  # Dymer and Liutizh are GeoNames' own: not added twice
+    g = Gazetteer(sqlite3.connect(path))
+    for spelling in ("Huta-Mezhyhirska", "Guta Mezhygirska", "Гута-Межигірська"):
+        (place,) = g.lookup([spelling])[normalize(spelling)]
+        assert place.country == "UA" and place.admin1 == "13" and place.lat is not None and place.population == 0
+
+
+def test_a_codifier_laid_out_otherwise_is_skipped_not_fatal(tmp_path, monkeypatch):
+    bad = tmp_path / "bad.xlsx"
+    with zipfile.ZipFile(bad, "w") as z:
+        z.writestr("xl/workbook.xml", "<workbook/>")
+    monkeypatch.setattr(katottg, "data_file", lambda: bad)
+    assert katottg.rows() == []
+    monkeypatch.setattr(katottg, "data_file", lambda: None)
+    assert katottg.rows() == []
