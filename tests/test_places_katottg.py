@@ -89,3 +89,41 @@ def test_a_codifier_laid_out_otherwise_is_skipped_not_fatal(tmp_path, monkeypatc
     assert katottg.rows() == []
     monkeypatch.setattr(katottg, "data_file", lambda: None)
     assert katottg.rows() == []
+
+
+def _ua_gazetteer(tmp_path):
+    """Kyiv, Brovary and Vasylkiv from GeoNames; two namesake villages; settlements only the codifier knows
+    (negative ids, no population) placed near Kyiv."""
+    from kyivcli.extract.places.gazetteer import build
+
+    def row(i, name, admin1, lat, lon, pop, alt=()):
+        return {"geonameid": i, "name": name, "countrycode": "UA", "admin1code": admin1, "latitude": lat,
+                "longitude": lon, "population": pop, "alternatenames": list(alt)}
+
+    cities = [row(703448, "Kyiv", "12", 50.45, 30.52, 2_900_000), row(711390, "Brovary", "13", 50.51, 30.79, 109_000),
+              row(690412, "Vasylkiv", "13", 50.18, 30.31, 37_000),
+              row(13645625, "Peremoha", "12", 50.44, 30.39, 1500),  # a larger namesake in Kyiv city
+              row(-1009023, "Peremoha", "13", 50.57, 30.97, 0),  # the codifier's, in Brovary's oblast
+              row(687086, "Kvitneve", "27", 49.99, 29.52, 609),  # a larger namesake 90 km off
+              row(-1009021, "Kvitneve", "13", 50.57, 30.97, 0),
+              row(-1009503, "Kriachky", "13", 50.23, 30.11, 0), row(-1009154, "Kozarovychi", "13", 50.80, 30.22, 0)]
+    path = tmp_path / "g.sqlite"
+    build(path, cities, [{"geonameid": 690791, "name": "Ukraine", "iso": "UA"}])
+    return Gazetteer(sqlite3.connect(path))
+
+
+def test_small_settlements_the_text_types_near_the_articles_places(tmp_path):
+    import kyivcli
+    from kyivcli.extract.places.geoparse import Geoparser
+
+    doc = kyivcli.parse_text(
+        "# T\n\nRussian forces attacked Kyiv, Brovary and Vasylkiv. Civilians were killed in the village of "
+        "Peremoha, Brovary Raion. Shelling hit the village of Kvitneve near Brovary, an oil depot in the village "
+        "of Kryacky burned, and the Kozarovychi dam was blown up.\n", name="t.md").document
+    got = {p.name: p for p in Geoparser(_ua_gazetteer(tmp_path)).parse(doc)[0]}
+    assert got["Peremoha"].geonameid == -1009023  # the raion's oblast outweighs a larger namesake in Kyiv
+    assert got["Kvitneve"].geonameid == -1009021  # near the article's places, though GeoNames' is larger
+    kr = got["Kriachky"]  # "Kryacky", spelled nearly as the codifier's Kriachky
+    assert "Kryacky" in kr.aliases and kr.confidence <= 0.6 and "Kriachky" in kr.evidence["rule"]
+    dam = got["Kozarovychi dam"]  # the only Kozarovychi, among the article's places
+    assert (dam.lat, dam.lon) == (50.80, 30.22)

@@ -147,6 +147,9 @@ _SPAN = cached_compile(rf"[A-Z\u00C0-\u00DE\u0400-\u042F]{WORD_TAIL}\.?(?:\s+(?:
 _CAPS = cached_compile(rf"[A-Z\u00C0-\u00DE\u0400-\u042F]{WORD_TAIL}")
 _WORDS = cached_compile(r"[\w'’\-]+\.?")
 _POINT_KINDS = {"city", "town", "village", "pass"}
+_SETTLEMENT_KINDS = {"city", "town", "village"}  # "the village of X": a settlement the text types, no name of its own
+_LOCAL_KM = 150.0  # a facility named after the only village of that name takes its point within this of the centre
+_UNLISTED_PEOPLE = 200  # a settlement GeoNames' towns of 500+ lack (from the national codifier) is a small one
 _DIRECTIONS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
                          "Northeastern", "Northwestern", "Southeastern", "Southwestern"})
 _REGION_KINDS = {"continent", "region", "country", "island", "peninsula", "desert", "ocean", "islands"}
@@ -534,6 +537,7 @@ class Geoparser:
         self._regions: set[tuple[str, str]] = set()
         self._region_names: dict[tuple[str, str], str] = {}
         self._spread = 150.0
+        self._prefer: tuple[str, str] | None = None
         self._standalone: set[str] = set()
 
     def _places_named(self, word: str) -> list[Place]:
@@ -645,7 +649,7 @@ class Geoparser:
         hits.update(self.gz.lookup(n for n in names if normalize(n) not in asked_keys))
         at = {(c.sentence.index, c.start): c for c in cands}
         for c in cands:
-            if not c.kind and not c.country_code and c.lookup:
+            if (not c.kind or c.kind in _SETTLEMENT_KINDS and not c.typed_name) and not c.country_code and c.lookup:
                 m = _COMMA.match(c.sentence.text, c.end)
                 if m:
                     c.hint = at.get((c.sentence.index, m.end()))
@@ -686,7 +690,8 @@ class Geoparser:
                 anchors.setdefault(id(c.sentence.block), []).append((item.lat, item.lon))
         for c, key, item, ch in first:
             pts = [p for p in anchors.get(id(c.sentence.block), []) if p != (item.lat, item.lon)]
-            if ch.get("n", 0) >= 2 and pts and not c.kind and c.hint is None and not c.country_code:
+            if ch.get("n", 0) >= 2 and pts and (not c.kind or c.kind in _SETTLEMENT_KINDS and not c.typed_name) \
+                    and c.hint is None and not c.country_code:
                 lats, lons = sorted(p[0] for p in pts), sorted(p[1] for p in pts)
                 self._choice = {}
                 place = self._best(c.lookup, hits, focus, related, centre, near=(lats[len(lats) // 2],
@@ -774,7 +779,7 @@ class Geoparser:
     def _best(self, name: str, hits: dict[str, list[Place]], focus: set[str], related: set[str],
               centre: tuple[float, float] | None, country: str | None = None,
               admin: tuple[str, str] | None = None, near: tuple[float, float] | None = None,
-              near_weight: tuple[float, float] = (6.0, 25.0)) -> Place | None:
+              near_weight: tuple[float, float] = (6.0, 25.0), prefer: tuple[str, str] | None = None) -> Place | None:
         best, best_score, best_alt = None, -1e9, False
         scores: list[float] = []
         key = normalize(name)
@@ -852,12 +857,14 @@ class Geoparser:
                 score += 1.5  # the article names the state or province this namesake lies in
                 if (p.country, p.admin1) in self._local_regions:
                     score += 2.0  # … in the same sentence ("the Battle of Perryville … Kentucky")
+            if prefer and (p.country, p.admin1) == prefer:
+                score += 3.0  # "Peremoha, Brovary Raion": in the province of Brovary
             if near and p.lat is not None:
                 score += max(0.0, near_weight[0] - km(near, (p.lat, p.lon)) / near_weight[1])  # next to the
                 # district or town named with it, or to the other places of its paragraph
             if centre and p.lat is not None and self.dominant:
                 score += max(0.0, 3 - km(centre, (p.lat, p.lon)) / self._spread)  # an article's places lie together
-            score += 1.5 * math.log10(p.population + 10)
+            score += 1.5 * math.log10((p.population or (_UNLISTED_PEOPLE if p.geonameid < 0 else 0)) + 10)
             if p.population >= 1_000_000:
                 score += 4.0  # Paris, Moscow, Sydney: a world city outweighs a small namesake at home
             elif p.population >= 300_000:
@@ -918,7 +925,8 @@ class Geoparser:
                 anchor, at = self._best(first, hits, focus, related, centre), first
             if anchor is not None:
                 item.country = anchor.country
-                if c.kind in _FACILITY_KINDS and anchor.kind != "country" and self._sure_anchor(at, hits, c.kind):
+                if c.kind in _FACILITY_KINDS and anchor.kind != "country" and (
+                        self._sure_anchor(at, hits, c.kind) or self._only_local(at, anchor, hits, focus, centre)):
                     item.lat, item.lon, item.admin1 = anchor.lat, anchor.lon, anchor.admin1 or None
                 elif c.kind in _ADMIN_KINDS and c.typed_name.rsplit(" ", 1)[-1].lower() in _ADMIN_WORDS and \
                         anchor.kind == "city" and anchor.lat is not None and normalize(anchor.name) == normalize(at) \
@@ -957,12 +965,13 @@ class Geoparser:
             key = ("bare_river",) if c.bare_river else ("typed", c.kind, normalize(c.lookup))
             return key, PlaceItem(c.lookup, c.kind, next(iter(focus)) if len(focus) == 1 else None)
         admin = near = None
+        self._prefer = None
         if c.hint is not None and cc is None:
             admin, near, cc = self._hint(c.hint, hits, focus, related, centre)
         elif c.us_state and cc is None:
             admin, cc = ("US", c.us_state), "US"
         self._choice = {}
-        place = self._best(c.lookup, hits, focus, related, centre, cc, admin=admin, near=near)
+        place = self._best(c.lookup, hits, focus, related, centre, cc, admin=admin, near=near, prefer=self._prefer)
         if place is None and c.hint is not None and admin is None and cc is not None and not c.country_code:
             cc = None  # "Tokyo, Hong Kong and Sydney": a list, not Tokyo in Hong Kong
             place = self._best(c.lookup, hits, focus, related, centre)
@@ -974,6 +983,8 @@ class Geoparser:
             where = c.hint.text if c.hint is not None else c.us_state
             return ("typed", "place", normalize(f"{c.lookup}, {where}")), PlaceItem(
                 c.lookup, "place", admin[0], admin[1] or None)
+        if place is None and c.kind in _SETTLEMENT_KINDS and not c.typed_name and len(focus) == 1:
+            place = self._spelled_like(c, focus, related, centre)
         if place is None:
             if c.kind:  # "the village of X" that GeoNames lacks: keep it, no coordinates
                 key = ("bare_river",) if c.bare_river else ("typed", c.kind, normalize(c.lookup))
@@ -987,6 +998,19 @@ class Geoparser:
         if c.bare_river:
             return ("bare_river",), PlaceItem(c.lookup, "river")
         return ("geo", place.geonameid), self._item(place, kind=c.kind)
+
+    def _spelled_like(self, c: _Cand, focus: set[str], related: set[str],
+                      centre: tuple[float, float] | None) -> Place | None:
+        """"The village of Kryacky" that the gazetteer lacks as written: a settlement of the article's country
+        spelled nearly so (Kriachky), the namesake nearest the article's places."""
+        similar = self.gz.similar(c.lookup, next(iter(focus)))
+        if not similar:
+            return None
+        self._choice = {}
+        place = self._best(c.lookup, {normalize(c.lookup): similar}, focus, related, centre)
+        if place is not None:
+            self._choice["spelling"] = place.name
+        return place
 
     def _with_overrides(self, s: Sentence, cands: list[_Cand]) -> list[_Cand]:
         """The user's names, found as written, replace whatever else read those words."""
@@ -1049,6 +1073,9 @@ class Geoparser:
                 ev["admin"] = ch["admin"]
             if ch.get("paragraph"):
                 ev["context"] = "near the other places of its paragraph"
+            if ch.get("spelling"):
+                ev["rule"] = f"typed by the text; GeoNames or the national codifier spells it {ch['spelling']}"
+                conf = min(conf, 0.6)
         elif c.kind:
             ev["rule"], conf = f"typed by the text ({c.kind})", 0.75 if item.lat is None else 0.85
         else:
@@ -1084,6 +1111,14 @@ class Geoparser:
         elif region:
             c.kind, c.typed_name = "region", full
 
+    def _only_local(self, name: str, anchor: Place, hits: dict[str, list[Place]], focus: set[str],
+                    centre: tuple[float, float] | None) -> bool:
+        """The only settlement of that name anywhere, in the article's country, among its places: "Kozarovychi
+        dam" is at Kozarovychi though the article never names the village alone."""
+        own = [p for p in hits.get(normalize(name), []) if p.kind == "city" and normalize(p.name) == normalize(name)]
+        return len(own) == 1 and own[0] is anchor and anchor.country in focus and anchor.lat is not None and \
+            centre is not None and self.dominant and km(centre, (anchor.lat, anchor.lon)) <= min(_LOCAL_KM, 2 * self._spread)
+
     def _sure_anchor(self, name: str, hits: dict[str, list[Place]], kind: str = "") -> bool:
         """A typed place takes the point of the town in its name only when the article names that town on its
         own ("Vasylkiv" and "Vasylkiv Air Base") or the town is a city of 50,000 ("Zhoushan Island"): "Pearl
@@ -1108,6 +1143,8 @@ class Geoparser:
         if h.kind in ("raion", "oblast", "region", "city", "town", "village") or not h.kind:
             p = self._best(h.lookup, hits, focus, related, centre)
             if p is not None and p.lat is not None and p.kind == "city":
+                if h.kind in _ADMIN_KINDS and p.admin1:  # a raion lies in the province of the town it is named after
+                    self._prefer = (p.country, p.admin1)
                 return None, (p.lat, p.lon), None
         return None, None, None
 
