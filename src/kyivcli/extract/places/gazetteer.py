@@ -362,17 +362,19 @@ class Gazetteer:
         return out
 
     def similar(self, name: str, country: str, least: int = 80) -> list[Place]:
-        """Places of `country` whose name is spelled like `name` (same first two letters, a similar length,
-        spelling ratio >= least): "Kryacky" for Kriachky, a romanisation the gazetteer lacks."""
+        """Settlements of `country` whose name is spelled like `name` (same first two letters and last letter, a
+        similar length, spelling ratio >= least): "Kryacky" for Kriachky, a romanisation the gazetteer lacks."""
         from kyivcli.extract.places.distance import spelling_ratio
 
         key = normalize(name)
         if len(key) < 5:
             return []
         q = ("SELECT DISTINCT n.norm, p.geonameid FROM names n JOIN places p ON p.geonameid = n.geonameid"
-             " WHERE n.norm >= ? AND n.norm < ? AND length(n.norm) BETWEEN ? AND ? AND p.country = ?")
+             " WHERE n.norm >= ? AND n.norm < ? AND length(n.norm) BETWEEN ? AND ? AND substr(n.norm, -1) = ?"
+             " AND p.country = ? AND p.kind = 'city'")
         try:
-            rows = self.con.execute(q, (key[:2], key[:2] + "\uffff", len(key) - 2, len(key) + 2, country)).fetchall()
+            rows = self.con.execute(q, (key[:2], key[:2] + "\uffff", len(key) - 2, len(key) + 2, key[-1],
+                                        country)).fetchall()
         except sqlite3.DatabaseError:
             return []
         near = {norm for norm, _ in rows if spelling_ratio(key, norm) >= least}
