@@ -227,3 +227,14 @@ def test_a_country_takes_its_centre_point_from_countryinfo(tmp_path):
     ua, fr = gz.country_by_code("UA"), gz.country_by_code("FR")
     assert (ua.lat, ua.lon) == (49.0, 32.0)
     assert fr.lat is not None  # no point given: the mean of its towns
+
+
+def test_the_cache_folder_is_the_one_platformdirs_names(monkeypatch, tmp_path):
+    from platformdirs import user_cache_dir
+
+    from kyivcli.extract.places.gazetteer import cache_dir
+
+    monkeypatch.delenv("KYIVCLI_CACHE_DIR", raising=False)
+    for xdg in ("", str(tmp_path)):
+        monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+        assert cache_dir() == __import__("pathlib").Path(user_cache_dir("kyivcli", appauthor=False))

@@ -67,9 +67,18 @@ def reader_order(name: str, variants: Iterable[str]) -> list[str]:
 
 
 def cache_dir() -> Path:
+    """$KYIVCLI_CACHE_DIR, else the user cache folder platformdirs would name. On Linux and macOS that rule is
+    two lines, written here: importing platformdirs (and the tempfile and shutil it pulls in) costs a few ms
+    of every start; Windows and the rest ask platformdirs."""
     env = os.environ.get("KYIVCLI_CACHE_DIR")
     if env:
         return Path(env)
+    import sys
+
+    if sys.platform.startswith("linux"):
+        return Path(os.environ.get("XDG_CACHE_HOME", "").strip() or os.path.expanduser("~/.cache")) / "kyivcli"
+    if sys.platform == "darwin":
+        return Path(os.path.expanduser("~/Library/Caches")) / "kyivcli"
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("kyivcli", appauthor=False))
