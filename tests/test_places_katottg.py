@@ -106,7 +106,8 @@ def _ua_gazetteer(tmp_path):
               row(-1009023, "Peremoha", "13", 50.57, 30.97, 0),  # the codifier's, in Brovary's oblast
               row(687086, "Kvitneve", "27", 49.99, 29.52, 609),  # a larger namesake 90 km off
               row(-1009021, "Kvitneve", "13", 50.57, 30.97, 0),
-              row(-1009503, "Kriachky", "13", 50.23, 30.11, 0), row(-1009154, "Kozarovychi", "13", 50.80, 30.22, 0)]
+              row(-1009503, "Kriachky", "13", 50.23, 30.11, 0), row(-1009154, "Kozarovychi", "13", 50.80, 30.22, 0),
+              row(11_000_001, "Prolisne", "13", 50.30, 30.60, 0, alt=["Chkalovske"])]  # renamed in 2016
     path = tmp_path / "g.sqlite"
     build(path, cities, [{"geonameid": 690791, "name": "Ukraine", "iso": "UA"}])
     return Gazetteer(sqlite3.connect(path))
@@ -127,3 +128,12 @@ def test_small_settlements_the_text_types_near_the_articles_places(tmp_path):
     assert "Kryacky" in kr.aliases and kr.confidence <= 0.6 and "Kriachky" in kr.evidence["rule"]
     dam = got["Kozarovychi dam"]  # the only Kozarovychi, among the article's places
     assert (dam.lat, dam.lon) == (50.80, 30.22)
+
+
+def test_an_old_name_of_a_village_among_the_articles_places(tmp_path):
+    import kyivcli
+    from kyivcli.extract.places.geoparse import Geoparser
+
+    doc = kyivcli.parse_text("# T\n\nUkraine retook Brovary, Vasylkiv and Chkalovske near Kyiv.\n", name="t.md").document
+    got = {p.name: p for p in Geoparser(_ua_gazetteer(tmp_path)).parse(doc)[0]}
+    assert "Chkalovske" in got["Prolisne"].aliases  # GeoNames lists no people there, yet it is the place meant

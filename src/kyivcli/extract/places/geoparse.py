@@ -821,10 +821,13 @@ class Geoparser:
             close = not by_alternate or _close_spelling(name, p.name)
             # an old name of a town in a country the text names, near the article's places, when no place
             # there bears the name as its own: "Miletus" (Balat), "Ephesus" (Selçuk) in a war of the Greeks
-            old_name = by_alternate and not close and not country and p.population >= 1000 and not primary_near \
+            # (a village of any size when it lies among the article's places: "Chkalovske", now Prolisne)
+            old_name = by_alternate and not close and not country and not primary_near \
                 and len(name) >= 6 and name not in _data()["group_words"] \
                 and (p.country in focus or p.country in related) and centre is not None and self.dominant \
-                and p.lat is not None and km(centre, (p.lat, p.lon)) <= max(_OLD_NAME_KM, 10 * self._spread)
+                and p.lat is not None and (
+                    p.population >= 1000 and km(centre, (p.lat, p.lon)) <= max(_OLD_NAME_KM, 10 * self._spread)
+                    or p.country in focus and km(centre, (p.lat, p.lon)) <= 2 * self._spread)
             if by_alternate and not close and p.population < 100_000 and not old_name and not (
                     (p.country in focus or p.country == country) and p.population >= 1000 and not hits_primary):
                 continue  # "Lee" is also a name of Albany, Ohio: loose alternate names of small places are noise,
