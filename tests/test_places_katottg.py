@@ -107,7 +107,8 @@ def _ua_gazetteer(tmp_path):
               row(687086, "Kvitneve", "27", 49.99, 29.52, 609),  # a larger namesake 90 km off
               row(-1009021, "Kvitneve", "13", 50.57, 30.97, 0),
               row(-1009503, "Kriachky", "13", 50.23, 30.11, 0), row(-1009154, "Kozarovychi", "13", 50.80, 30.22, 0),
-              row(11_000_001, "Prolisne", "13", 50.30, 30.60, 0, alt=["Chkalovske"])]  # renamed in 2016
+              row(11_000_001, "Prolisne", "13", 50.30, 30.60, 0, alt=["Chkalovske"]),  # renamed in 2016
+              row(12_000_001, "Kakhovka", "13", 50.60, 30.70, 20_000), row(12_000_002, "Kakhovka", "17", 47.5, 30.46, 0)]
     path = tmp_path / "g.sqlite"
     build(path, cities, [{"geonameid": 690791, "name": "Ukraine", "iso": "UA"}])
     return Gazetteer(sqlite3.connect(path))
@@ -137,3 +138,16 @@ def test_an_old_name_of_a_village_among_the_articles_places(tmp_path):
     doc = kyivcli.parse_text("# T\n\nUkraine retook Brovary, Vasylkiv and Chkalovske near Kyiv.\n", name="t.md").document
     got = {p.name: p for p in Geoparser(_ua_gazetteer(tmp_path)).parse(doc)[0]}
     assert "Chkalovske" in got["Prolisne"].aliases  # GeoNames lists no people there, yet it is the place meant
+
+
+def test_a_dam_or_building_takes_the_point_of_the_town_it_is_named_after_or_the_largest_nearby(tmp_path):
+    import kyivcli
+    from kyivcli.extract.places.geoparse import Geoparser
+
+    doc = kyivcli.parse_text(
+        "# T\n\nRussian forces attacked Kyiv, Brovary and Vasylkiv. The Kakhovka Dam was damaged, and fighting "
+        "went on around Brovary. Saboteurs came near the Verkhovna Rada building, between Vasylkiv and Kyiv.\n",
+        name="t.md").document
+    got = {p.name: p for p in Geoparser(_ua_gazetteer(tmp_path)).parse(doc)[0]}
+    assert (got["Kakhovka Dam"].lat, got["Kakhovka Dam"].lon) == (50.60, 30.70)  # the Kakhovka among its places
+    assert (got["Verkhovna Rada building"].lat, got["Verkhovna Rada building"].lon) == (50.45, 30.52)  # Kyiv

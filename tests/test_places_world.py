@@ -238,3 +238,8 @@ def test_the_cache_folder_is_the_one_platformdirs_names(monkeypatch, tmp_path):
     for xdg in ("", str(tmp_path)):
         monkeypatch.setenv("XDG_CACHE_HOME", xdg)
         assert cache_dir() == __import__("pathlib").Path(user_cache_dir("kyivcli", appauthor=False))
+
+
+def test_ukrainian_river_names_after_the():
+    got = places("# T\n\nSupply lines across the Dnipro were cut near Kyiv.\n")
+    assert got["Dnieper"].kind == "river" and "Dnipro" in got["Dnieper"].aliases

@@ -1117,11 +1117,14 @@ class Geoparser:
 
     def _only_local(self, name: str, anchor: Place, hits: dict[str, list[Place]], focus: set[str],
                     centre: tuple[float, float] | None) -> bool:
-        """The only settlement of that name anywhere, in the article's country, among its places: "Kozarovychi
-        dam" is at Kozarovychi though the article never names the village alone."""
-        own = [p for p in hits.get(normalize(name), []) if p.kind == "city" and normalize(p.name) == normalize(name)]
-        return len(own) == 1 and own[0] is anchor and anchor.country in focus and anchor.lat is not None and \
-            centre is not None and self.dominant and km(centre, (anchor.lat, anchor.lon)) <= min(_LOCAL_KM, 2 * self._spread)
+        """The only settlement of that name among the article's places, in its country: "Kozarovychi dam" is at
+        Kozarovychi, "Kakhovka Dam" at Kakhovka, though the article never names the town alone."""
+        if anchor.country not in focus or anchor.lat is None or centre is None or not self.dominant:
+            return False
+        local = min(_LOCAL_KM, 2 * self._spread)
+        own = [p for p in hits.get(normalize(name), []) if p.kind == "city" and normalize(p.name) == normalize(name)
+               and p.lat is not None and km(centre, (p.lat, p.lon)) <= local]
+        return len(own) == 1 and own[0] is anchor
 
     def _sure_anchor(self, name: str, hits: dict[str, list[Place]], kind: str = "") -> bool:
         """A typed place takes the point of the town in its name only when the article names that town on its
@@ -1187,8 +1190,11 @@ class Geoparser:
             item = items[m.key]
             if item.lat is not None or item.kind not in _FACILITY_KINDS:
                 continue
-            town = next((items[o.key] for o in by_sentence[m.sentence.index]
-                         if items[o.key].kind in ("city", "town", "village") and items[o.key].lat is not None), None)
+            towns = list({id(t): t for t in (items[o.key] for o in by_sentence[m.sentence.index])
+                          if t.kind in ("city", "town", "village") and t.lat is not None}.values())
+            named = [t for t in towns if normalize(t.name) in normalize(item.name)]  # "Kakhovka Dam", Kakhovka
+            # else the largest town the sentence names ("the Verkhovna Rada building", Obolon and Kyiv: Kyiv)
+            town = named[0] if named else max(towns, key=lambda t: t.population or 0) if towns else None
             if town is not None:
                 item.lat, item.lon, item.country = town.lat, town.lon, item.country or town.country
                 item.evidence["anchor"] = town.name
