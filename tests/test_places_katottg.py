@@ -151,3 +151,15 @@ def test_a_dam_or_building_takes_the_point_of_the_town_it_is_named_after_or_the_
     got = {p.name: p for p in Geoparser(_ua_gazetteer(tmp_path)).parse(doc)[0]}
     assert (got["Kakhovka Dam"].lat, got["Kakhovka Dam"].lon) == (50.60, 30.70)  # the Kakhovka among its places
     assert (got["Verkhovna Rada building"].lat, got["Verkhovna Rada building"].lon) == (50.45, 30.52)  # Kyiv
+
+
+def test_the_other_romanisation_of_ya_yu_ye_finds_the_same_town(tmp_path):
+    from kyivcli.extract.places.gazetteer import _iotated, build
+
+    assert _iotated("vysokopillya") == {"vysokopillia"} and _iotated("kyiv") == set()
+    cities = [{"geonameid": 688689, "name": "Vysokopillya", "countrycode": "UA", "admin1code": "08", "latitude": 47.49,
+               "longitude": 33.53, "population": 4035, "alternatenames": []}]
+    build(tmp_path / "g.sqlite", cities, [])
+    g = Gazetteer(sqlite3.connect(tmp_path / "g.sqlite"))
+    (place,) = g.lookup(["Vysokopillia"])["vysokopillia"]
+    assert place.geonameid == 688689

