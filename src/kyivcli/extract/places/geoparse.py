@@ -149,6 +149,7 @@ _WORDS = cached_compile(r"[\w'’\-]+\.?")
 _POINT_KINDS = {"city", "town", "village", "pass"}
 _SETTLEMENT_KINDS = {"city", "town", "village"}  # "the village of X": a settlement the text types, no name of its own
 _LOCAL_KM = 150.0  # a facility named after the only village of that name takes its point within this of the centre
+_PAIR_CITY = 100_000  # people: "Kyiv-Chernihiv" joins two such cities; "Beaumont-Hamel" is one village's name
 _UNLISTED_PEOPLE = 200  # a settlement GeoNames' towns of 500+ lack (from the national codifier) is a small one
 _DIRECTIONS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
                          "Northeastern", "Northwestern", "Southeastern", "Southwestern"})
@@ -548,12 +549,16 @@ class Geoparser:
         return [p for p in self._hits[key] if normalize(p.name) == key]
 
     def _unknown_part(self, name: str, hits: dict[str, list[Place]]) -> bool:
-        """A capitalised part of a hyphenated name that is no place, country or demonym the geoparser knows."""
+        """A hyphenated name is one place's ("Posad-Pokrovske", "Beaumont-Hamel"), not a pair ("Kyiv-Chernihiv",
+        "Franco-Prussian"), when a capitalised part is no country, demonym or world name and no city of
+        100,000 the geoparser knows."""
         d = _data()
         parts = [p for p in name.split("-") if p[:1].isupper()]
         return len(parts) >= 2 and any(
-            not hits.get(normalize(p)) and p not in self.aliases and p not in d["lists"]["DEMONYM"]
-            and p not in d["not_places_set"] and normalize(p) not in _world()[0] for p in parts)
+            p not in self.aliases and p not in d["lists"]["DEMONYM"] and p not in d["not_places_set"]
+            and normalize(p) not in _world()[0] and not any(
+                q.kind == "country" or q.population >= _PAIR_CITY for q in hits.get(normalize(p), []))
+            for p in parts)
 
     def _is_country(self, word: str) -> bool:
         return word in self.aliases or any(p.kind in ("country", "admin1") for p in self._places_named(word))
