@@ -162,7 +162,7 @@ def test_a_hyphenated_name_with_an_unknown_part_stays_whole():
     assert not {"Posad", "Pokrovske", "Trans", "Trans-Siberian"} & set(got)
     assert "Trans-Siberian railway" in got  # the typed name around it stays
     assert "Kyiv-Chernihiv road" in got and "Chernihiv" in got  # both parts are cities: they stay
-    got = places("# T\n\nThe attackers were cut down at Kyiv and Bucha-Paris.\n")  # Bucha: 42,000 people
+    got = places("# T\n\nThe attackers were cut down near Bucha-Paris, west of Kyiv.\n")  # Bucha: 42,000 people
     assert "Bucha-Paris" in got and "Bucha" not in got  # one village's double name, not a pair of towns
 
 
