@@ -51,3 +51,11 @@ def test_a_full_name_whose_surname_stands_alone_is_a_person():
 def test_a_place_before_a_title_stays_a_place():
     got = places("# T\n\nTroops left Bucha. Kyiv Mayor Vitali Klitschko said the city held.\n")
     assert "Kyiv" in got and "Klitschko" not in got and "Vitali" not in got
+
+
+def test_a_lower_case_title_before_a_name_marks_a_person():
+    import kyivcli
+
+    got = {p.name for p in kyivcli.parse_text(
+        "# T\n\nIn 1920 the leading generals Gettysburg and Obregón marched on Atlanta.\n", name="t.md").places}
+    assert "Atlanta" in got and "Gettysburg" not in got

@@ -454,6 +454,10 @@ def _named_by_what_precedes(before: str, d: dict[str, Any]) -> str:
     last = words[-1].lstrip("([\"'“‘").rsplit("-", 1)[-1]
     if last in d["person_titles"] or " ".join([*words[-2:-1], last]) in d["person_titles"]:
         return "person"
+    if last[:1].islower() and len(last) > 3:  # "leading generals Plutarco Elías Calles", "the colonel"
+        title = last[:1].upper() + last[1:]
+        if title in d["person_titles"] or (title.endswith("s") and title[:-1] in d["person_titles"]):
+            return "person"
     if len(last) == 2 and last[0].isupper() and last[1] == "." and words[-1] not in ("U.S.", "U.K.", "D.C."):
         return "person"
     if words[-2:] == ["of", "the"]:
