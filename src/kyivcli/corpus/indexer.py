@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from kyivcli.corpus.rows import Row
+from kyivcli.corpus.schema import FTS_FILL
 
 _GLOB = set("*?[")
 _ENV = ("KYIVCLI_CACHE_DIR",)  # what a worker must see as the caller sees it now (where the gazetteer is)
@@ -231,6 +232,7 @@ class Writer:
                 "units) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 [(aid, r["idx"], r["line"], r["section"], r["section_title"], r["kind"], r["text"], r["day"], r["days"],
                   r["places"], r["units"]) for r in rows["sentences"]])
+            c.execute(FTS_FILL, (aid,))
             c.executemany("INSERT INTO dates VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                           [(aid, r["line"], r["sentence_idx"], r["start"], r["end"], r["text"], r["type"], r["value"],
                             r["mod"], r["anchor"], r["section"], r["where_"], r["rule"], r["record"])
