@@ -440,7 +440,7 @@ def _named_by_what_precedes(before: str, d: dict[str, Any]) -> str:
     body); else ""."""
     if not before or not before[-1].isspace():
         return ""
-    words = before.split()
+    words = before.rsplit(None, 3)  # (only the last three words are looked at)
     if not words:
         return ""
     last = words[-1].lstrip("([\"'“‘").rsplit("-", 1)[-1]
@@ -471,13 +471,18 @@ def _runs(text: str) -> list[tuple[int, int]]:
                     pieces.append((pos, pos + len(part)))
                 pos += len(part) + 1
         for p in pieces:
-            prev = text[spans[-1][0]:spans[-1][1]] if spans else ""
-            gap = text[spans[-1][1]:p[0]] if spans else ""
-            if spans and (gap == " " or (gap == ". " and prev in _ABBREVIATIONS)) and \
-                    "-" not in text[spans[-1][0]:p[0]] and not prev.endswith(("'s", "’s")):
-                spans[-1] = (spans[-1][0], p[1])
-            else:
-                spans.append(p)
+            if spans:
+                a, b = spans[-1]
+                gap = text[b:p[0]] if p[0] - b <= 2 else ""  # (most tokens lie apart: the rest is skipped)
+                if gap == " " or gap == ". ":
+                    prev = text[a:b]
+                    if (gap == " " or prev in _ABBREVIATIONS) and "-" not in text[a:p[0]] and \
+                            not prev.endswith(("'s", "’s")):
+                        spans[-1] = (a, p[1])
+                        continue
+            spans.append(p)
+    if _DIGIT.search(text) is None:
+        return spans
     return [(a, b) for a, b in spans if not _DIGIT.search(text, a, b)]
 
 
