@@ -35,7 +35,9 @@ _ADMIN_KINDS = {"oblast", "raion", "region", "district", "province", "county"}
 _ADMIN_WORDS = {"oblast", "raion", "region", "district", "province", "governorate", "prefecture", "county"}
 _ABBREVIATIONS = frozenset({"St", "Ste", "Mt", "Ft", "Pt", "Sta"})  # "St. Vith", "Mt. Vernon": one name
 _HYPHENATED = cached_compile(r"[A-Z\u00C0-\u00DE][\w'’]*(?:-[\w'’]+)*-[A-Z\u00C0-\u00DE][\w'’]*")
-_TOKEN = cached_compile(rf"[A-Z\u0400-\u042F]{WORD_TAIL}|[a-z][\w]*-[A-Z]{WORD_TAIL}")
+# ("London-based" from its first small letter only: "(?<![a-z].)" spares the scan of the word's rest from
+# every later letter, where the match would fail the same way)
+_TOKEN = cached_compile(rf"[A-Z\u0400-\u042F]{WORD_TAIL}|[a-z](?<![a-z].)[\w]*-[A-Z]{WORD_TAIL}")
 
 
 @dataclass
