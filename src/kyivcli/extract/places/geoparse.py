@@ -490,7 +490,7 @@ def _runs(text: str) -> list[tuple[int, int]]:
 
 def _common_words(doc: Document) -> set[str]:
     """Words the document also writes in lower case ('war', 'victory'): not proper names on their own."""
-    return {w for s in doc.sentences for w in re.findall(r"\b[a-z][a-z'’]+\b", s.text)}
+    return set(re.findall(r"\b[a-z][a-z'’]+\b", "\n".join(s.text for s in doc.sentences)))  # (no word spans a line)
 
 
 def _close_spelling(a: str, b: str) -> bool:
