@@ -30,6 +30,9 @@ from kyivcli.cli.options import (
     emit_records,
     examples,
     looks_like_path,
+    many,
+    one,
+    place_rows,
 )
 
 if TYPE_CHECKING:
@@ -198,11 +201,11 @@ def dates(articles: ArticlesArg = None, fmt: FormatOpt = None, as_json: JsonOpt 
     fmt = choose_format(fmt, as_json, rows=True)
     columns = [Column("line", "line", "right"), Column("section", "§"), Column("text", "text"),
                Column("type", "type"), Column("value", "value", no_wrap=True), Column("mod", "mod")]
-    from kyivcli.cli import corpus
+    if many(articles, db):
+        from kyivcli.cli import corpus
 
-    if corpus.many(articles, db):
         return corpus.dates(articles, db, fmt, columns)
-    art = _open(corpus.one(articles))
+    art = _open(one(articles))
     emit_records(list(art.dates), fmt, columns, f"Dates — {art.title}", "dates")
 
 
@@ -233,16 +236,16 @@ def events(
     """The event table: each sentence with its own calendar day, in time order."""
     fmt = choose_format(fmt, as_json, rows=True)
     lo, hi = bounds(date_from, date_to)
-    from kyivcli.cli import corpus
-
     columns = [Column("date", "date", no_wrap=True, style="cyan"), Column("line", "line", "right", no_wrap=True),
                Column("section", "§", no_wrap=True), Column("sentence", "sentence", ratio=4),
                Column("places", "places", ratio=1), Column("units", "units", ratio=1)]
     if include_all:
         columns.insert(1, Column("precision", "precision"))
-    if corpus.many(articles, db):
+    if many(articles, db):
+        from kyivcli.cli import corpus
+
         return corpus.events(articles, db, fmt, columns, lo, hi, section, include_all)
-    art = _open(corpus.one(articles), places_file)
+    art = _open(one(articles), places_file)
     rows = art.events(lo, hi, section, include_all)
     emit_records(rows, fmt, columns, f"Events — {art.title}", "events")
 
@@ -255,11 +258,11 @@ def units(articles: ArticlesArg = None, fmt: FormatOpt = None, as_json: JsonOpt 
     columns = [Column("name", "unit", style="bold"), Column("side", "side"), Column("echelon", "echelon"),
                Column("mentions", "n", "right"), Column("first_date", "first", no_wrap=True),
                Column("last_date", "last", no_wrap=True), Column("places", "places", max_width=30)]
-    from kyivcli.cli import corpus
+    if many(articles, db):
+        from kyivcli.cli import corpus
 
-    if corpus.many(articles, db):
         return corpus.units(articles, db, fmt, columns)
-    art = _open(corpus.one(articles), places_file)
+    art = _open(one(articles), places_file)
     emit_records(list(art.units), fmt, columns, f"Units — {art.title}", "units")
 
 
@@ -282,7 +285,7 @@ def track(
     fmt = choose_format(fmt, as_json, ROWS, rows=True)
     from kyivcli.cli import corpus
 
-    if corpus.many(args[1:], db):
+    if many(args[1:], db):
         return corpus.track(args[1:], db, fmt, _TRACK_COLUMNS, args[0])
     if len(args) > 2:
         raise UsageError("track takes UNIT [ARTICLE]: quote a unit name of several words")
@@ -321,13 +324,13 @@ def places(
 
     Machine formats carry the place records; --dates adds each place's first and last date."""
     fmt = choose_format(fmt, as_json, ROWS, rows=True)
-    from kyivcli.cli import corpus
-
     span = with_dates or fmt in (OutputFormat.table, OutputFormat.tsv)
-    if corpus.many(articles, db):
+    if many(articles, db):
+        from kyivcli.cli import corpus
+
         return corpus.places(articles, db, fmt, _PLACE_COLUMNS, span)
-    art = _open(corpus.one(articles), places_file)
-    rows = corpus.place_rows(art, span)
+    art = _open(one(articles), places_file)
+    rows = place_rows(art, span)
     columns = list(_PLACE_COLUMNS)
     if span:
         columns += [Column("first_date", "first", no_wrap=True), Column("last_date", "last", no_wrap=True)]
@@ -384,7 +387,7 @@ def search(
     from kyivcli.cli import corpus
 
     inputs, words = corpus.split_search_args(args)
-    if corpus.many(inputs, db):
+    if many(inputs, db):
         if len(words) > 1:
             raise UsageError("search takes [ARTICLE]... [QUERY]: quote a query of several words")
         if not any([words, town, unit, date_from, date_to, section]):

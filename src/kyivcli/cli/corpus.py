@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from kyivcli.cli.options import Column, OutputFormat, emit_records
+from kyivcli.cli.options import Column, OutputFormat, emit_records, place_rows
 
 if TYPE_CHECKING:
     from kyivcli.article import Article
@@ -20,19 +20,6 @@ if TYPE_CHECKING:
 
 Row = dict[str, Any]
 ARTICLE = Column("article", "article", max_width=28)
-
-
-def many(articles: list[str] | None, db: str | None) -> bool:
-    """Whether a command answers for several articles (a database, or more than one input)."""
-    if db is not None and articles:
-        from kyivcli.cli.options import UsageError
-
-        raise UsageError("give articles or --db, not both (--db answers from the articles indexed there)")
-    return db is not None or len(articles or []) > 1
-
-
-def one(articles: list[str] | None) -> str | None:
-    return (articles or [None])[0]
 
 
 # -- index -----------------------------------------------------------------------------------------
@@ -229,19 +216,6 @@ def places(inputs: list[str] | None, db: str | None, fmt: OutputFormat, columns:
         return
     chunks, failed = _per_article(inputs or [], lambda a: place_rows(a, with_dates))
     _finish(_write(chunks, fmt, columns, _title("Places", db, inputs)), failed)
-
-
-def place_rows(art: Article, with_dates: bool) -> list[Row]:
-    """Place records as rows; with `with_dates`, each place's first and last day (one article)."""
-    from kyivcli.contract import record
-
-    rows = []
-    for p in art.places:
-        row = record(p)
-        if with_dates:
-            row["first_date"], row["last_date"] = art.place_span(p)
-        rows.append(row)
-    return rows
 
 
 def search(inputs: list[str] | None, db: str | None, fmt: OutputFormat, query: str | None, **filters: Any) -> None:

@@ -13,10 +13,12 @@ import typer
 from kyivcli.cli.render import Column
 
 if TYPE_CHECKING:
+    from kyivcli.article import Article
     from kyivcli.contract import JSONValue
 
 __all__ = ["ArticleArg", "ArticlesArg", "Column", "DbOpt", "DocFormatOpt", "FormatOpt", "JsonOpt", "OutputFormat",
-           "UsageError", "bounds", "choose_format", "emit_records", "examples", "looks_like_path"]
+           "UsageError", "bounds", "choose_format", "emit_records", "examples", "looks_like_path", "many", "one",
+           "place_rows"]
 
 
 class OutputFormat(StrEnum):
@@ -113,6 +115,31 @@ def bounds(date_from: str | None, date_to: str | None) -> tuple[str | None, str 
     if lo and hi and not (in_range(lo, lo, None, hi) or in_range(hi, hi, lo, None)):
         raise UsageError(f"--from {lo} is after --to {hi}")
     return lo, hi
+
+
+def many(articles: list[str] | None, db: str | None) -> bool:
+    """Whether a command answers for several articles (a database, or more than one input); only then does
+    it need kyivcli.cli.corpus (not imported for one article: a cheaper start)."""
+    if db is not None and articles:
+        raise UsageError("give articles or --db, not both (--db answers from the articles indexed there)")
+    return db is not None or len(articles or []) > 1
+
+
+def one(articles: list[str] | None) -> str | None:
+    return (articles or [None])[0]
+
+
+def place_rows(art: Article, with_dates: bool) -> list[dict[str, JSONValue]]:
+    """Place records as rows; with `with_dates`, each place's first and last day (one article)."""
+    from kyivcli.contract import record
+
+    rows = []
+    for p in art.places:
+        row = record(p)
+        if with_dates:
+            row["first_date"], row["last_date"] = art.place_span(p)
+        rows.append(row)
+    return rows
 
 
 def looks_like_path(arg: str) -> bool:

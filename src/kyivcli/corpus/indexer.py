@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from kyivcli.corpus.rows import Row
+from kyivcli.corpus.schema import FTS_FILL
 
 _GLOB = set("*?[")
 _ENV = ("KYIVCLI_CACHE_DIR",)  # what a worker must see as the caller sees it now (where the gazetteer is)
@@ -155,9 +156,22 @@ def extract_file(path: str, name: str) -> tuple[dict[str, list[Row]] | None, str
         return None, f"{type(e).__name__}: {first}"[:300]
 
 
+_GC_EVERY = 20_000  # net allocations between young-generation collections while an article is extracted
+
+
 def _timed_extract(path: str, name: str) -> tuple[dict[str, list[Row]] | None, str, float]:
+    """extract_file, with its CPU time. The cyclic collector runs less often meanwhile (an article
+    allocates hundreds of thousands of short-lived objects, freed by reference counting; the default 700
+    sets off a collection every few hundred microseconds); the caller's setting is back afterwards."""
+    import gc
+
     t = time.process_time()
-    rows, reason = extract_file(path, name)
+    old = gc.get_threshold()
+    gc.set_threshold(max(old[0], _GC_EVERY), *old[1:])
+    try:
+        rows, reason = extract_file(path, name)
+    finally:
+        gc.set_threshold(*old)
     return rows, reason, time.process_time() - t
 
 
@@ -228,6 +242,7 @@ class Writer:
                 "units) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 [(aid, r["idx"], r["line"], r["section"], r["section_title"], r["kind"], r["text"], r["day"], r["days"],
                   r["places"], r["units"]) for r in rows["sentences"]])
+            c.execute(FTS_FILL, (aid,))
             c.executemany("INSERT INTO dates VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                           [(aid, r["line"], r["sentence_idx"], r["start"], r["end"], r["text"], r["type"], r["value"],
                             r["mod"], r["anchor"], r["section"], r["where_"], r["rule"], r["record"])

@@ -16,7 +16,12 @@ TABLES = ("article", "sections", "sentences", "dates", "units", "unit_mentions",
           "place_mentions", "events")
 
 
-_js = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # lists and dicts as JSON text
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def _js(value: list[Any] | tuple[Any, ...] | dict[str, Any]) -> str:
+    """Lists and dicts as JSON text (most sentences name no day, place or unit: "[]" without the encoder)."""
+    return "[]" if not value and isinstance(value, (list, tuple)) else _encode(value)
 
 
 def place_key(geonameid: int | None, name: str, kind: str, country: str | None) -> str:
@@ -71,8 +76,8 @@ def extract_rows(text: str, name: str) -> dict[str, list[Row]]:
         out["sentences"].append({"idx": s.index, "line": s.line, "section": s.section,
                                  "section_title": s.section_title, "kind": s.where, "text": s.text,
                                  "day": ds[0] if ds else None, "days": _js(ds),
-                                 "places": _js(place_names.get(s.index, [])),
-                                 "units": _js(unit_names.get(s.index, []))})
+                                 "places": _js(place_names.get(s.index, ())),
+                                 "units": _js(unit_names.get(s.index, ()))})
     for d in art.dates:
         out["dates"].append({"line": d.line, "sentence_idx": d.sentence_index, "start": d.start, "end": d.end,
                              "text": d.text, "type": d.type, "value": d.value, "mod": d.mod, "anchor": d.anchor,

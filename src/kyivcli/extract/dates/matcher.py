@@ -44,12 +44,12 @@ class Match:
     @property
     def span(self) -> tuple[int, int]:
         """The reported text: group 't' when the pattern narrows it, else the whole match."""
-        if "t" in self.rule.regex.groupindex and self.m.group("t") is not None:
+        if "t" in self.m.re.groupindex and self.m.group("t") is not None:
             return self.m.span("t")
         return self.m.span()
 
     def group(self, name: str) -> str | None:
-        return self.m.group(name) if name in self.rule.regex.groupindex else None
+        return self.m.group(name) if name in self.m.re.groupindex else None  # (m.re: the rule's regex)
 
 
 def _alternation(words: list[str]) -> str:

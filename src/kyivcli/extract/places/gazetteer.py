@@ -382,7 +382,7 @@ class Gazetteer:
                  " p.variants FROM names n JOIN places p ON p.geonameid = n.geonameid"
                  f" WHERE n.norm IN ({','.join('?' * len(chunk))})")
             for row in self.con.execute(q, chunk):
-                variants = tuple(v for v in (row[9] or "").split("|") if v)
+                variants = tuple(filter(None, row[9].split("|"))) if row[9] else ()
                 out.setdefault(row[0], []).append(Place(row[1], row[2], row[3], row[4], row[5], row[6], row[7],
                                                         row[8], variants))
         return out

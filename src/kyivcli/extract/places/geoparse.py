@@ -34,8 +34,10 @@ _DIGIT = re.compile(r"\d")
 _ADMIN_KINDS = {"oblast", "raion", "region", "district", "province", "county"}
 _ADMIN_WORDS = {"oblast", "raion", "region", "district", "province", "governorate", "prefecture", "county"}
 _HYPHENATED = cached_compile(r"[A-Z\u00C0-\u00DE][\w'’]*(?:-[\w'’]+)*-[A-Z\u00C0-\u00DE][\w'’]*")
-# a dotted initialism ("U.S.", "U.K.") is one token, then a capitalised word, then "al-Askari"
-_TOKEN = cached_compile(rf"(?:[A-Z]\.){{2,}}|[A-Z\u0400-\u042F]{WORD_TAIL}|[a-z][\w]*-[A-Z]{WORD_TAIL}")
+# a dotted initialism ("U.S.", "U.K.") is one token, then a capitalised word, then "al-Askari" ("London-based"
+# from its first small letter only: "(?<![a-z].)" spares the scan of the word's rest from every later letter,
+# where the match would fail the same way)
+_TOKEN = cached_compile(rf"(?:[A-Z]\.){{2,}}|[A-Z\u0400-\u042F]{WORD_TAIL}|[a-z](?<![a-z].)[\w]*-[A-Z]{WORD_TAIL}")
 
 
 @dataclass
@@ -448,7 +450,7 @@ def _named_by_what_precedes(before: str, d: dict[str, Any]) -> str:
     body); else ""."""
     if not before or not before[-1].isspace():
         return ""
-    words = before.split()
+    words = before.rsplit(None, 3)  # (only the last three words are looked at)
     if not words:
         return ""
     last = words[-1].lstrip("([\"'“‘").rsplit("-", 1)[-1]
@@ -484,19 +486,24 @@ def _runs(text: str) -> list[tuple[int, int]]:
                     pieces.append((pos, pos + len(part)))
                 pos += len(part) + 1
         for p in pieces:
-            prev = text[spans[-1][0]:spans[-1][1]] if spans else ""
-            gap = text[spans[-1][1]:p[0]] if spans else ""
-            if spans and (gap == " " or (gap == ". " and prev in abbreviations)) and \
-                    "-" not in text[spans[-1][0]:p[0]] and not prev.endswith(("'s", "’s")):
-                spans[-1] = (spans[-1][0], p[1])
-            else:
-                spans.append(p)
+            if spans:
+                a, b = spans[-1]
+                gap = text[b:p[0]] if p[0] - b <= 2 else ""  # (most tokens lie apart: the rest is skipped)
+                if gap == " " or gap == ". ":
+                    prev = text[a:b]
+                    if (gap == " " or prev in abbreviations) and "-" not in text[a:p[0]] and \
+                            not prev.endswith(("'s", "’s")):
+                        spans[-1] = (a, p[1])
+                        continue
+            spans.append(p)
+    if _DIGIT.search(text) is None:
+        return spans
     return [(a, b) for a, b in spans if not _DIGIT.search(text, a, b)]
 
 
 def _common_words(doc: Document) -> set[str]:
     """Words the document also writes in lower case ('war', 'victory'): not proper names on their own."""
-    return {w for s in doc.sentences for w in re.findall(r"\b[a-z][a-z'’]+\b", s.text)}
+    return set(re.findall(r"\b[a-z][a-z'’]+\b", "\n".join(s.text for s in doc.sentences)))  # (no word spans a line)
 
 
 def _close_spelling(a: str, b: str) -> bool:

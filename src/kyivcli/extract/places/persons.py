@@ -82,7 +82,10 @@ class People:
 def _patterns() -> tuple[re.Pattern[str], ...]:
     """Short patterns; the word lists are checked in code (an alternation of a hundred words costs
     milliseconds to compile in every process)."""
-    initials = cached_compile(rf"(?<![\w.])(?:{_CAPWORD}\s+)?(?:[A-Z]\.\s?){{1,3}}\s*({_CAPWORD})")
+    # "(?<![\w.])(?:{_CAPWORD}\s+)?(?:[A-Z]\.\s?){1,3}\s*({_CAPWORD})", opening with the capital both
+    # branches start with (as _CAPWORD_ALONE does), so the engine skips to capitals
+    initials = cached_compile(rf"[A-Z\u00C0-\u00DE\u0400-\u042F](?<![\w.].)(?:{WORD_TAIL}\s+(?:[A-Z]\.\s?){{1,3}}|"
+                              rf"(?<=[A-Z])\.\s?(?:[A-Z]\.\s?){{0,2}})\s*({_CAPWORD})")
     possessive = cached_compile(rf"({_CAPWORD_ALONE})['’]s\s+([a-z]+)(?:\s+([a-z]+))?")
     relative = cached_compile(rf"({_CAPWORD_ALONE}),\s+(who|whom|whose)\b(?:\s+([a-z]+))?")
     particle = cached_compile(rf"({_CAPWORD_ALONE})\s+(?:(?:de|du|des|von|van|der|den|di|da|del|della|dos|das|ibn|bin|"
