@@ -58,7 +58,11 @@ class Place:
     lon: float | None
     population: int
     kind: str  # city | country | admin1 (US state) | region (ISO 3166-2 subdivision, no point)
-    variants: tuple[str, ...] = ()
+    packed_variants: str = ""  # alternate spellings joined by "|", in reader order: split only when read
+
+    @property
+    def variants(self) -> tuple[str, ...]:
+        return tuple(filter(None, self.packed_variants.split("|"))) if self.packed_variants else ()
 
 
 def reader_order(name: str, variants: Iterable[str]) -> list[str]:
@@ -382,9 +386,7 @@ class Gazetteer:
                  " p.variants FROM names n JOIN places p ON p.geonameid = n.geonameid"
                  f" WHERE n.norm IN ({','.join('?' * len(chunk))})")
             for row in self.con.execute(q, chunk):
-                variants = tuple(filter(None, row[9].split("|"))) if row[9] else ()
-                out.setdefault(row[0], []).append(Place(row[1], row[2], row[3], row[4], row[5], row[6], row[7],
-                                                        row[8], variants))
+                out.setdefault(row[0], []).append(Place(*row[1:9], row[9] or ""))
         return out
 
     def similar(self, name: str, country: str, least: int = 80) -> list[Place]:
