@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from kyivcli.model.document import Sentence
 
 
-@dataclass
+@dataclass(eq=False)  # mentions are compared by identity
 class Mention:
     text: str  # as written
     sentence: Sentence

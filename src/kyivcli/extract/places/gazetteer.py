@@ -48,7 +48,7 @@ def normalize(name: str) -> str:
     return _SEPARATORS.sub(" ", s).strip()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one object per row read: compared by identity
 class Place:
     geonameid: int
     name: str

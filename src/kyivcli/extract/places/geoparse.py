@@ -40,7 +40,7 @@ _HYPHENATED = cached_compile(r"[A-Z\u00C0-\u00DE][\w'’]*(?:-[\w'’]+)*-[A-Z\u
 _TOKEN = cached_compile(rf"(?:[A-Z]\.){{2,}}|[A-Z\u0400-\u042F]{WORD_TAIL}|[a-z](?<![a-z].)[\w]*-[A-Z]{WORD_TAIL}")
 
 
-@dataclass
+@dataclass(eq=False)  # compared by identity; no generated __eq__ to build at import
 class PlaceMention(Mention):
     key: tuple = ()
     place: PlaceItem | None = field(default=None, repr=False)
@@ -50,7 +50,7 @@ class PlaceMention(Mention):
         return self.place.name if self.place else self.text
 
 
-@dataclass
+@dataclass(eq=False)
 class PlaceItem:
     name: str
     kind: str
@@ -71,7 +71,7 @@ class PlaceItem:
         return [m.line for m in self.mentions]
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class _Cand:
     text: str
     sentence: Sentence

@@ -68,7 +68,7 @@ _ADVERBS = frozenset("then also later soon himself quickly now".split())
 _POSSESSIVE_ADJECTIVES = frozenset("own new main remaining personal final whole entire".split())
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class People:
     surnames: set[str] = field(default_factory=set)  # single words the article uses for people
     full: set[str] = field(default_factory=set)  # whole names ("Pancho Villa")

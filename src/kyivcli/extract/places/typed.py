@@ -71,7 +71,7 @@ class Hit:
         return self.m.string[a:b]
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class TypedRule:
     spec: dict[str, Any]
     source: str
