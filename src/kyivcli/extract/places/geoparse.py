@@ -728,6 +728,7 @@ class Geoparser:
         votes: dict[str, float] = {}
         named: dict[str, float] = {}  # votes from a country's own name: an actor as often as a location, so
         related: set[str] = set()  # they count up to a point ("U.S." forty times in an article about Vietnam)
+        shared: list[list[Place]] = []  # the namesakes of a name towns bear in more than one country
         for c in cands:
             if c.known is not None and c.known.get("country"):  # "Mekong Delta", "Saigon" vote for their country
                 cc = c.known["country"]
@@ -743,11 +744,19 @@ class Geoparser:
                 continue
             places = [p for p in hits.get(normalize(c.lookup), [])
                       if p.population >= 1000 and normalize(p.name) == normalize(c.lookup)]
-            if places:
-                cc = max(places, key=lambda p: p.population).country
-                votes[cc] = votes.get(cc, 0) + 1
+            if len({p.country for p in places}) == 1:
+                votes[places[0].country] = votes.get(places[0].country, 0) + 1
+            elif places:
+                shared.append(places)
         for code, v in named.items():
             votes[code] = votes.get(code, 0) + min(v, _NAME_VOTES)
+        # a name towns bear in several countries ("Mansfield", "Alexandria") votes for the one country the text's
+        # other names point to when it has a namesake there, else for its largest namesake
+        sure = sorted(votes.items(), key=lambda kv: -kv[1])
+        home = sure[0][0] if sure and (len(sure) == 1 or sure[0][1] >= 2 * sure[1][1]) else None
+        for places in shared:
+            cc = max([p for p in places if p.country == home] or places, key=lambda p: p.population).country
+            votes[cc] = votes.get(cc, 0) + 1
         if not votes:
             return set(), related
         ranked = sorted(votes.values(), reverse=True)
@@ -759,7 +768,7 @@ class Geoparser:
     def _centre(self, cands: list[_Cand], hits: dict[str, list[Place]], focus: set[str]) -> tuple[float, float] | None:
         """The median of the article's places: each name's largest namesake in the focus countries under its
         own name (alternate names are too loose to steer the others)."""
-        pts = []
+        pts, sure = [], []
         for c in cands:
             key = normalize(c.lookup)
             places = [p for p in hits.get(key, []) if p.kind == "city" and p.country in focus
@@ -767,6 +776,10 @@ class Geoparser:
             if places:
                 p = max(places, key=lambda p: p.population)
                 pts.append((p.lat, p.lon))
+                if len(places) == 1:
+                    sure.append((p.lat, p.lon))
+        if self.dominant and sure:  # a name many towns of the country bear ("Mansfield" eight times) does not
+            pts = sure  # pull the centre to its largest namesake when the text's other towns are the only ones so named
         if not pts:
             return None
         lats = sorted(p[0] for p in pts)

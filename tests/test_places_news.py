@@ -1,0 +1,25 @@
+"""Local news: a town name several countries share, in a text whose other towns are the only ones of their name."""
+
+from __future__ import annotations
+
+import kyivcli
+from kyivcli.extract.places.distance import km
+
+_LOCAL = ("# Council news\n\nMANSFIELD -- The Mansfield council met on Monday. Mansfield wants a patrol like the one "
+          "the Shreveport police run. Mansfield aldermen said Shreveport pays its officers more. A Mansfield "
+          "resident spoke.\n")
+
+
+def places(text):
+    return {p.name: p for p in kyivcli.parse_text(text, name="t.md").places}
+
+
+def test_a_shared_town_name_takes_the_namesake_near_the_texts_unambiguous_towns():
+    got = places(_LOCAL)
+    town = got["Mansfield"]
+    assert town.country == "US" and km((town.lat, town.lon), (32.04, -93.70)) < 50  # Mansfield, Louisiana
+
+
+def test_a_shared_town_name_alone_still_takes_its_largest_namesake():
+    got = places("# News\n\nThe Mansfield council met on Monday in Mansfield.\n")
+    assert got["Mansfield"].country == "GB"
