@@ -23,3 +23,13 @@ def test_a_shared_town_name_takes_the_namesake_near_the_texts_unambiguous_towns(
 def test_a_shared_town_name_alone_still_takes_its_largest_namesake():
     got = places("# News\n\nThe Mansfield council met on Monday in Mansfield.\n")
     assert got["Mansfield"].country == "GB"
+
+
+def test_a_country_the_text_names_also_goes_by_its_people_word_in_the_text():
+    got = places("# News\n\nThe United States sent aid. Americans cheered and an American ship sailed.\n")
+    us = got["United States"]
+    assert "Americans" in us.aliases and "American" in us.aliases
+
+
+def test_a_people_word_alone_adds_no_country():
+    assert "United States" not in places("# News\n\nAmericans cheered in the streets of Mansfield.\n")

@@ -518,6 +518,29 @@ def _kind_by_population(p: Place) -> str:
     return "city" if p.population >= 100_000 else "town" if p.population >= 10_000 else "village"
 
 
+@cache
+def _demonym_forms() -> dict[str, tuple[str, ...]]:
+    """A country's adjective and people words ("Israeli", "Americans"), by its normalised name."""
+    out: dict[str, list[str]] = {}
+    for word, country in _data()["demonyms"].items():
+        if word != country and not word.endswith("'s") and " " not in word and not word.isupper() and "." not in word:
+            out.setdefault(normalize(country), []).extend((word, word + "s"))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _demonym_aliases(items: Iterable[PlaceItem], doc: Document) -> None:
+    """A country the text names also goes by the adjective or people word the text uses for it: news geoparsing
+    counts "Israeli" and "Americans" as mentions of Israel and the United States."""
+    forms = _demonym_forms()
+    words: set[str] | None = None
+    for item in items:
+        if item.kind != "country" or normalize(item.name) not in forms:
+            continue
+        if words is None:
+            words = {w for s in doc.sentences for w in _CAPS.findall(s.text)}
+        item.aliases.extend(f for f in forms[normalize(item.name)] if f in words and f not in item.aliases)
+
+
 class Geoparser:
     """`Geoparser(gazetteer, overrides=load_places_file(path)).parse(doc)`: overrides (user corrections)
     add places or replace the gazetteer's reading of those names for this run."""
@@ -721,6 +744,7 @@ class Geoparser:
             item.mentions.append(m)
             if m.text != item.name and m.text not in item.aliases:
                 item.aliases.append(m.text)
+        _demonym_aliases(out_items.values(), doc)
         return list(out_items.values()), mentions
 
     def _countries(self, cands: list[_Cand], hits: dict[str, list[Place]]) -> tuple[set[str], set[str]]:
