@@ -33,3 +33,13 @@ def test_a_country_the_text_names_also_goes_by_its_people_word_in_the_text():
 
 def test_a_people_word_alone_adds_no_country():
     assert "United States" not in places("# News\n\nAmericans cheered in the streets of Mansfield.\n")
+
+
+def test_a_state_under_its_own_name_is_a_place_in_a_text_that_names_no_country():
+    got = places("# News\n\nDucks in Pennsylvania were fine.\n")
+    assert got["Pennsylvania"].country == "US"
+
+
+def test_a_state_name_votes_for_its_country_not_for_a_small_namesake_abroad():
+    got = places("# News\n\nSamples came from ducks in Maryland and in Pennsylvania.\n")
+    assert got["Maryland"].country == "US" and got["Maryland"].kind == "state"

@@ -768,6 +768,10 @@ class Geoparser:
                 continue
             places = [p for p in hits.get(normalize(c.lookup), [])
                       if p.population >= 1000 and normalize(p.name) == normalize(c.lookup)]
+            states = [p for p in hits.get(normalize(c.lookup), [])
+                      if p.kind == "admin1" and normalize(p.name) == normalize(c.lookup)]
+            if states and not any(p.population >= 100_000 for p in places):
+                places = states  # "Maryland" is the state, not a village in Australia
             if len({p.country for p in places}) == 1:
                 votes[places[0].country] = votes.get(places[0].country, 0) + 1
             elif places:
@@ -824,6 +828,7 @@ class Geoparser:
         if admin is not None:  # "Columbus, Kentucky": only a Columbus in Kentucky will do
             options = [p for p in options if (p.country, p.admin1) == admin]
         fallback = None  # a province or region of that name (ISO 3166-2), when no town will do
+        state = None
         hits_primary = any(normalize(p.name) == key for p in options)
         # a town of some size that is the only place in the world under this name ("Rabaul", "Aegina")
         # is that town even abroad, in an article about many countries
@@ -845,6 +850,8 @@ class Geoparser:
                     continue  # "New York" is the city (a text that means the state says so)
                 if p.country in focus or p.country == country or p.country in related:
                     return p  # "Ohio" in an article about Vietnam that names the United States
+                if state is None and normalize(p.name) == key:
+                    state = p  # "Ducks in Pennsylvania": a state under its own name, when no town will do
                 continue
             if p.kind == "country":
                 if normalize(p.name) == key or name in (p.country,):
@@ -911,6 +918,7 @@ class Geoparser:
             if score > best_score:
                 best, best_score = p, score
                 best_alt = by_alternate
+        fallback = fallback or (state if not country else None)
         if best is None and fallback is not None:
             self._choice = {"n": 1, "margin": 99.0, "alternate": False, "geonameid": fallback.geonameid}
             return fallback
