@@ -43,3 +43,10 @@ def test_a_state_under_its_own_name_is_a_place_in_a_text_that_names_no_country()
 def test_a_state_name_votes_for_its_country_not_for_a_small_namesake_abroad():
     got = places("# News\n\nSamples came from ducks in Maryland and in Pennsylvania.\n")
     assert got["Maryland"].country == "US" and got["Maryland"].kind == "state"
+
+
+def test_a_state_abbreviation_after_a_town_is_a_mention_of_that_state():
+    got = places("# News\n\nThe veterans met in Gettysburg, Pa., on Monday.\n")
+    state = got["Pennsylvania"]
+    assert state.kind == "state" and any(a.rstrip(".") == "Pa" for a in state.aliases)
+    assert got["Gettysburg"].admin1 == "PA"

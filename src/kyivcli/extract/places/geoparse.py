@@ -671,6 +671,7 @@ class Geoparser:
         hits = dict(hits0)
         hits.update(self.gz.lookup(n for n in names if normalize(n) not in asked_keys))
         at = {(c.sentence.index, c.start): c for c in cands}
+        states: list[tuple[_Cand, _Cand]] = []  # (town, the state abbreviation after it) when none was a candidate
         for c in cands:
             if (not c.kind or c.kind in _SETTLEMENT_KINDS and not c.typed_name) and not c.country_code and c.lookup:
                 m = _COMMA.match(c.sentence.text, c.end)
@@ -679,7 +680,16 @@ class Geoparser:
                     if c.hint is None or c.hint.lookup.rstrip(".") in _AP_STATES:
                         ap = _ap_state().match(c.sentence.text, m.end())
                         if ap:
-                            c.hint, c.us_state = None, _AP_STATES[ap.group(1).replace(" ", "")]
+                            abbr, c.hint, c.us_state = c.hint, None, _AP_STATES[ap.group(1).replace(" ", "")]
+                            state = self.gz.us_state(c.us_state)
+                            if state:  # "Oroville, Calif.", "Gettysburg, Pa.": the abbreviation names the state too
+                                if abbr is None:
+                                    abbr = _Cand(ap.group(0), c.sentence, ap.start(), ap.end(), state)
+                                    states.append((c, abbr))
+                                abbr.lookup, abbr.kind, abbr.rule = state, "", "ap_state"
+                                hits.setdefault(normalize(state), self.gz.lookup([state]).get(normalize(state), []))
+        for c, abbr in states:
+            cands.insert(cands.index(c) + 1, abbr)
         self._standalone = {c.lookup for c in cands if not c.kind and c.lookup}
         self._cued = {c.lookup for c in cands if not c.kind and c.lookup and not c.lookup.isupper()
                       and _LOCATIVE.search(c.sentence.text, 0, c.start)}
@@ -754,6 +764,8 @@ class Geoparser:
         related: set[str] = set()  # they count up to a point ("U.S." forty times in an article about Vietnam)
         shared: list[list[Place]] = []  # the namesakes of a name towns bear in more than one country
         for c in cands:
+            if c.rule == "ap_state":
+                continue  # "Moyock, N.C.": the town already votes for its country
             if c.known is not None and c.known.get("country"):  # "Mekong Delta", "Saigon" vote for their country
                 cc = c.known["country"]
                 votes[cc] = votes.get(cc, 0) + (0.5 if c.known.get("kind") == "country" else 1)
