@@ -50,3 +50,13 @@ def test_a_state_abbreviation_after_a_town_is_a_mention_of_that_state():
     state = got["Pennsylvania"]
     assert state.kind == "state" and any(a.rstrip(".") == "Pa" for a in state.aliases)
     assert got["Gettysburg"].admin1 == "PA"
+
+
+def test_a_country_named_with_a_compass_word_is_that_country_not_a_region():
+    got = places("# News\n\nNorth Korea reported an outbreak of bird flu.\n")
+    assert got["North Korea"].kind == "country" and got["North Korea"].country == "KP"
+
+
+def test_the_netherlands_without_its_article_is_the_country():
+    got = places("# News\n\nNetherlands has never had a case before.\n")
+    assert any(p.country == "NL" and p.kind == "country" for p in got.values())

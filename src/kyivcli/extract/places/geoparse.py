@@ -334,6 +334,9 @@ def candidates(s: Sentence, present: set[str] | None = None) -> list[_Cand]:
             start = m.start("name") + m.group("name").find(words[0])
             if handler == "direction":
                 typed = f"{m.group('dir')} {name}"
+                if typed in d["lists"]["COUNTRY"]:  # "North Korea", "South Vietnam": a country of its own
+                    out.append(_Cand(typed, s, m.start(), m.end(), typed))
+                    continue
                 out.append(_Cand(typed, s, m.start(), m.end(), "", spec["kind"], typed))
             elif handler == "in_country":
                 if any(w in d["person_titles"] for w in words) or words[-1] in d["org_heads"]:
