@@ -60,3 +60,14 @@ def test_a_country_named_with_a_compass_word_is_that_country_not_a_region():
 def test_the_netherlands_without_its_article_is_the_country():
     got = places("# News\n\nNetherlands has never had a case before.\n")
     assert any(p.country == "NL" and p.kind == "country" for p in got.values())
+
+
+def test_a_state_that_opens_an_organisations_name_is_a_place():
+    got = places("# News\n\nHe heads the Pennsylvania State Baseball Association. The Maryland Department of "
+                 "Education agreed.\n")
+    assert got["Pennsylvania"].kind == "state" and got["Maryland"].kind == "state"
+
+
+def test_a_newspaper_or_a_territory_named_after_a_state_adds_no_state():
+    got = places("# News\n\nThe Pennsylvania Herald said so.\n")
+    assert "Pennsylvania" not in got

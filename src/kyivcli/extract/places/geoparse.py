@@ -31,6 +31,7 @@ _FACILITY_KINDS = {"airport", "air_base", "power_plant", "facility", "dam"}
 _LANDFORM_KINDS = {"lake", "sea", "hill", "pass", "valley", "canal", "strait", "bay", "gulf", "island", "peninsula",
                    "mountain", "forest", "line", "cape", "fort"}
 _DIGIT = re.compile(r"\d")
+_NEWS_HEADS = frozenset({"News", "Press", "Times", "Post", "Guardian", "Herald", "Network"})
 _ADMIN_KINDS = {"oblast", "raion", "region", "district", "province", "county"}
 _ADMIN_WORDS = {"oblast", "raion", "region", "district", "province", "governorate", "prefecture", "county"}
 _HYPHENATED = cached_compile(r"[A-Z\u00C0-\u00DE][\w'’]*(?:-[\w'’]+)*-[A-Z\u00C0-\u00DE][\w'’]*")
@@ -395,6 +396,9 @@ def candidates(s: Sentence, present: set[str] | None = None) -> list[_Cand]:
             if words[-1] in d["org_heads"]:
                 continue
         elif words[-1] in d["org_heads"] or text[a:b] in d["services"]:
+            if len(words) > 1 and text[a:b] not in d["services"] and words[-1] not in _NEWS_HEADS:
+                # "Kentucky Department of Education": a country or state may open it (not a paper's name)
+                out.append(_Cand(text[a:b], s, a, b, " ".join(words), rule="org_place"))
             continue
         # leading function words, demonyms and the like are not part of a name
         after_adjective = False
@@ -643,6 +647,7 @@ class Geoparser:
 
             cands = [c for c in cands if ((c.sentence.index, c.start, c.end) in known if c.rule == "hyphenated"
                                           else not covered(c))]
+        cands = [c for c in cands if self._state_opens(c, hits0) or c.rule != "org_place"]
         aliases = self.aliases
         titled = [c.lookup for c in cands if c.rule == "person"]
         cands = [c for c in cands if c.rule != "person"]
@@ -759,6 +764,26 @@ class Geoparser:
                 item.aliases.append(m.text)
         _demonym_aliases(out_items.values(), doc)
         return list(out_items.values()), mentions
+
+    def _state_opens(self, c: _Cand, hits: dict[str, list[Place]]) -> bool:
+        """A name GeoNames lacks whose first words are a country or a state ("Nebraska State Baseball
+        Association", "Minnesota Twins"): those words are a place; the candidate is cut to them. Organisation
+        runs ("org_place") are kept only so."""
+        if c.kind or c.country_code or c.lead or " " not in c.lookup or c.rule not in ("name", "org_place") or \
+                hits.get(normalize(c.lookup)):
+            return False
+        words = c.lookup.split()
+        if words[-1] in PLACE_HEADS:
+            return False  # "Oklahoma Territory", "Avoyelles Parish": a place of its own, not the state
+        for k in (2, 1):
+            head = " ".join(words[:k])
+            if k < len(words) and (head in self.aliases or any(
+                    p.kind in ("country", "admin1") and normalize(p.name) == normalize(head)
+                    for p in self._places_named(head))):
+                c.lookup, c.text, c.end, c.rule = head, c.sentence.text[c.start:c.start + len(head)], \
+                    c.start + len(head), "name"
+                return c.text == head
+        return False
 
     def _countries(self, cands: list[_Cand], hits: dict[str, list[Place]]) -> tuple[set[str], set[str]]:
         """Focus: countries holding the text's place names (each name's vote split among its countries)."""
