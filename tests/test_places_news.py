@@ -71,3 +71,8 @@ def test_a_state_that_opens_an_organisations_name_is_a_place():
 def test_a_newspaper_or_a_territory_named_after_a_state_adds_no_state():
     got = places("# News\n\nThe Pennsylvania Herald said so.\n")
     assert "Pennsylvania" not in got
+
+
+def test_a_legislators_home_town_after_the_party_letter_is_a_place():
+    got = places("# News\n\nState Rep. Jane Doe, R-Gettysburg, voted against the bill in Pennsylvania.\n")
+    assert got["Gettysburg"].admin1 == "PA"

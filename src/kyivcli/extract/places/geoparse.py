@@ -31,6 +31,7 @@ _FACILITY_KINDS = {"airport", "air_base", "power_plant", "facility", "dam"}
 _LANDFORM_KINDS = {"lake", "sea", "hill", "pass", "valley", "canal", "strait", "bay", "gulf", "island", "peninsula",
                    "mountain", "forest", "line", "cape", "fort"}
 _DIGIT = re.compile(r"\d")
+_PARTIES = frozenset({"R", "D", "I", "DFL"})  # US party letters before a legislator's home: "R-Marshall"
 _NEWS_HEADS = frozenset({"News", "Press", "Times", "Post", "Guardian", "Herald", "Network"})
 _ADMIN_KINDS = {"oblast", "raion", "region", "district", "province", "county"}
 _ADMIN_WORDS = {"oblast", "raion", "region", "district", "province", "governorate", "prefecture", "county"}
@@ -427,6 +428,8 @@ def candidates(s: Sentence, present: set[str] | None = None) -> list[_Cand]:
                          lead=lead if lead and lead[0] + len(lead[1]) + 1 == a else None))
     for m in _HYPHENATED.finditer(text) if "-" in text else ():  # "Trois-Ponts", "Mers-el-Kebir": kept whole
         # when GeoNames knows it
+        if m.group(0).split("-", 1)[0] in _PARTIES:
+            continue  # "Larry Pogemiller, DFL-Minneapolis": a legislator's party and home town, which stays a place
         if not _DIGIT.search(m.group(0)) and not _overlaps(m.start(), m.end(), taken):
             out.append(_Cand(m.group(0), s, m.start(), m.end(), m.group(0), rule="hyphenated"))
     return out
