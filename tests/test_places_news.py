@@ -76,3 +76,9 @@ def test_a_newspaper_or_a_territory_named_after_a_state_adds_no_state():
 def test_a_legislators_home_town_after_the_party_letter_is_a_place():
     got = places("# News\n\nState Rep. Jane Doe, R-Gettysburg, voted against the bill in Pennsylvania.\n")
     assert got["Gettysburg"].admin1 == "PA"
+
+
+def test_a_dotted_state_abbreviation_on_its_own_names_the_state_and_places_its_towns():
+    got = places("# News\n\nThe president of the S.C. Trial Lawyers Association spoke in Columbia on Monday.\n")
+    assert got["South Carolina"].kind == "state" and "S.C." in got["South Carolina"].aliases
+    assert got["Columbia"].admin1 == "SC"

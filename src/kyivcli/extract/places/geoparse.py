@@ -650,6 +650,11 @@ class Geoparser:
 
             cands = [c for c in cands if ((c.sentence.index, c.start, c.end) in known if c.rule == "hyphenated"
                                           else not covered(c))]
+        for c in cands:  # "the S.C. Trial Lawyers Association", "on S.C. 6": a dotted state abbreviation
+            code = _AP_STATES.get(c.lookup.rstrip(".")) if "." in c.lookup.rstrip(".") and not c.kind else None
+            state = self.gz.us_state(code) if code else None
+            if state:
+                c.lookup, c.rule = state, "ap_state"
         cands = [c for c in cands if self._state_opens(c, hits0) or c.rule != "org_place"]
         aliases = self.aliases
         titled = [c.lookup for c in cands if c.rule == "person"]
