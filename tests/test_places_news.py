@@ -82,3 +82,8 @@ def test_a_dotted_state_abbreviation_on_its_own_names_the_state_and_places_its_t
     got = places("# News\n\nThe president of the S.C. Trial Lawyers Association spoke in Columbia on Monday.\n")
     assert got["South Carolina"].kind == "state" and "S.C." in got["South Carolina"].aliases
     assert got["Columbia"].admin1 == "SC"
+
+
+def test_a_state_abbreviation_is_the_state_even_when_a_great_city_bears_its_name():
+    got = places("# News\n\nThe laboratory is in Gettysburg, N.Y., officials said.\n")
+    assert got["New York"].kind == "state"

@@ -988,6 +988,11 @@ class Geoparser:
             return ("border", c.border), PlaceItem(c.typed_name or c.text, "border")
         if c.rule == "override":
             return self._resolve_override(c, hits, focus, related, centre)
+        if c.rule == "ap_state":  # "Long Island, N.Y.": the state, never the city of its name
+            state = next((p for p in hits.get(normalize(c.lookup), []) if p.kind == "admin1"), None)
+            if state is not None:
+                self._choice = {"n": 1, "margin": 99.0, "alternate": False, "geonameid": state.geonameid}
+                return ("geo", state.geonameid), self._item(state)
         if c.known is not None:
             return self._resolve_known(c, hits, focus, related, centre)
         if c.kind and c.typed_name and c.kind in _LANDFORM_KINDS:
