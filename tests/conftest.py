@@ -41,7 +41,7 @@ def tiny_gazetteer_dir(tmp_path_factory) -> Path:
 
     rows = json.loads((FIXTURES / "gazetteer_rows.json").read_text(encoding="utf-8"))
     d = tmp_path_factory.mktemp("cache")
-    build(d / FILE_NAME, rows["cities"], rows["countries"])
+    build(d / FILE_NAME, rows["cities"], rows["countries"], states=rows.get("states", ()))
     return d
 
 

@@ -408,6 +408,15 @@ class Gazetteer:
         near = {norm for norm, _ in rows if spelling_ratio(key, norm) >= least}
         return [p for ps in self._lookup(sorted(near)).values() for p in ps if p.country == country] if near else []
 
+    def us_state(self, code: str) -> str | None:
+        """The name of the US state with this two-letter code ("SC" → "South Carolina")."""
+        try:
+            row = self.con.execute("SELECT name FROM places WHERE kind = 'admin1' AND country = 'US' AND admin1 = ?",
+                                   (code,)).fetchone()
+        except sqlite3.DatabaseError:
+            return None
+        return row[0] if row else None
+
     def country_by_code(self, code: str) -> Place | None:
         """The country with this ISO code, found through the names index (ISO codes are names too)."""
         if self._countries is None:

@@ -31,6 +31,8 @@ _FACILITY_KINDS = {"airport", "air_base", "power_plant", "facility", "dam"}
 _LANDFORM_KINDS = {"lake", "sea", "hill", "pass", "valley", "canal", "strait", "bay", "gulf", "island", "peninsula",
                    "mountain", "forest", "line", "cape", "fort"}
 _DIGIT = re.compile(r"\d")
+_PARTIES = frozenset({"R", "D", "I", "DFL"})  # US party letters before a legislator's home: "R-Marshall"
+_NEWS_HEADS = frozenset({"News", "Press", "Times", "Post", "Guardian", "Herald", "Network"})
 _ADMIN_KINDS = {"oblast", "raion", "region", "district", "province", "county"}
 _ADMIN_WORDS = {"oblast", "raion", "region", "district", "province", "governorate", "prefecture", "county"}
 _HYPHENATED = cached_compile(r"[A-Z\u00C0-\u00DE][\w'’]*(?:-[\w'’]+)*-[A-Z\u00C0-\u00DE][\w'’]*")
@@ -337,6 +339,9 @@ def candidates(s: Sentence, present: set[str] | None = None) -> list[_Cand]:
             start = m.start("name") + m.group("name").find(words[0])
             if handler == "direction":
                 typed = f"{m.group('dir')} {name}"
+                if typed in d["lists"]["COUNTRY"]:  # "North Korea", "South Vietnam": a country of its own
+                    out.append(_Cand(typed, s, m.start(), m.end(), typed))
+                    continue
                 out.append(_Cand(typed, s, m.start(), m.end(), "", spec["kind"], typed))
             elif handler == "in_country":
                 if any(w in d["person_titles"] for w in words) or words[-1] in d["org_heads"]:
@@ -395,6 +400,9 @@ def candidates(s: Sentence, present: set[str] | None = None) -> list[_Cand]:
             if words[-1] in d["org_heads"]:
                 continue
         elif words[-1] in d["org_heads"] or text[a:b] in d["services"]:
+            if len(words) > 1 and text[a:b] not in d["services"] and words[-1] not in _NEWS_HEADS:
+                # "Kentucky Department of Education": a country or state may open it (not a paper's name)
+                out.append(_Cand(text[a:b], s, a, b, " ".join(words), rule="org_place"))
             continue
         # leading function words, demonyms and the like are not part of a name
         after_adjective = False
@@ -423,6 +431,8 @@ def candidates(s: Sentence, present: set[str] | None = None) -> list[_Cand]:
                          lead=lead if lead and lead[0] + len(lead[1]) + 1 == a else None))
     for m in _HYPHENATED.finditer(text) if "-" in text else ():  # "Trois-Ponts", "Mers-el-Kebir": kept whole
         # when GeoNames knows it
+        if m.group(0).split("-", 1)[0] in _PARTIES:
+            continue  # "Larry Pogemiller, DFL-Minneapolis": a legislator's party and home town, which stays a place
         if not _DIGIT.search(m.group(0)) and not _overlaps(m.start(), m.end(), taken):
             out.append(_Cand(m.group(0), s, m.start(), m.end(), m.group(0), rule="hyphenated"))
     return out
@@ -530,6 +540,29 @@ def _kind_by_population(p: Place) -> str:
     return "city" if p.population >= 100_000 else "town" if p.population >= 10_000 else "village"
 
 
+@cache
+def _demonym_forms() -> dict[str, tuple[str, ...]]:
+    """A country's adjective and people words ("Israeli", "Americans"), by its normalised name."""
+    out: dict[str, list[str]] = {}
+    for word, country in _data()["demonyms"].items():
+        if word != country and not word.endswith("'s") and " " not in word and not word.isupper() and "." not in word:
+            out.setdefault(normalize(country), []).extend((word, word + "s"))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _demonym_aliases(items: Iterable[PlaceItem], doc: Document) -> None:
+    """A country the text names also goes by the adjective or people word the text uses for it: news geoparsing
+    counts "Israeli" and "Americans" as mentions of Israel and the United States."""
+    forms = _demonym_forms()
+    words: set[str] | None = None
+    for item in items:
+        if item.kind != "country" or normalize(item.name) not in forms:
+            continue
+        if words is None:
+            words = {w for s in doc.sentences for w in _CAPS.findall(s.text)}
+        item.aliases.extend(f for f in forms[normalize(item.name)] if f in words and f not in item.aliases)
+
+
 class Geoparser:
     """`Geoparser(gazetteer, overrides=load_places_file(path)).parse(doc)`: overrides (user corrections)
     add places or replace the gazetteer's reading of those names for this run."""
@@ -633,6 +666,12 @@ class Geoparser:
 
             cands = [c for c in cands if ((c.sentence.index, c.start, c.end) in known if c.rule == "hyphenated"
                                           else not covered(c))]
+        for c in cands:  # "the S.C. Trial Lawyers Association", "on S.C. 6": a dotted state abbreviation
+            code = _AP_STATES.get(c.lookup.rstrip(".")) if "." in c.lookup.rstrip(".") and not c.kind else None
+            state = self.gz.us_state(code) if code else None
+            if state:
+                c.lookup, c.rule = state, "ap_state"
+        cands = [c for c in cands if self._state_opens(c, hits0) or c.rule != "org_place"]
         aliases = self.aliases
         titled = [c.lookup for c in cands if c.rule == "person"]
         cands = [c for c in cands if c.rule != "person"]
@@ -664,6 +703,7 @@ class Geoparser:
         hits = dict(hits0)
         hits.update(self.gz.lookup(n for n in names if normalize(n) not in asked_keys))
         at = {(c.sentence.index, c.start): c for c in cands}
+        states: list[tuple[_Cand, _Cand]] = []  # (town, the state abbreviation after it) when none was a candidate
         for c in cands:
             if (not c.kind or c.kind in _SETTLEMENT_KINDS and not c.typed_name) and not c.country_code and c.lookup:
                 m = _COMMA.match(c.sentence.text, c.end)
@@ -672,7 +712,16 @@ class Geoparser:
                     if c.hint is None or c.hint.lookup.rstrip(".") in _AP_STATES:
                         ap = _ap_state().match(c.sentence.text, m.end())
                         if ap:
-                            c.hint, c.us_state = None, _AP_STATES[ap.group(1).replace(" ", "")]
+                            abbr, c.hint, c.us_state = c.hint, None, _AP_STATES[ap.group(1).replace(" ", "")]
+                            state = self.gz.us_state(c.us_state)
+                            if state:  # "Oroville, Calif.", "Gettysburg, Pa.": the abbreviation names the state too
+                                if abbr is None:
+                                    abbr = _Cand(ap.group(0), c.sentence, ap.start(), ap.end(), state)
+                                    states.append((c, abbr))
+                                abbr.lookup, abbr.kind, abbr.rule = state, "", "ap_state"
+                                hits.setdefault(normalize(state), self.gz.lookup([state]).get(normalize(state), []))
+        for c, abbr in states:
+            cands.insert(cands.index(c) + 1, abbr)
         self._standalone = {c.lookup for c in cands if not c.kind and c.lookup}
         self._cued = {c.lookup for c in cands if not c.kind and c.lookup and not c.lookup.isupper()
                       and _LOCATIVE.search(c.sentence.text, 0, c.start)}
@@ -737,14 +786,38 @@ class Geoparser:
             item.mentions.append(m)
             if m.text != item.name and m.text not in item.aliases:
                 item.aliases.append(m.text)
+        _demonym_aliases(out_items.values(), doc)
         return list(out_items.values()), mentions
+
+    def _state_opens(self, c: _Cand, hits: dict[str, list[Place]]) -> bool:
+        """A name GeoNames lacks whose first words are a country or a state ("Nebraska State Baseball
+        Association", "Minnesota Twins"): those words are a place; the candidate is cut to them. Organisation
+        runs ("org_place") are kept only so."""
+        if c.kind or c.country_code or c.lead or " " not in c.lookup or c.rule not in ("name", "org_place") or \
+                hits.get(normalize(c.lookup)):
+            return False
+        words = c.lookup.split()
+        if words[-1] in PLACE_HEADS:
+            return False  # "Oklahoma Territory", "Avoyelles Parish": a place of its own, not the state
+        for k in (2, 1):
+            head = " ".join(words[:k])
+            if k < len(words) and (head in self.aliases or any(
+                    p.kind in ("country", "admin1") and normalize(p.name) == normalize(head)
+                    for p in self._places_named(head))):
+                c.lookup, c.text, c.end, c.rule = head, c.sentence.text[c.start:c.start + len(head)], \
+                    c.start + len(head), "name"
+                return c.text == head
+        return False
 
     def _countries(self, cands: list[_Cand], hits: dict[str, list[Place]]) -> tuple[set[str], set[str]]:
         """Focus: countries holding the text's place names (each name's vote split among its countries)."""
         votes: dict[str, float] = {}
         named: dict[str, float] = {}  # votes from a country's own name: an actor as often as a location, so
         related: set[str] = set()  # they count up to a point ("U.S." forty times in an article about Vietnam)
+        shared: list[list[Place]] = []  # the namesakes of a name towns bear in more than one country
         for c in cands:
+            if c.rule == "ap_state":
+                continue  # "Moyock, N.C.": the town already votes for its country
             if c.known is not None and c.known.get("country"):  # "Mekong Delta", "Saigon" vote for their country
                 cc = c.known["country"]
                 votes[cc] = votes.get(cc, 0) + (0.5 if c.known.get("kind") == "country" else 1)
@@ -759,11 +832,23 @@ class Geoparser:
                 continue
             places = [p for p in hits.get(normalize(c.lookup), [])
                       if p.population >= 1000 and normalize(p.name) == normalize(c.lookup)]
-            if places:
-                cc = max(places, key=lambda p: p.population).country
-                votes[cc] = votes.get(cc, 0) + 1
+            states = [p for p in hits.get(normalize(c.lookup), [])
+                      if p.kind == "admin1" and normalize(p.name) == normalize(c.lookup)]
+            if states and not any(p.population >= 100_000 for p in places):
+                places = states  # "Maryland" is the state, not a village in Australia
+            if len({p.country for p in places}) == 1:
+                votes[places[0].country] = votes.get(places[0].country, 0) + 1
+            elif places:
+                shared.append(places)
         for code, v in named.items():
             votes[code] = votes.get(code, 0) + min(v, _NAME_VOTES)
+        # a name towns bear in several countries ("Mansfield", "Alexandria") votes for the one country the text's
+        # other names point to when it has a namesake there, else for its largest namesake
+        sure = sorted(votes.items(), key=lambda kv: -kv[1])
+        home = sure[0][0] if sure and (len(sure) == 1 or sure[0][1] >= 2 * sure[1][1]) else None
+        for places in shared:
+            cc = max([p for p in places if p.country == home] or places, key=lambda p: p.population).country
+            votes[cc] = votes.get(cc, 0) + 1
         if not votes:
             return set(), related
         ranked = sorted(votes.values(), reverse=True)
@@ -775,7 +860,7 @@ class Geoparser:
     def _centre(self, cands: list[_Cand], hits: dict[str, list[Place]], focus: set[str]) -> tuple[float, float] | None:
         """The median of the article's places: each name's largest namesake in the focus countries under its
         own name (alternate names are too loose to steer the others)."""
-        pts = []
+        pts, sure = [], []
         for c in cands:
             key = normalize(c.lookup)
             places = [p for p in hits.get(key, []) if p.kind == "city" and p.country in focus
@@ -783,6 +868,10 @@ class Geoparser:
             if places:
                 p = max(places, key=lambda p: p.population)
                 pts.append((p.lat, p.lon))
+                if len(places) == 1:
+                    sure.append((p.lat, p.lon))
+        if self.dominant and sure:  # a name many towns of the country bear ("Mansfield" eight times) does not
+            pts = sure  # pull the centre to its largest namesake when the text's other towns are the only ones so named
         if not pts:
             return None
         lats = sorted(p[0] for p in pts)
@@ -803,6 +892,7 @@ class Geoparser:
         if admin is not None:  # "Columbus, Kentucky": only a Columbus in Kentucky will do
             options = [p for p in options if (p.country, p.admin1) == admin]
         fallback = None  # a province or region of that name (ISO 3166-2), when no town will do
+        state = None
         hits_primary = any(normalize(p.name) == key for p in options)
         # a town of some size that is the only place in the world under this name ("Rabaul", "Aegina")
         # is that town even abroad, in an article about many countries
@@ -824,6 +914,8 @@ class Geoparser:
                     continue  # "New York" is the city (a text that means the state says so)
                 if p.country in focus or p.country == country or p.country in related:
                     return p  # "Ohio" in an article about Vietnam that names the United States
+                if state is None and normalize(p.name) == key:
+                    state = p  # "Ducks in Pennsylvania": a state under its own name, when no town will do
                 continue
             if p.kind == "country":
                 if normalize(p.name) == key or name in (p.country,):
@@ -893,6 +985,7 @@ class Geoparser:
             if score > best_score:
                 best, best_score = p, score
                 best_alt = by_alternate
+        fallback = fallback or (state if not country else None)
         if best is None and fallback is not None:
             self._choice = {"n": 1, "margin": 99.0, "alternate": False, "geonameid": fallback.geonameid}
             return fallback
@@ -914,6 +1007,11 @@ class Geoparser:
             return ("border", c.border), PlaceItem(c.typed_name or c.text, "border")
         if c.rule == "override":
             return self._resolve_override(c, hits, focus, related, centre)
+        if c.rule == "ap_state":  # "Long Island, N.Y.": the state, never the city of its name
+            state = next((p for p in hits.get(normalize(c.lookup), []) if p.kind == "admin1"), None)
+            if state is not None:
+                self._choice = {"n": 1, "margin": 99.0, "alternate": False, "geonameid": state.geonameid}
+                return ("geo", state.geonameid), self._item(state)
         if c.known is not None:
             return self._resolve_known(c, hits, focus, related, centre)
         if c.kind and c.typed_name and c.kind in _LANDFORM_KINDS:
