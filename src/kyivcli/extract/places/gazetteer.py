@@ -397,16 +397,15 @@ class Gazetteer:
         key = normalize(name)
         if len(key) < 5:
             return []
-        q = ("SELECT DISTINCT n.norm, p.geonameid FROM names n JOIN places p ON p.geonameid = n.geonameid"
-             " WHERE n.norm >= ? AND n.norm < ? AND length(n.norm) BETWEEN ? AND ? AND substr(n.norm, -1) = ?"
-             " AND p.country = ? AND p.kind = 'city'")
+        q = ("SELECT DISTINCT norm FROM names WHERE norm >= ? AND norm < ? AND length(norm) BETWEEN ? AND ?"
+             " AND substr(norm, -1) = ?")  # the names alone (one range of the index); places only for the close ones
         try:
-            rows = self.con.execute(q, (key[:2], key[:2] + "\uffff", len(key) - 2, len(key) + 2, key[-1],
-                                        country)).fetchall()
+            rows = self.con.execute(q, (key[:2], key[:2] + "\uffff", len(key) - 2, len(key) + 2, key[-1])).fetchall()
         except sqlite3.DatabaseError:
             return []
-        near = {norm for norm, _ in rows if spelling_ratio(key, norm) >= least}
-        return [p for ps in self._lookup(sorted(near)).values() for p in ps if p.country == country] if near else []
+        near = sorted(norm for (norm,) in rows if spelling_ratio(key, norm) >= least)
+        return [p for ps in self._lookup(near).values() for p in ps
+                if p.country == country and p.kind == "city"] if near else []
 
     def us_state(self, code: str) -> str | None:
         """The name of the US state with this two-letter code ("SC" → "South Carolina")."""

@@ -584,6 +584,7 @@ class Geoparser:
         self._spread = 150.0
         self._prefer: tuple[str, str] | None = None
         self._standalone: set[str] = set()
+        self._variants: dict[int, list[str]] = {}
 
     def _places_named(self, word: str) -> list[Place]:
         key = normalize(word)
@@ -998,8 +999,11 @@ class Geoparser:
         return best
 
     def _item(self, p: Place, name: str | None = None, kind: str | None = None) -> PlaceItem:
+        variants = self._variants.get(p.geonameid)
+        if variants is None:  # (each mention of a place builds an item: its spellings are worked out once)
+            variants = self._variants[p.geonameid] = _useful_variants(p.name, p.variants)
         return PlaceItem(name or p.name, kind or _kind_by_population(p), p.country, p.admin1 or None, p.lat, p.lon,
-                         p.geonameid, p.population, [], _useful_variants(p.name, p.variants))
+                         p.geonameid, p.population, [], list(variants))
 
     def _resolve(self, c: _Cand, hits: dict[str, list[Place]], focus: set[str], related: set[str],
                  centre: tuple[float, float] | None) -> tuple[tuple | None, PlaceItem | None]:
