@@ -741,10 +741,21 @@ class Geoparser:
         mentions: list[PlaceMention] = []
         resolved: dict[tuple[int, int], bool] = {}
         first: list[tuple[_Cand, tuple, PlaceItem, dict[str, Any]]] = []
+        memo: dict[tuple, tuple[tuple | None, PlaceItem | None, dict[str, Any]]] = {}
         for c in cands:
             self._choice = {}
             self._local_regions = in_sentence.get(c.sentence.index, set())
-            key, item = self._resolve(c, hits, focus, related, centre)
+            # a name read the same way again (no comma, state or country beside it, no state in its sentence)
+            # resolves as it did the first time
+            same = None if (c.hint or c.us_state or c.country_code or c.border or c.lead or self._local_regions
+                            or c.rule == "override") else (c.lookup, c.kind, c.typed_name, c.rule, id(c.known),
+                                                           c.bare_river, c.lookup in self._cued)
+            if same is not None and same in memo:
+                key, item, self._choice = memo[same]
+            else:
+                key, item = self._resolve(c, hits, focus, related, centre)
+                if same is not None:
+                    memo[same] = (key, item, self._choice)
             if key is None or item is None:
                 continue
             first.append((c, key, item, self._choice))
