@@ -126,3 +126,17 @@ def test_bc_history_has_events_a_year_timeline_and_bc_bounds(cli, write):
     assert t.grain == "year" and t.start == "-0499" and t.end == "-0479" and len(t.days) == 21
     out = cli("timeline", write(BC), "--width", "80").out
     assert "499 BC" in out and "events per year" in out
+
+
+def test_extraction_collects_less_often_and_gives_the_callers_setting_back():
+    import gc
+
+    from kyivcli.extract.collect import EVERY, fewer_collections
+
+    old = gc.get_threshold()
+    with fewer_collections():
+        assert gc.get_threshold()[0] == EVERY
+        with fewer_collections():  # nested: unchanged
+            assert gc.get_threshold()[0] == EVERY
+        assert gc.get_threshold()[0] == EVERY
+    assert gc.get_threshold() == old

@@ -56,15 +56,19 @@ class Article:
 
     @cached_property
     def _raw_dates(self) -> list[DateMention]:
+        from kyivcli.extract.collect import fewer_collections
         from kyivcli.extract.dates import tag_document
 
-        return tag_document(self.document)
+        with fewer_collections():
+            return tag_document(self.document)
 
     @cached_property
     def _raw_units(self) -> tuple[list[RawUnit], list[UnitMention]]:
+        from kyivcli.extract.collect import fewer_collections
         from kyivcli.extract.units import build_units
 
-        return build_units(self.document)
+        with fewer_collections():
+            return build_units(self.document)
 
     def _warn(self, message: str) -> None:
         self.warnings.append(message)
@@ -97,7 +101,10 @@ class Article:
         except GazetteerError as e:
             self._warn(f"{e.message}; places are left out")
             return [], []
-        return Geoparser(gazetteer, overrides=self._overrides).parse(self.document)
+        from kyivcli.extract.collect import fewer_collections
+
+        with fewer_collections():
+            return Geoparser(gazetteer, overrides=self._overrides).parse(self.document)
 
     @cached_property
     def _sentence_days(self) -> dict[int, list[str]]:
