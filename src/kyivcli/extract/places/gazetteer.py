@@ -15,9 +15,9 @@ import re
 import sqlite3
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 SCHEMA_VERSION = "9"  # 2: US states as admin regions; 3: variants in the order a reader may type them;
 # 4: countries and US states get a point; names also keyed without spaces;
@@ -48,8 +48,9 @@ def normalize(name: str) -> str:
     return _SEPARATORS.sub(" ", s).strip()
 
 
-@dataclass(frozen=True, eq=False)  # one object per row read: compared by identity
-class Place:
+class Place(NamedTuple):
+    """One gazetteer row (a tuple: read by the hundred per article, so built without per-field setattr)."""
+
     geonameid: int
     name: str
     country: str
