@@ -245,3 +245,15 @@ def test_the_cache_folder_is_the_one_platformdirs_names(monkeypatch, tmp_path):
 def test_ukrainian_river_names_after_the():
     got = places("# T\n\nSupply lines across the Dnipro were cut near Kyiv.\n")
     assert got["Dnieper"].kind == "river" and "Dnipro" in got["Dnieper"].aliases
+
+
+def test_the_table_can_show_why_each_place_was_read_so(cli, tmp_path):
+    art = tmp_path / "t.md"
+    art.write_text("# T\n\nRussian forces shelled Kyiv and Bucha.\n", encoding="utf-8")
+    r = cli("places", str(art), "--why", "--format", "tsv")
+    header, *rows = r.out.splitlines()
+    assert header.split("\t")[-2:] == ["confidence", "why"]
+    kyiv = next(row.split("\t") for row in rows if row.startswith("Kyiv\t"))
+    assert float(kyiv[-2]) > 0.5 and "GeoNames" in kyiv[-1]
+    places_json = __import__("json").loads(cli("places", str(art), "--json").out)
+    assert places_json[0]["evidence"]["line"] == 3 and "why" not in places_json[0]  # the mention that decided

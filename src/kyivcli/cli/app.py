@@ -319,10 +319,13 @@ def places(
                                              "and geojson (the table always shows them; they cost a date pass).")] = False,
     places_file: PlacesFileOpt = None,
     db: DbOpt = None,
+    why: Annotated[bool, typer.Option("--why", help="Add each place's confidence and the evidence that chose it to "
+                                      "the table, tsv and csv (json always carries them).")] = False,
 ) -> None:
     """Places: name, kind, admin area, coordinates, mentions, first and last date.
 
-    Machine formats carry the place records; --dates adds each place's first and last date."""
+    Machine formats carry the place records; --dates adds each place's first and last date; --why shows
+    how sure each reading is and why (rule, admin context, km from the article's centre)."""
     fmt = choose_format(fmt, as_json, ROWS, rows=True)
     span = with_dates or fmt in (OutputFormat.table, OutputFormat.tsv)
     if many(articles, db):
@@ -334,7 +337,25 @@ def places(
     columns = list(_PLACE_COLUMNS)
     if span:
         columns += [Column("first_date", "first", no_wrap=True), Column("last_date", "last", no_wrap=True)]
+    if why and fmt in (OutputFormat.table, OutputFormat.tsv, OutputFormat.csv):
+        columns += [Column("confidence", "conf", "right"), Column("why", "why", ratio=1)]
+        for row in rows:
+            row["why"] = _why(row.get("evidence"))
     emit_records(rows, fmt, columns, f"Places — {art.title}", "places")
+
+
+def _why(evidence: object) -> str:
+    """One line from a place's evidence: "GeoNames; Ukraine; 164 km from centre; 3 namesakes"."""
+    if not isinstance(evidence, dict):
+        return ""
+    parts = [str(evidence.get("rule") or "")]
+    if evidence.get("context"):
+        parts.append(str(evidence["context"]))
+    if evidence.get("distance_km") is not None:
+        parts.append(f"{evidence['distance_km']:.0f} km from centre")
+    if (evidence.get("candidates") or 0) > 1:
+        parts.append(f"{evidence['candidates']} namesakes")
+    return "; ".join(p for p in parts if p)
 
 
 @app.command(epilog=examples("kyivcli gazetteer", "kyivcli gazetteer --rebuild"))

@@ -1181,7 +1181,7 @@ class Geoparser:
     def _explain(self, item: PlaceItem, c: _Cand, centre: tuple[float, float] | None) -> None:
         """Confidence and the evidence that chose this reading, from the mention that first named it."""
         ch = self._choice
-        ev: dict[str, Any] = {"text": c.text}
+        ev: dict[str, Any] = {"text": c.text, "line": c.sentence.line_of(c.start)}  # the mention that decided it
         if c.rule == "override":
             ev["rule"], conf = "places file", 1.0
         elif c.known is not None:
