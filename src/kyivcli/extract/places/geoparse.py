@@ -32,7 +32,6 @@ _LANDFORM_KINDS = {"lake", "sea", "hill", "pass", "valley", "canal", "strait", "
                    "mountain", "forest", "line", "cape", "fort"}
 _DIGIT = re.compile(r"\d")
 _PARTIES = frozenset({"R", "D", "I", "DFL"})  # US party letters before a legislator's home: "R-Marshall"
-_NEWS_HEADS = frozenset({"News", "Press", "Times", "Post", "Guardian", "Herald", "Network"})
 _ADMIN_KINDS = {"oblast", "raion", "region", "district", "province", "county"}
 _ADMIN_WORDS = {"oblast", "raion", "region", "district", "province", "governorate", "prefecture", "county"}
 _HYPHENATED = cached_compile(r"[A-Z\u00C0-\u00DE][\w'’]*(?:-[\w'’]+)*-[A-Z\u00C0-\u00DE][\w'’]*")
@@ -127,6 +126,7 @@ def _data() -> dict[str, Any]:
     d["person_titles"] = frozenset(d["person_titles"])
     d["event_heads"] = frozenset(d["event_heads"])
     d["abbreviations"] = frozenset(d["abbreviated_words"])  # "St. Vith", "Mt. Vernon": one name
+    d["newspaper_heads"] = frozenset(d["newspaper_heads"])
     return d
 
 
@@ -400,7 +400,7 @@ def candidates(s: Sentence, present: set[str] | None = None) -> list[_Cand]:
             if words[-1] in d["org_heads"]:
                 continue
         elif words[-1] in d["org_heads"] or text[a:b] in d["services"]:
-            if len(words) > 1 and text[a:b] not in d["services"] and words[-1] not in _NEWS_HEADS:
+            if len(words) > 1 and text[a:b] not in d["services"] and words[-1] not in d["newspaper_heads"]:
                 # "Kentucky Department of Education": a country or state may open it (not a paper's name)
                 out.append(_Cand(text[a:b], s, a, b, " ".join(words), rule="org_place"))
             continue
