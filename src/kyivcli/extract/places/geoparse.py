@@ -39,6 +39,7 @@ _HYPHENATED = cached_compile(r"[A-Z\u00C0-\u00DE][\w'’]*(?:-[\w'’]+)*-[A-Z\u
 # from its first small letter only: "(?<![a-z].)" spares the scan of the word's rest from every later letter,
 # where the match would fail the same way)
 _TOKEN = cached_compile(rf"(?:[A-Z]\.){{2,}}|[A-Z\u0400-\u042F]{WORD_TAIL}|[a-z](?<![a-z].)[\w]*-[A-Z]{WORD_TAIL}")
+_CAP_TOKEN = cached_compile(rf"(?:[A-Z]\.){{2,}}|[A-Z\u0400-\u042F]{WORD_TAIL}")  # the same without a hyphen
 
 
 @dataclass(eq=False)  # compared by identity; no generated __eq__ to build at import
@@ -485,7 +486,7 @@ def _runs(text: str) -> list[tuple[int, int]]:
     """Maximal runs of capitalised tokens (hyphenated parts split off: 'London-based', 'Kyiv-Chernihiv')."""
     spans: list[tuple[int, int]] = []
     abbreviations = _data()["abbreviations"]
-    for m in _TOKEN.finditer(text):
+    for m in (_TOKEN if "-" in text else _CAP_TOKEN).finditer(text):  # (the third form needs a hyphen)
         tok = m.group(0)
         pieces = [m.span()]
         if "-" in tok and not _DIGIT.search(tok):
