@@ -257,3 +257,10 @@ def test_the_table_can_show_why_each_place_was_read_so(cli, tmp_path):
     assert float(kyiv[-2]) > 0.5 and "GeoNames" in kyiv[-1]
     places_json = __import__("json").loads(cli("places", str(art), "--json").out)
     assert places_json[0]["evidence"]["line"] == 3 and "why" not in places_json[0]  # the mention that decided
+
+
+def test_historical_regions_of_europe_and_the_ancient_world():
+    got = places("# T\n\nThe Black Prince raided Aquitaine and Gascony; later the Persians marched through "
+                 "Cilicia and Thessaly into Attica.\n")
+    assert all(got[n].kind == "region" for n in ("Aquitaine", "Gascony", "Cilicia", "Thessaly", "Attica"))
+    assert got["Gascony"].country == "FR" and got["Attica"].country == "GR"
