@@ -1051,7 +1051,8 @@ class Geoparser:
             return ("typed", c.kind, normalize(c.typed_name)), item
         if c.kind and c.typed_name:  # typed with its type word: "Kyiv Oblast", "Vasylkiv Air Base"
             item = PlaceItem(c.typed_name, c.kind)
-            anchor = self._best(c.lookup, hits, focus, related, centre) if c.lookup else None
+            # (an airfield bears a person's name, "Henderson Field": no town of that name says where it is)
+            anchor = self._best(c.lookup, hits, focus, related, centre) if c.lookup and c.kind != "airfield" else None
             at = c.lookup
             first = at.split(" ", 1)[0] if at else ""
             if anchor is None and c.kind in _FACILITY_KINDS and first != at and first in self._standalone:
