@@ -658,9 +658,10 @@ class Geoparser:
         if whole:  # a hyphenated name GeoNames knows replaces its parts; so does one with a part GeoNames
             # does not know as a place ("Posad-Pokrovske"), but not a typed name around it ("Trans-Siberian
             # railway"); otherwise the parts stay ("Kyiv-Chernihiv")
-            known = {(c.sentence.index, c.start, c.end): not self._unknown_part(c.lookup, hits0) for c in whole
-                     if self._unknown_part(c.lookup, hits0) or any(
-                         p.kind == "city" and _close_spelling(c.lookup, p.name) for p in hits0.get(normalize(c.lookup), []))}
+            one_name = {id(c): self._unknown_part(c.lookup, hits0) for c in whole}
+            known = {(c.sentence.index, c.start, c.end): not one_name[id(c)] for c in whole
+                     if one_name[id(c)] or any(p.kind == "city" and _close_spelling(c.lookup, p.name)
+                                               for p in hits0.get(normalize(c.lookup), []))}
 
             def covered(c: _Cand) -> bool:
                 return any(i == c.sentence.index and c.start < e and a < c.end and (by_name or not c.kind)
