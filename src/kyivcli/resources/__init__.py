@@ -13,6 +13,9 @@ import json
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 _DIR = Path(__file__).parent
 
@@ -60,4 +63,69 @@ def checked_once(name: str, data: object, check: Callable[[], None]) -> None:
             if old != marker:
                 os.unlink(old)
     except OSError:
+        pass
+
+
+def derived(name: str, build: Callable[[], T], *code: Callable[..., object]) -> T:
+    """`build()`, a structure made from resources/<name>.json, kept in the user cache folder (marshal) so a
+    later process loads it instead of parsing the JSON and building it again. The file is keyed by the
+    resource's text and the bytecode of `build` and of every function in `code` it relies on (a key
+    normaliser, say), so a change to either builds anew. `build()` must return what marshal can hold
+    (dicts, lists, tuples, sets, str, numbers, None). Best effort: any trouble with the cache means building."""
+    import marshal
+    import zlib
+
+    import kyivcli
+
+    parts = [kyivcli.__version__, _text(name)]
+    for fn in (build, *code):
+        parts.append(_code_key(getattr(fn, "__wrapped__", fn).__code__))
+    raw = "\n".join(parts).encode()
+    digest = f"{zlib.crc32(raw):08x}{zlib.adler32(raw):08x}"
+    path = None
+    try:
+        from kyivcli.extract.places.gazetteer import cache_dir
+
+        path = cache_dir() / f"{name}-derived-{digest}.bin"
+        return marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    value = build()
+    if path is not None:
+        _keep(path, marshal.dumps(value), f"{name}-derived-*.bin")
+    return value
+
+
+def _code_key(value: object) -> str:
+    """A function's bytecode, constants and names as text, the same in every process (sets sorted: their order
+    follows the string hash seed)."""
+    if hasattr(value, "co_code"):
+        c = value
+        return f"<{c.co_code.hex()}|{_code_key(c.co_consts)}|{c.co_names}>"  # type: ignore[attr-defined]
+    if isinstance(value, tuple):
+        return "(" + ",".join(_code_key(v) for v in value) + ")"
+    if isinstance(value, frozenset):
+        return "{" + ",".join(sorted(_code_key(v) for v in value)) + "}"
+    return repr(value)
+
+
+def _keep(path: Path, data: bytes, old: str) -> None:
+    """Write `data` to `path` atomically and remove older files matching `old` (best effort)."""
+    import os
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".derived-", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+        for p in path.parent.glob(old):
+            if p != path:
+                p.unlink(missing_ok=True)
+    except (OSError, ValueError):
         pass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -24,12 +25,19 @@ def spelling_ratio(a: str, b: str) -> float:
 def _lcs(a: str, b: str) -> int:
     """Length of the longest common subsequence, bit-parallel (Allison-Dix, Hyyrö): a bit per character of
     `a`, one big-integer step per character of `b`, instead of a table of len(a) × len(b) cells."""
-    where: dict[str, int] = {}
-    for i, ch in enumerate(a):
-        where[ch] = where.get(ch, 0) | (1 << i)
-    full = (1 << len(a)) - 1
+    where, full = _masks(a)
     v = full
     for ch in b:
         u = v & where.get(ch, 0)
         v = ((v + u) | (v - u)) & full
     return len(a) - v.bit_count()  # each 0 bit left is a character of `a` in the subsequence
+
+
+@lru_cache(maxsize=1024)
+def _masks(a: str) -> tuple[dict[str, int], int]:
+    """For each character of `a`, the bits of the places it holds; and the mask of all its bits (one name is
+    compared with hundreds of spellings: built once)."""
+    where: dict[str, int] = {}
+    for i, ch in enumerate(a):
+        where[ch] = where.get(ch, 0) | (1 << i)
+    return where, (1 << len(a)) - 1

@@ -40,10 +40,15 @@ _MARKS = str.maketrans("", "", "’'ʼ‘ʻʿʾ`")
 @lru_cache(maxsize=65536)
 def normalize(name: str) -> str:
     """Case-, accent- and punctuation-insensitive key: "Vasyl'kiv" → "vasylkiv", "Kyiv’s" → "kyivs"."""
-    s = name
-    if not s.isascii():  # most names are plain ASCII: no decomposition needed
-        s = unicodedata.normalize("NFKD", s)
-        s = "".join(c for c in s if not unicodedata.combining(c))
+    if name.isascii():  # most names: the same steps with str methods (translate and a regex cost ~10x more)
+        s = name.lower()
+        if "'" in s or "`" in s:
+            s = s.replace("'", "").replace("`", "")
+        if "-" in s or "." in s:
+            s = s.replace("-", " ").replace(".", " ")
+        return " ".join(s.split())  # (str.split and the regex's \s agree on what is white space)
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c))
     s = s.lower().translate(_MARKS)
     return _SEPARATORS.sub(" ", s).strip()
 

@@ -22,7 +22,7 @@ from kyivcli.extract.places.gazetteer import Gazetteer, Place, normalize
 from kyivcli.extract.places.persons import PLACE_HEADS, PLACE_PREFIXES, find_people
 from kyivcli.extract.places.typed import WORD_TAIL, all_needs, cached_compile, check_rule, compile_rules
 from kyivcli.model.document import Document, Sentence
-from kyivcli.resources import resource
+from kyivcli.resources import derived, resource
 
 if TYPE_CHECKING:  # the CSV reader is imported only by whoever loads a places file
     from kyivcli.extract.places.overrides import PlaceOverride
@@ -52,45 +52,68 @@ class PlaceMention(Mention):
         return self.place.name if self.place else self.text
 
 
-@dataclass(eq=False)
 class PlaceItem:
-    name: str
-    kind: str
-    country: str | None = None
-    admin1: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-    geonameid: int | None = None
-    population: int | None = None
-    aliases: list[str] = field(default_factory=list)
-    variants: list[str] = field(default_factory=list)
-    mentions: list[PlaceMention] = field(default_factory=list)
-    confidence: float = 1.0  # 0–1: how sure the reading (place or not, and which namesake) is
-    evidence: dict[str, Any] = field(default_factory=dict)  # text, rule, admin, km_from_centre, candidates
+    """One place of the article (compared by identity). A plain class, not a dataclass: the geoparser's
+    working classes are built at every cold start, and generating a dataclass's methods costs ~2M
+    instructions each."""
+
+    __slots__ = ("name", "kind", "country", "admin1", "lat", "lon", "geonameid", "population", "aliases",
+                 "variants", "mentions", "confidence", "evidence")
+
+    def __init__(self, name: str, kind: str, country: str | None = None, admin1: str | None = None,
+                 lat: float | None = None, lon: float | None = None, geonameid: int | None = None,
+                 population: int | None = None, aliases: list[str] | None = None, variants: list[str] | None = None,
+                 mentions: list[PlaceMention] | None = None, confidence: float = 1.0,
+                 evidence: dict[str, Any] | None = None) -> None:
+        self.name = name
+        self.kind = kind
+        self.country = country
+        self.admin1 = admin1
+        self.lat = lat
+        self.lon = lon
+        self.geonameid = geonameid
+        self.population = population
+        self.aliases: list[str] = [] if aliases is None else aliases
+        self.variants: list[str] = [] if variants is None else variants
+        self.mentions: list[PlaceMention] = [] if mentions is None else mentions
+        self.confidence = confidence  # 0–1: how sure the reading (place or not, and which namesake) is
+        self.evidence: dict[str, Any] = {} if evidence is None else evidence  # text, rule, admin, km_from_centre, …
+
+    def __repr__(self) -> str:
+        return f"PlaceItem({self.name!r}, {self.kind!r}, {self.country!r}, lat={self.lat}, lon={self.lon})"
 
     @property
     def lines(self) -> list[int]:
         return [m.line for m in self.mentions]
 
 
-@dataclass(eq=False, repr=False)
 class _Cand:
-    text: str
-    sentence: Sentence
-    start: int
-    end: int
-    lookup: str  # the name to look up in the gazetteer ("" = none)
-    kind: str | None = None  # typed by the text
-    typed_name: str | None = None
-    country_code: str | None = None
-    border: frozenset[str] | None = None
-    bare_river: bool = False
-    after_adjective: bool = False  # "Persian Corridor" read as "Corridor": a name, not a place on its own
-    known: dict[str, Any] | None = None  # an entry of resources/geo_world.json
-    rule: str = "name"  # what found it (evidence)
-    us_state: str | None = None  # "Moyock, N.C.": the state in the abbreviation newspapers use
-    hint: _Cand | None = None  # "Columbus, Kentucky", "Peremoha, Brovary Raion": the name after the comma
-    lead: tuple[int, str] | None = None  # a direction word right before the name ("North Carolina", "East Louisiana")
+    """A stretch of a sentence that may name a place (plain class: see PlaceItem)."""
+
+    __slots__ = ("text", "sentence", "start", "end", "lookup", "kind", "typed_name", "country_code", "border",
+                 "bare_river", "after_adjective", "known", "rule", "us_state", "hint", "lead")
+
+    def __init__(self, text: str, sentence: Sentence, start: int, end: int, lookup: str, kind: str | None = None,
+                 typed_name: str | None = None, country_code: str | None = None, border: frozenset[str] | None = None,
+                 bare_river: bool = False, after_adjective: bool = False, known: dict[str, Any] | None = None,
+                 rule: str = "name", us_state: str | None = None, hint: _Cand | None = None,
+                 lead: tuple[int, str] | None = None) -> None:
+        self.text = text
+        self.sentence = sentence
+        self.start = start
+        self.end = end
+        self.lookup = lookup  # the name to look up in the gazetteer ("" = none)
+        self.kind = kind  # typed by the text
+        self.typed_name = typed_name
+        self.country_code = country_code
+        self.border = border
+        self.bare_river = bare_river
+        self.after_adjective = after_adjective  # "Persian Corridor" read as "Corridor": a name, not a place alone
+        self.known = known  # an entry of resources/geo_world.json
+        self.rule = rule  # what found it (evidence)
+        self.us_state = us_state  # "Moyock, N.C.": the state in the abbreviation newspapers use
+        self.hint = hint  # "Columbus, Kentucky", "Peremoha, Brovary Raion": the name after the comma
+        self.lead = lead  # a direction word right before the name ("North Carolina", "East Louisiana")
 
 
 @cache
@@ -133,7 +156,12 @@ def _data() -> dict[str, Any]:
 
 @cache
 def _world() -> tuple[dict[str, dict[str, Any]], frozenset[str]]:
-    """resources/geo_world.json by normalised name (and alias), and the first words of those names as written."""
+    """resources/geo_world.json by normalised name (and alias), and the first words of those names as written
+    (built once per machine: see resources.derived)."""
+    return derived("geo_world", _build_world, normalize)
+
+
+def _build_world() -> tuple[dict[str, dict[str, Any]], frozenset[str]]:
     w = resource("geo_world")
     by_key: dict[str, dict[str, Any]] = {}
     for name, kind, lat, lon, cc, aliases in w["places"]:
@@ -698,7 +726,6 @@ class Geoparser:
         cands = [c for c in cands if not person(c) and (c.kind or c.country_code or c.lookup in aliases or not (
             " " not in c.lookup and (len(c.lookup) < 3 or c.lookup.lower() in common)))]
         names = {c.lookup for c in cands if c.lookup} | {c.country_code for c in cands if c.country_code}
-        names |= set(_data()["demonyms"].values())
         names |= {c.known["modern"] for c in cands if c.known and "modern" in c.known}
         names |= {c.known["name"] for c in cands if c.known and c.known.get("kind") in _POINT_KINDS}
         names |= {c.typed_name for c in cands if c.typed_name and c.kind in _LANDFORM_KINDS}

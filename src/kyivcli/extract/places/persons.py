@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from functools import cache
 
 from kyivcli.extract.places.typed import WORD_TAIL, cached_compile
@@ -68,11 +67,16 @@ _ADVERBS = frozenset("then also later soon himself quickly now".split())
 _POSSESSIVE_ADJECTIVES = frozenset("own new main remaining personal final whole entire".split())
 
 
-@dataclass(eq=False, repr=False)
 class People:
-    surnames: set[str] = field(default_factory=set)  # single words the article uses for people
-    full: set[str] = field(default_factory=set)  # whole names ("Pancho Villa")
-    given: set[str] = field(default_factory=set)  # first names of those people ("François" in "François Brigneau")
+    """Names the article uses for people (a plain class: a dataclass costs ~2M instructions to build at start)."""
+
+    __slots__ = ("surnames", "full", "given")
+
+    def __init__(self, surnames: set[str] | None = None, full: set[str] | None = None,
+                 given: set[str] | None = None) -> None:
+        self.surnames: set[str] = set() if surnames is None else surnames  # single words used for people
+        self.full: set[str] = set() if full is None else full  # whole names ("Pancho Villa")
+        self.given: set[str] = set() if given is None else given  # their first names ("François" in "François Brigneau")
 
     def is_person(self, name: str) -> bool:
         return name in self.surnames or name in self.full

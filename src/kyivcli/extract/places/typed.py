@@ -11,7 +11,6 @@ the first time a sentence holds one of its `needs`; `not_followed_by` is checked
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from kyivcli.extract.wordlists import fit_listed
@@ -71,14 +70,18 @@ class Hit:
         return self.m.string[a:b]
 
 
-@dataclass(eq=False, repr=False)
 class TypedRule:
-    spec: dict[str, Any]
-    source: str
-    lists: dict[str, str]  # group -> list name
-    needs: frozenset[str]
-    _rx: re.Pattern[str] | None = field(default=None, repr=False)
-    _after: re.Pattern[str] | None = field(default=None, repr=False)
+    """One typed-place rule, compiled on first use (a plain class: see geoparse.PlaceItem)."""
+
+    __slots__ = ("spec", "source", "lists", "needs", "_rx", "_after")
+
+    def __init__(self, spec: dict[str, Any], source: str, lists: dict[str, str], needs: frozenset[str]) -> None:
+        self.spec = spec
+        self.source = source
+        self.lists = lists  # group -> list name
+        self.needs = needs
+        self._rx: re.Pattern[str] | None = None
+        self._after: re.Pattern[str] | None = None
 
     @property
     def rx(self) -> re.Pattern[str]:
