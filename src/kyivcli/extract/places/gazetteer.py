@@ -337,6 +337,7 @@ class Gazetteer:
                  progress: Callable[[int, int], None] | None = None) -> None:
         self.con = con
         self._countries: dict[str, Place | None] | None = None
+        self._us_states: dict[str, str] | None = None
         self.path = path
         self.progress = progress  # for a rebuild after damage found at query time
 
@@ -376,6 +377,7 @@ class Gazetteer:
         build_default(self.path, progress=self.progress)
         self.con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
         self._countries = None
+        self._us_states = None
 
     def lookup(self, names: Iterable[str]) -> dict[str, list[Place]]:
         """Places for each normalised name (only names that have any). A damaged file is rebuilt once."""
@@ -419,13 +421,18 @@ class Gazetteer:
                 if p.country == country and p.kind == "city"] if near else []
 
     def us_state(self, code: str) -> str | None:
-        """The name of the US state with this two-letter code ("SC" → "South Carolina")."""
-        try:
-            row = self.con.execute("SELECT name FROM places WHERE kind = 'admin1' AND country = 'US' AND admin1 = ?",
-                                   (code,)).fetchone()
-        except sqlite3.DatabaseError:
-            return None
-        return row[0] if row else None
+        """The name of the US state with this two-letter code ("SC" → "South Carolina"). The states are read
+        once per connection (the query scans the table; an index would cost every build for a few rows)."""
+        if self._us_states is None:
+            try:
+                rows = self.con.execute("SELECT admin1, name FROM places WHERE kind = 'admin1' AND country = 'US'"
+                                        " ORDER BY geonameid").fetchall()
+            except sqlite3.DatabaseError:
+                return None
+            self._us_states = {}
+            for admin1, name in rows:
+                self._us_states.setdefault(admin1, name)
+        return self._us_states.get(code)
 
     def country_by_code(self, code: str) -> Place | None:
         """The country with this ISO code, found through the names index (ISO codes are names too)."""

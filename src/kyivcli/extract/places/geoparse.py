@@ -241,7 +241,17 @@ def _known_names(text: str, d: dict[str, Any], words: set[str] | None = None) ->
         words.update(caps)
     if firsts.isdisjoint(caps) and not any(w.isupper() and len(w) > 2 for w in caps):
         return out  # no vocabulary name can start here (most sentences)
+    # the words that may open a name (a word opening one is one of the sentence's capitalised words)
+    hot = [w for w in caps if w in firsts or (w.isupper() and w.title() in firsts)]
+    if not hot:
+        return out
     for m in _SPAN.finditer(text):
+        span = m.group()
+        for w in hot:
+            if w in span:
+                break
+        else:
+            continue  # no opening word in this run of capitals
         toks = [t.span() for t in _WORDS.finditer(text, m.start(), m.end())]
         i = 0
         while i < len(toks):
@@ -252,7 +262,11 @@ def _known_names(text: str, d: dict[str, Any], words: set[str] | None = None) ->
                 continue
             for j in range(min(len(toks), i + 6) - 1, i - 1, -1):
                 b = toks[j][1]
-                frag = re.sub(r"(?:['’]s|\.)$", "", text[a:b])
+                frag = text[a:b]
+                if frag.endswith(("'s", "’s")):  # (no newline inside a name: as re.sub(r"(?:['’]s|\.)$", "", …))
+                    frag = frag[:-2]
+                elif frag.endswith("."):
+                    frag = frag[:-1]
                 e = by_key.get(normalize(frag))
                 if e is None or not text[toks[j][0]].isupper():
                     continue
