@@ -725,9 +725,13 @@ class Geoparser:
                      if one_name[id(c)] or any(p.kind == "city" and _close_spelling(c.lookup, p.name)
                                                for p in hits0.get(normalize(c.lookup), []))}
 
+            by_sentence: dict[int, list[tuple[int, int, bool]]] = {}
+            for (i, a, e), by_name in known.items():
+                by_sentence.setdefault(i, []).append((a, e, by_name))
+
             def covered(c: _Cand) -> bool:
-                return any(i == c.sentence.index and c.start < e and a < c.end and (by_name or not c.kind)
-                           for (i, a, e), by_name in known.items())
+                return any(c.start < e and a < c.end and (by_name or not c.kind)
+                           for a, e, by_name in by_sentence.get(c.sentence.index, ()))
 
             cands = [c for c in cands if ((c.sentence.index, c.start, c.end) in known if c.rule == "hyphenated"
                                           else not covered(c))]
