@@ -88,7 +88,9 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     milliseconds to compile in every process)."""
     # "(?<![\w.])(?:{_CAPWORD}\s+)?(?:[A-Z]\.\s?){1,3}\s*({_CAPWORD})", opening with the capital both
     # branches start with (as _CAPWORD_ALONE does), so the engine skips to capitals
-    initials = cached_compile(rf"[A-Z\u00C0-\u00DE\u0400-\u042F](?<![\w.].)(?:{WORD_TAIL}\s+(?:[A-Z]\.\s?){{1,3}}|"
+    # (the word before the initials is atomic: white space cannot end inside it, so giving letters back never
+    # helps, and the engine no longer tries to at every capital)
+    initials = cached_compile(rf"[A-Z\u00C0-\u00DE\u0400-\u042F](?<![\w.].)(?:(?>{WORD_TAIL})\s+(?:[A-Z]\.\s?){{1,3}}|"
                               rf"(?<=[A-Z])\.\s?(?:[A-Z]\.\s?){{0,2}})\s*({_CAPWORD})")
     possessive = cached_compile(rf"({_CAPWORD_ALONE})['’]s\s+([a-z]+)(?:\s+([a-z]+))?")
     relative = cached_compile(rf"({_CAPWORD_ALONE}),\s+(who|whom|whose)\b(?:\s+([a-z]+))?")
@@ -133,25 +135,29 @@ def find_people(sentences: list[str], runs: Iterable[tuple[str, bool]], titled: 
             if not is_place(words[0]):
                 people.given.add(words[0])
     initials, possessive, speech, relative, particle = _patterns()
-    for text in ("\n".join(sentences),):  # one pass of each pattern over the article (a line a sentence)
-        for m in initials.finditer(text):
-            s = m.group(0)
-            if s.startswith(("U.S.", "U.K.", "U.N.")) or "U.S." in s or "D.C." in s:
-                continue
-            w = m.group(1)
-            if w not in not_names and not is_place(w):
-                people.surnames.add(_last_word(w))
-        for m in particle.finditer(text):  # "Christian de Castries", "Charles de Gaulle": a family name
-            first, w = m.group(1), _last_word(m.group(2))
-            if first in titles:  # "General de Castries"
-                people.surnames.add(w)
-                continue
-            if (first in PLACE_PREFIXES or first in not_names or first.lower() in common or is_place(first)
-                    or w in not_names or is_place(w)):
-                continue
+    joined = "\n".join(sentences)  # one pass of a pattern over the article (a line a sentence)
+    for m in initials.finditer(joined):
+        s = m.group(0)
+        if s.startswith(("U.S.", "U.K.", "U.N.")) or "U.S." in s or "D.C." in s:
+            continue
+        w = m.group(1)
+        if w not in not_names and not is_place(w):
+            people.surnames.add(_last_word(w))
+    for m in particle.finditer(joined):  # "Christian de Castries", "Charles de Gaulle": a family name
+        first, w = m.group(1), _last_word(m.group(2))
+        if first in titles:  # "General de Castries"
             people.surnames.add(w)
-            people.given.add(first)
-        for rx_name, rx in (("possessive", possessive), ("speech", speech), ("relative", relative)):
+            continue
+        if (first in PLACE_PREFIXES or first in not_names or first.lower() in common or is_place(first)
+                or w in not_names or is_place(w)):
+            continue
+        people.surnames.add(w)
+        people.given.add(first)
+    # a possessive needs "'s" and a relative "who" in its sentence: only those sentences are read for them
+    texts = {"possessive": [t for t in sentences if "'s" in t or "’s" in t], "speech": [joined],
+             "relative": [t for t in sentences if "who" in t]}
+    for rx_name, rx in (("possessive", possessive), ("speech", speech), ("relative", relative)):
+        for text in texts[rx_name]:
             for m in rx.finditer(text):
                 if not _person_context(rx_name, m):
                     continue
@@ -161,7 +167,7 @@ def find_people(sentences: list[str], runs: Iterable[tuple[str, bool]], titled: 
                 if (m.start(1) == 0 or text[m.start(1) - 1] == "\n") and w.lower() in common:
                     continue
                 if rx_name == "speech" and re.search(r"\b(?:of|in|at|from|to|near|into|for|on)\s+$",
-                                              text[max(0, m.start(1) - 6):m.start(1)]):
+                                                      text[max(0, m.start(1) - 6):m.start(1)]):
                     continue  # "the officer in charge of Basra said": the subject is the officer
                 people.surnames.add(w)
     singles = set()
