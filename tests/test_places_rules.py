@@ -10,7 +10,7 @@ from kyivcli.extract.places.typed import HANDLERS, RuleError, check_rule
 from kyivcli.resources import resource
 
 RULES = resource("places")["typed"]
-EXAMPLES = [(i, ex) for i, r in enumerate(RULES) for ex in r.get("examples", [])]
+EXAMPLES = [(i, ex) for i, r in enumerate(RULES) for ex in r.get("examples", [])]  # {text, name, kind} or {text, absent}
 
 
 def test_every_rule_has_a_known_handler_and_examples():
@@ -23,7 +23,10 @@ def test_every_rule_has_a_known_handler_and_examples():
 def test_rule_examples(i, ex):
     a = kyivcli.parse_text(f"# T\n\n{ex['text']}.\n", name="t.md")
     got = {p.name: p.kind for p in a.places}
-    assert got.get(ex["name"]) == ex["kind"], (RULES[i]["re"], got)
+    if "absent" in ex:  # an example of what the rule must not read as a place
+        assert ex["absent"] not in got, (RULES[i]["re"], got)
+    else:
+        assert got.get(ex["name"]) == ex["kind"], (RULES[i]["re"], got)
 
 
 @pytest.mark.parametrize(("spec", "message"), [

@@ -451,6 +451,8 @@ def candidates(s: Sentence, present: set[str] | None = None, words: set[str] | N
         if _overlaps(a, b, taken):
             continue
         words = text[a:b].split()
+        if len(words) == 1 and words[0] in d["event_heads"] and text.startswith(" of ", b):
+            continue  # "the Battle of the Alma", "Treaty of Paris": the event, not a village called Battle
         why = _named_by_what_precedes(text[max(0, a - 80):a], d)
         if why:
             if why == "person":  # evidence for the whole article: this name is a person's

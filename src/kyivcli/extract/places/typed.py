@@ -27,7 +27,8 @@ def cached_compile(pattern: str) -> re.Pattern[str]:
 # "[\w'’\-]*" written so that no class mixes \w with a character above U+00FF: such a class makes the
 # compiler build a 64K bitmap (~0.1 ms a class, in every process); the two forms match the same strings
 WORD_TAIL = r"[\w'\-]*(?:’[\w'\-]*)*"
-CAP = rf"[A-Z\u0400-\u042F]{WORD_TAIL}"
+UPPER = r"[A-Z\u00C0-\u00DE\u0400-\u042F]"  # a capital: Latin (with the accented ones: "Åland", "Île"), Cyrillic
+CAP = rf"{UPPER}{WORD_TAIL}"
 NAME = rf"{CAP}(?:\s+{CAP}){{0,3}}"
 _LIST_TAIL = r"[\w'.]*(?:’[\w'.]*)*"  # "[\w'’.]*", as above
 _LIST_WORDS = rf"[A-Z]{_LIST_TAIL}(?:\s+[A-Z]{_LIST_TAIL}){{0,2}}"  # up to three capitalised words (a hyphen ends one)
