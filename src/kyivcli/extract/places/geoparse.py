@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from kyivcli.extract.mention import Mention
@@ -582,6 +582,7 @@ def _common_words(doc: Document) -> set[str]:
     return set(re.findall(r"\b[a-z][a-z'’]+\b", "\n".join(s.text for s in doc.sentences)))  # (no word spans a line)
 
 
+@lru_cache(maxsize=8192)  # the same pairs come back: a name against each of its namesakes, article after article
 def _close_spelling(a: str, b: str) -> bool:
     return spelling_ratio(normalize(a), normalize(b)) >= 70
 
