@@ -13,7 +13,7 @@ from typing import Any
 
 Row = dict[str, Any]
 TABLES = ("article", "sections", "sentences", "dates", "units", "unit_mentions", "unit_path", "places",
-          "place_mentions", "events")
+          "place_names", "place_mentions", "events")
 
 
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
@@ -54,6 +54,7 @@ def extract_rows(text: str, name: str) -> dict[str, list[Row]]:
     """Every row the index stores for one article, by table (see TABLES). Pure: same text, same rows."""
     import kyivcli
     from kyivcli.contract import record
+    from kyivcli.extract.places.gazetteer import normalize
     from kyivcli.index.summary import names_by_sentence, sentence_days
 
     art = kyivcli.parse_text(text, name=name)
@@ -109,6 +110,10 @@ def extract_rows(text: str, name: str) -> dict[str, list[Row]]:
                               "admin1": p.admin1, "lat": p.lat, "lon": p.lon, "geonameid": p.geonameid,
                               "aliases": _js(list(p.aliases)), "variants": _js(list(p.variants)),
                               "mentions": len(p.mentions), "record": _js(record(p))})
+        for form in (p.name, *p.aliases, *p.variants):  # every spelling `search --town` should find it by
+            norm = normalize(form)
+            if norm:
+                out["place_names"].append({"place_key": key, "norm": norm, "name": form})
         for m in p.mentions:
             out["place_mentions"].append({"place_key": key, "line": m.line, "sentence_idx": m.sentence_index,
                                           "start": m.start, "end": m.end, "text": m.text})
