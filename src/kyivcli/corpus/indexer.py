@@ -459,20 +459,23 @@ def index_paths(inputs: Iterable[str], db: str | Path, *, jobs: int | None = Non
             from kyivcli.extract.places.gazetteer import Gazetteer
 
             Gazetteer.open().con.close()
+        from kyivcli.extract.collect import fewer_collections
+
         results = _results(todo, jobs)
-        try:
-            for item, sha, rows, reason, cpu in results:
-                summary.cpu_seconds += cpu
-                if rows is None:
-                    summary.failed.append((item.name, reason))
-                    step(item, "failed", reason)
-                    continue
-                writer.write(item, sha, rows)
-                summary.indexed += 1
-                summary.bytes += item.bytes
-                step(item, "indexed")
-        finally:
-            results.close()  # interrupted while writing: stop the workers now, not at exit
+        with fewer_collections():  # unpickled rows are many small tuples: no cyclic collection every 700
+            try:
+                for item, sha, rows, reason, cpu in results:
+                    summary.cpu_seconds += cpu
+                    if rows is None:
+                        summary.failed.append((item.name, reason))
+                        step(item, "failed", reason)
+                        continue
+                    writer.write(item, sha, rows)
+                    summary.indexed += 1
+                    summary.bytes += item.bytes
+                    step(item, "indexed")
+            finally:
+                results.close()  # interrupted while writing: stop the workers now, not at exit
         if summary.indexed:
             _drop_orphans(conn)
     finally:

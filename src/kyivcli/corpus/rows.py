@@ -16,12 +16,27 @@ TABLES = ("article", "sections", "sentences", "dates", "units", "unit_mentions",
           "place_names", "place_mentions", "events")
 
 
-_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+_quote = json.encoder.encode_basestring  # what the encoder above writes a str as (the C one where there is one)
+if json.encoder.c_make_encoder is not None:  # the encoder's own C loop, made once, not once a value
+    _chunks = json.encoder.c_make_encoder(None, _ENCODER.default, _quote, None, ":", ",", False, False, True)
+
+    def _encode(value: object) -> str:
+        return "".join(_chunks(value, 0))
+else:  # pragma: no cover - Pythons without the C accelerator
+    _encode = _ENCODER.encode
 
 
 def _js(value: list[Any] | tuple[Any, ...] | dict[str, Any]) -> str:
-    """Lists and dicts as JSON text (most sentences name no day, place or unit: "[]" without the encoder)."""
-    return "[]" if not value and isinstance(value, (list, tuple)) else _encode(value)
+    """Lists and dicts as JSON text, as `_ENCODER.encode` writes them (most are short lists of names)."""
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"
+        try:
+            return "[" + ",".join(map(_quote, value)) + "]"
+        except TypeError:  # not all strings
+            pass
+    return _encode(value)
 
 
 def place_key(geonameid: int | None, name: str, kind: str, country: str | None) -> str:
@@ -55,7 +70,6 @@ def extract_rows(text: str, name: str) -> dict[str, list[Row]]:
     import kyivcli
     from kyivcli.contract import record
     from kyivcli.extract.places.gazetteer import normalize
-    from kyivcli.index.summary import names_by_sentence, sentence_days
 
     art = kyivcli.parse_text(text, name=name)
     art.__dict__["gazetteer"] = _gazetteer()  # Article.gazetteer is a cached_property: give it the shared one
@@ -69,9 +83,9 @@ def extract_rows(text: str, name: str) -> dict[str, list[Row]]:
         out["sections"].append({"number": sec.number, "title": sec.title, "level": sec.level, "line": sec.line,
                                 "slug": sec.slug, "parent": parent})
 
-    days = sentence_days(art._raw_dates)  # noqa: SLF001 - the same per-sentence facts search uses
-    place_names = names_by_sentence(art._raw_places[1])  # noqa: SLF001
-    unit_names = names_by_sentence(art._raw_units[1])  # noqa: SLF001
+    days = art._sentence_days  # noqa: SLF001 - the same per-sentence facts search uses
+    place_names = art._place_names  # noqa: SLF001
+    unit_names = art._unit_names  # noqa: SLF001
     for s in doc.sentences:
         ds = days.get(s.index, [])
         out["sentences"].append({"idx": s.index, "line": s.line, "section": s.section,
