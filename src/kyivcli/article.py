@@ -165,6 +165,8 @@ class Article:
         `include_all` adds sentences dated only to a month or year."""
         from kyivcli.index.events import in_range, parse_bound
 
+        if start is None and end is None and section is None:
+            return list(self._all_events(include_all))
         lo, hi = parse_bound(start), parse_bound(end)
         inside = self.section_sentences(section) if section is not None else None
         return [e for e in self._all_events(include_all)

@@ -13,6 +13,7 @@ import hashlib
 import os
 import sqlite3
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -334,7 +335,7 @@ def _results(todo: list[tuple[Input, str]], jobs: int) -> Iterator[Result]:
         ctx.set_forkserver_preload(list(_PRELOAD))
     else:  # pragma: no cover - Windows, macOS without forkserver
         ctx = multiprocessing.get_context("spawn")
-    queue = iter(todo)
+    queue = deque(todo)
     env = {key: os.environ.get(key) for key in _ENV}
     workers: dict[Any, tuple[Any, list[tuple[Input, str]]]] = {}  # parent's pipe end -> (process, tasks sent)
 
@@ -346,11 +347,11 @@ def _results(todo: list[tuple[Input, str]], jobs: int) -> Iterator[Result]:
         workers[parent] = (proc, [])
 
     def feed(conn: Any) -> None:
+        """Keep two articles in hand (one to start as soon as the last is sent back), but only one each
+        for the last few: else one worker can end with two to do while the other has none."""
         tasks = workers[conn][1]
-        while len(tasks) < 2:
-            nxt = next(queue, None)
-            if nxt is None:
-                return
+        while queue and len(tasks) < (2 if len(queue) > len(workers) else 1):
+            nxt = queue.popleft()
             tasks.append(nxt)
             try:
                 conn.send((str(nxt[0].path), nxt[0].name, env))
