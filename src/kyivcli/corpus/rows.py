@@ -86,13 +86,14 @@ def extract_rows(text: str, name: str) -> dict[str, list[Row]]:
     days = art._sentence_days  # noqa: SLF001 - the same per-sentence facts search uses
     place_names = art._place_names  # noqa: SLF001
     unit_names = art._unit_names  # noqa: SLF001
-    for s in doc.sentences:
-        ds = days.get(s.index, [])
-        out["sentences"].append({"idx": s.index, "line": s.line, "section": s.section,
-                                 "section_title": s.section_title, "kind": s.where, "text": s.text,
-                                 "day": ds[0] if ds else None, "days": _js(ds),
-                                 "places": _js(place_names.get(s.index, ())),
-                                 "units": _js(unit_names.get(s.index, ()))})
+    sentences = out["sentences"]
+    for s in doc.sentences:  # most sentences name no day, place or unit: "[]" without a call
+        i = s.index
+        ds, ps, us = days.get(i), place_names.get(i), unit_names.get(i)
+        sentences.append({"idx": i, "line": s.line, "section": s.section, "section_title": s.section_title,
+                          "kind": s.where, "text": s.text, "day": ds[0] if ds else None,
+                          "days": _js(ds) if ds else "[]", "places": _js(ps) if ps else "[]",
+                          "units": _js(us) if us else "[]"})
     for d in art.dates:
         out["dates"].append({"line": d.line, "sentence_idx": d.sentence_index, "start": d.start, "end": d.end,
                              "text": d.text, "type": d.type, "value": d.value, "mod": d.mod, "anchor": d.anchor,
