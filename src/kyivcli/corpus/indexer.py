@@ -463,20 +463,20 @@ def index_paths(inputs: Iterable[str], db: str | Path, *, jobs: int | None = Non
         from kyivcli.extract.collect import fewer_collections
 
         results = _results(todo, jobs)
-        with fewer_collections():  # unpickled rows are many small tuples: no cyclic collection every 700
-            try:
-                for item, sha, rows, reason, cpu in results:
-                    summary.cpu_seconds += cpu
-                    if rows is None:
-                        summary.failed.append((item.name, reason))
-                        step(item, "failed", reason)
-                        continue
+        try:
+            for item, sha, rows, reason, cpu in results:
+                summary.cpu_seconds += cpu
+                if rows is None:
+                    summary.failed.append((item.name, reason))
+                    step(item, "failed", reason)
+                    continue
+                with fewer_collections():  # thousands of row tuples: no cyclic collection every 700
                     writer.write(item, sha, rows)
-                    summary.indexed += 1
-                    summary.bytes += item.bytes
-                    step(item, "indexed")
-            finally:
-                results.close()  # interrupted while writing: stop the workers now, not at exit
+                summary.indexed += 1
+                summary.bytes += item.bytes
+                step(item, "indexed")
+        finally:
+            results.close()  # interrupted while writing: stop the workers now, not at exit
         if summary.indexed:
             _drop_orphans(conn)
     finally:
