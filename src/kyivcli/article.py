@@ -112,6 +112,20 @@ class Article:
 
         return sentence_days(self._raw_dates)
 
+    @cached_property
+    def _place_names(self) -> dict[int, list[str]]:
+        """The names of the places each sentence mentions (shared by units, events, search and the index)."""
+        from kyivcli.index.summary import names_by_sentence
+
+        return names_by_sentence(self._raw_places[1])
+
+    @cached_property
+    def _unit_names(self) -> dict[int, list[str]]:
+        """The names of the units each sentence mentions."""
+        from kyivcli.index.summary import names_by_sentence
+
+        return names_by_sentence(self._raw_units[1])
+
     # -- public records -------------------------------------------------------------------------
 
     @cached_property
@@ -138,9 +152,8 @@ class Article:
     def units(self) -> tuple[Unit, ...]:
         """Military units and services, with side, first/last date, places nearby and dated path."""
         from kyivcli.index.convert import unit_record
-        from kyivcli.index.summary import names_by_sentence
 
-        places_by_sentence = names_by_sentence(self._raw_places[1])
+        places_by_sentence = self._place_names
         coords = {p.name: (p.lat, p.lon) for p in self._raw_places[0] if p.kind not in _AREA_KINDS}
         return tuple(unit_record(u, self._sentence_days, places_by_sentence, coords, self.document)
                      for u in self._raw_units[0])
@@ -152,6 +165,8 @@ class Article:
         `include_all` adds sentences dated only to a month or year."""
         from kyivcli.index.events import in_range, parse_bound
 
+        if start is None and end is None and section is None:
+            return list(self._all_events(include_all))
         lo, hi = parse_bound(start), parse_bound(end)
         inside = self.section_sentences(section) if section is not None else None
         return [e for e in self._all_events(include_all)
@@ -161,10 +176,8 @@ class Article:
         if include_all not in self._events:
             from kyivcli.index.convert import event_record
             from kyivcli.index.events import build_events
-            from kyivcli.index.summary import names_by_sentence
 
-            places = names_by_sentence(self._raw_places[1])
-            units = names_by_sentence(self._raw_units[1])
+            places, units = self._place_names, self._unit_names
             self._events[include_all] = [event_record(e, places, units)
                                          for e in build_events(self._raw_dates, include_all)]
         return self._events[include_all]

@@ -140,10 +140,16 @@ _BY_TYPE: dict[str, Callable[..., dict[str, JSONValue] | None]] = {
 _MODULES = ("kyivcli.model.records.", "kyivcli.model.document")
 
 
+_BY_CLASS: dict[type, Callable[..., dict[str, JSONValue] | None] | None] = {}  # filled on first use of each class
+
+
 def record(obj: Record) -> dict[str, JSONValue]:
     """The dict the CLI prints as JSON for this record."""
     cls = type(obj)
-    fn = _BY_TYPE.get(cls.__name__) if cls.__module__.startswith(_MODULES) else None
+    try:
+        fn = _BY_CLASS[cls]
+    except KeyError:
+        fn = _BY_CLASS[cls] = _BY_TYPE.get(cls.__name__) if cls.__module__.startswith(_MODULES) else None
     if fn is None:
         raise TypeError(f"record() takes a record of kyivcli.model, not {type(obj).__name__}")
     out = fn(obj)

@@ -13,15 +13,30 @@ from typing import Any
 
 Row = dict[str, Any]
 TABLES = ("article", "sections", "sentences", "dates", "units", "unit_mentions", "unit_path", "places",
-          "place_mentions", "events")
+          "place_names", "place_mentions", "events")
 
 
-_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+_quote = json.encoder.encode_basestring  # what the encoder above writes a str as (the C one where there is one)
+if json.encoder.c_make_encoder is not None:  # the encoder's own C loop, made once, not once a value
+    _chunks = json.encoder.c_make_encoder(None, _ENCODER.default, _quote, None, ":", ",", False, False, True)
+
+    def _encode(value: object) -> str:
+        return "".join(_chunks(value, 0))
+else:  # pragma: no cover - Pythons without the C accelerator
+    _encode = _ENCODER.encode
 
 
 def _js(value: list[Any] | tuple[Any, ...] | dict[str, Any]) -> str:
-    """Lists and dicts as JSON text (most sentences name no day, place or unit: "[]" without the encoder)."""
-    return "[]" if not value and isinstance(value, (list, tuple)) else _encode(value)
+    """Lists and dicts as JSON text, as `_ENCODER.encode` writes them (most are short lists of names)."""
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"
+        try:
+            return "[" + ",".join(map(_quote, value)) + "]"
+        except TypeError:  # not all strings
+            pass
+    return _encode(value)
 
 
 def place_key(geonameid: int | None, name: str, kind: str, country: str | None) -> str:
@@ -54,7 +69,7 @@ def extract_rows(text: str, name: str) -> dict[str, list[Row]]:
     """Every row the index stores for one article, by table (see TABLES). Pure: same text, same rows."""
     import kyivcli
     from kyivcli.contract import record
-    from kyivcli.index.summary import names_by_sentence, sentence_days
+    from kyivcli.extract.places.gazetteer import normalize
 
     art = kyivcli.parse_text(text, name=name)
     art.__dict__["gazetteer"] = _gazetteer()  # Article.gazetteer is a cached_property: give it the shared one
@@ -68,16 +83,17 @@ def extract_rows(text: str, name: str) -> dict[str, list[Row]]:
         out["sections"].append({"number": sec.number, "title": sec.title, "level": sec.level, "line": sec.line,
                                 "slug": sec.slug, "parent": parent})
 
-    days = sentence_days(art._raw_dates)  # noqa: SLF001 - the same per-sentence facts search uses
-    place_names = names_by_sentence(art._raw_places[1])  # noqa: SLF001
-    unit_names = names_by_sentence(art._raw_units[1])  # noqa: SLF001
-    for s in doc.sentences:
-        ds = days.get(s.index, [])
-        out["sentences"].append({"idx": s.index, "line": s.line, "section": s.section,
-                                 "section_title": s.section_title, "kind": s.where, "text": s.text,
-                                 "day": ds[0] if ds else None, "days": _js(ds),
-                                 "places": _js(place_names.get(s.index, ())),
-                                 "units": _js(unit_names.get(s.index, ()))})
+    days = art._sentence_days  # noqa: SLF001 - the same per-sentence facts search uses
+    place_names = art._place_names  # noqa: SLF001
+    unit_names = art._unit_names  # noqa: SLF001
+    sentences = out["sentences"]
+    for s in doc.sentences:  # most sentences name no day, place or unit: "[]" without a call
+        i = s.index
+        ds, ps, us = days.get(i), place_names.get(i), unit_names.get(i)
+        sentences.append({"idx": i, "line": s.line, "section": s.section, "section_title": s.section_title,
+                          "kind": s.where, "text": s.text, "day": ds[0] if ds else None,
+                          "days": _js(ds) if ds else "[]", "places": _js(ps) if ps else "[]",
+                          "units": _js(us) if us else "[]"})
     for d in art.dates:
         out["dates"].append({"line": d.line, "sentence_idx": d.sentence_index, "start": d.start, "end": d.end,
                              "text": d.text, "type": d.type, "value": d.value, "mod": d.mod, "anchor": d.anchor,
@@ -109,6 +125,10 @@ def extract_rows(text: str, name: str) -> dict[str, list[Row]]:
                               "admin1": p.admin1, "lat": p.lat, "lon": p.lon, "geonameid": p.geonameid,
                               "aliases": _js(list(p.aliases)), "variants": _js(list(p.variants)),
                               "mentions": len(p.mentions), "record": _js(record(p))})
+        for form in (p.name, *p.aliases, *p.variants):  # every spelling `search --town` should find it by
+            norm = normalize(form)
+            if norm:
+                out["place_names"].append({"place_key": key, "norm": norm, "name": form})
         for m in p.mentions:
             out["place_mentions"].append({"place_key": key, "line": m.line, "sentence_idx": m.sentence_index,
                                           "start": m.start, "end": m.end, "text": m.text})

@@ -44,8 +44,11 @@ def evidence(raw: object) -> Evidence | None:
 
 def mention(m: object) -> Mention:
     from kyivcli.model.records.common import Mention
-    s = m.sentence  # type: ignore[attr-defined]
-    return Mention(m.text, m.line, s.index, m.start, m.end)  # type: ignore[attr-defined]
+    return _mention(Mention, m)
+
+
+def _mention(cls: type[Mention], m: object) -> Mention:
+    return cls(m.text, m.line, m.sentence.index, m.start, m.end)  # type: ignore[attr-defined]
 
 
 def date_record(m: DateMention) -> Date:
@@ -57,10 +60,11 @@ def date_record(m: DateMention) -> Date:
 
 
 def place_record(p: PlaceItem) -> Place:
+    from kyivcli.model.records.common import Mention
     from kyivcli.model.records.places import Place
     conf = getattr(p, "confidence", None)
     return Place(p.name, tuple(p.aliases), tuple(p.variants), p.kind, p.country, p.admin1, p.lat, p.lon,
-                 p.geonameid, tuple(mention(m) for m in p.mentions),
+                 p.geonameid, tuple([_mention(Mention, m) for m in p.mentions]),
                  round(float(conf), 2) if isinstance(conf, (int, float)) else None,
                  evidence(getattr(p, "evidence", None)))
 
@@ -68,6 +72,7 @@ def place_record(p: PlaceItem) -> Place:
 def unit_record(u: RawUnit, days: dict[int, list[str]], places: dict[int, list[str]],
                 coords: dict[str, tuple[float | None, float | None]], doc: Document) -> Unit:
     from kyivcli.index.summary import span
+    from kyivcli.model.records.common import Mention
     from kyivcli.model.records.units import Unit
 
     idx = [m.sentence.index for m in u.mentions]
@@ -76,7 +81,7 @@ def unit_record(u: RawUnit, days: dict[int, list[str]], places: dict[int, list[s
     for i in idx:
         near.extend(p for p in places.get(i, []) if p not in near)
     return Unit(u.name, tuple(u.aliases), u.side, evidence(getattr(u, "side_evidence", None)), u.echelon, u.tier,
-                u.parent, tuple(mention(m) for m in u.mentions), first, last, tuple(near),
+                u.parent, tuple([_mention(Mention, m) for m in u.mentions]), first, last, tuple(near),
                 path(u, days, places, coords, doc))
 
 

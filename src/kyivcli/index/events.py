@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kyivcli.errors import BadDate
 from kyivcli.extract.dates.model import DateMention
@@ -54,6 +55,7 @@ def to_event_date(value: str) -> str | None:
     return "/".join(parts)
 
 
+@lru_cache(maxsize=4096)  # a few hundred distinct days an article, each sorted on many times
 def sort_key(point: str) -> tuple[int, int, int]:
     """Numeric order of an event date point: (signed year, month, day); coarse points sort first."""
     m = _POINT.match(point)

@@ -70,8 +70,6 @@ def search(art: Article, query: str | None = None, *, town: str | None = None, u
            start: str | None = None, end: str | None = None, section: str | None = None,
            context: int = 0, sort: str = "position") -> list[Hit]:
     """Matching sentences, in text order or by date."""
-    from kyivcli.index.summary import names_by_sentence
-
     if sort not in ("position", "date"):
         raise QueryError(f"sort takes 'position' or 'date' (got '{sort}')")
     if context < 0:
@@ -95,8 +93,8 @@ def search(art: Article, query: str | None = None, *, town: str | None = None, u
     if lo or hi:
         keep &= {i for i, ds in days.items() if any(in_range(d.split("/")[0], d.split("/")[-1], lo, hi) for d in ds)}
     pattern = _query_pattern(query) if query else None
-    place_names = names_by_sentence(art._raw_places[1])
-    unit_names = names_by_sentence(art._raw_units[1])
+    place_names = art._place_names
+    unit_names = art._unit_names
     hits = []
     for pos, s in enumerate(sentences):
         if s.index not in keep:

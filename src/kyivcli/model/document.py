@@ -53,6 +53,9 @@ class Image:
     line: int
 
 
+_WHERE = {"heading": "heading", "caption": "caption"}  # what a sentence's block kind makes it; else paragraph
+
+
 @dataclass
 class Sentence:
     text: str
@@ -69,7 +72,7 @@ class Sentence:
 
     @property
     def where(self) -> str:
-        return {"heading": "heading", "caption": "caption"}.get(self.block.kind, "paragraph")
+        return _WHERE.get(self.block.kind, "paragraph")
 
     def line_of(self, offset: int) -> int:
         """File line of a character at `offset` inside this sentence."""

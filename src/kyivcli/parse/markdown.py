@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import cached_property
 from typing import Any
 
 from kyivcli.model.document import Block, Document, Image, Section, Sentence, Source
@@ -149,9 +150,8 @@ def _first_text(tok: dict[str, Any]) -> str:
 class _Builder:
     def __init__(self, source: Source, body: str) -> None:
         self.source = source
+        self.body = body
         self.starts = [0] + [m.end() for m in re.finditer("\n", body)]
-        # lines as the aligner compares them: markup dropped, whitespace folded
-        self.lines = [" ".join(_MARKUP.sub(" ", ln).split()) for ln in body.split("\n")]
         self.lead = Section(0, "(lead)", source.body_line, number="0", slug="lead")
         self.current = self.lead
         self.stack: list[Section] = [self.lead]
@@ -159,6 +159,12 @@ class _Builder:
 
     def line_of(self, pos: int) -> int:
         return self.source.body_line + bisect_right(self.starts, pos) - 1
+
+    @cached_property
+    def lines(self) -> list[str]:
+        """Lines as the aligner compares them: markup dropped, whitespace folded (only lists and quotes
+        are aligned: most articles never need them)."""
+        return [" ".join(_MARKUP.sub(" ", ln).split()) for ln in self.body.split("\n")]
 
     def align(self, text: str, from_line: int) -> int:
         """The first file line at or after from_line that holds the start of `text`."""

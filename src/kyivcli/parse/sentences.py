@@ -30,8 +30,8 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
         nxt = text[m.end() : m.end() + 1]
         if not nxt or not (nxt.isupper() or nxt.isdigit() or nxt in "\"'“‘(["):
             continue
-        before = text[start : m.start()]
-        last = before.rsplit(None, 1)[-1] if before.split() else ""
+        words = text[start : m.start()].rsplit(None, 1)  # only the last word: not all since `start`
+        last = words[-1] if words else ""
         word = last.lower().lstrip("(\"'“‘")
         if text[m.start()] == "." and (word in abbrevs or (len(word) == 1 and word.isalpha())):
             continue
