@@ -162,22 +162,35 @@ def compile_rules(data: dict[str, Any], strict: bool = True) -> tuple[Rule, ...]
         bad_needs = [f for f in p.get("needs", ()) if f not in known_features]
         if bad_needs:
             raise ResourceError(f"{where}: unknown feature '{bad_needs[0]}' in needs")
-        src = _expand(p["re"], macros)
-        if not src.startswith("\\b"):
-            src = "\\b" + src  # try matches at word starts only: most positions fail at once
+        body = _expand(p["re"], macros)
+        src = body if body.startswith("\\b") else "\\b" + body  # try matches at word boundaries only
+        first = p.get("first")
+        if first:  # ... and only before a character a match can start with
+            src = f"\\b(?={first}){src[2:]}"
         rx = None
         if strict:
             try:
                 rx = recompile(src)  # compiled once: the same object is checked and used
             except re.error as e:
                 raise ResourceError(f"{where}: bad regex ({e})") from None
-            if _can_match_empty(rx):
+            if _can_match_empty(recompile(f"\\b{body}") if first else rx):
                 raise ResourceError(f"{where}: the pattern can match the empty string")
+            if first and not _first_covers(first, body, where):
+                raise ResourceError(f"{where}: 'first' ({first}) leaves out characters a match can start with")
         ex = p.get("examples")
         if not ex or not all(isinstance(x, dict) and {"text", "ref", "value"} <= set(x) for x in ex):
             raise ResourceError(f"{where}: needs 'examples', each with text, ref and value (null: no value)")
         out.append(Rule(name, p["kind"], src, i, tuple(p.get("needs", ())), rx))
     return tuple(out)
+
+
+def _first_covers(first: str, body: str, where: str) -> bool:
+    from kyivcli.extract.dates.firsts import covers, first_atoms
+
+    try:
+        return covers(first, first_atoms(body)[0])
+    except re.error as e:
+        raise ResourceError(f"{where}: bad 'first' ({e})") from None
 
 
 @cache
@@ -233,21 +246,127 @@ def _test(f: str, text: str, low: str, memo: dict[str, bool], tests: dict[str, F
     return got
 
 
+def _trie(words: list[str]) -> str:
+    """A regex matching any of `words`, written as a trie ("d(?:a(?:y(?:break)?|wn)|usk)"), so the
+    regex engine tries one branch per character instead of every word in turn; at a position it
+    matches the longest word there (a word that ends on the way is taken only when the longer fails)."""
+    root: dict[str, dict] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
+class _Trigger:
+    """The literals of some features' tests as one regex over a text, and for each literal the
+    features whose test it satisfies (those with a literal that is part of it)."""
+
+    __slots__ = ("rx", "table")
+
+    def __init__(self, literals: dict[str, tuple[str, ...]]) -> None:
+        words = sorted({w for ws in literals.values() for w in ws})
+        self.rx = recompile(_trie(words)) if words else None
+        self.table = {w: frozenset(f for f, ws in literals.items() if any(x in w for x in ws)) for w in words}
+
+    def hits(self, hay: str) -> set[str]:
+        """The features with one of their literals in `hay`. The search restarts one character after
+        each literal found, not after its end, so overlapping literals are all seen; a literal found is
+        the longest starting there, and every shorter one starting there is part of it (so in its row)."""
+        out: set[str] = set()
+        rx = self.rx
+        if rx is None:
+            return out
+        table = self.table
+        m = rx.search(hay)
+        while m is not None:
+            out |= table[m.group()]
+            m = rx.search(hay, m.start() + 1)
+        return out
+
+
+class _Gates:
+    """The features of resources/dates.json, arranged so a sentence's cheap tests take two regex scans.
+
+    A feature without "after" is a root. The literals of the roots' "words" (over the text) and
+    "lower" (over the lower-cased text) are found in one scan each; a root whose test is only such
+    literals is then decided, a root that also has a regex is possible only when its literals are
+    there, and a root with only a regex ("digit") is tested at once. A feature with "after" is
+    possible only when everything it comes after is. Possible features that are not decided are
+    tested, at most once per sentence, only when a rule group asks (`_test`)."""
+
+    def __init__(self, specs: dict[str, dict[str, Any]]) -> None:
+        roots = [k for k, v in specs.items() if not v.get("after")]
+        self.words = _Trigger({k: tuple(specs[k].get("words", ())) for k in roots})
+        self.lower = _Trigger({k: tuple(specs[k].get("lower", ())) for k in roots})
+        literal = {k for k in roots if set(specs[k]) & {"words", "lower"}}
+        self.no_words = frozenset(k for k in literal if not specs[k].get("words"))
+        self.no_lower = frozenset(k for k in literal if not specs[k].get("lower"))
+        self.decided = frozenset(k for k in literal if not set(specs[k]) & {"re", "lre"})
+        self.tested = tuple(k for k in roots if k not in literal)
+        self.dependent = {k: frozenset(specs[k]["after"]) for k in specs if specs[k].get("after")}
+        self.dep_roots = frozenset().union(*self.dependent.values()) if self.dependent else frozenset()
+        self._possible_dependent: dict[frozenset[str], frozenset[str]] = {}
+
+    def scan(self, text: str, low: str, tests: dict[str, Feature]) -> tuple[set[str], dict[str, bool]]:
+        """(the features that may hold, the ones known to hold or not) for one sentence."""
+        possible = (self.lower.hits(low) | self.no_lower) & (self.words.hits(text) | self.no_words)
+        known = dict.fromkeys(possible & self.decided, True)
+        for f in self.tested:
+            if tests[f](text, low):
+                possible.add(f)
+                known[f] = True
+            else:
+                known[f] = False
+        key = frozenset(possible & self.dep_roots)
+        extra = self._possible_dependent.get(key)
+        if extra is None:
+            extra = self._possible_dependent[key] = self._closure(key)
+        possible |= extra
+        return possible, known
+
+    def _closure(self, roots: frozenset[str]) -> frozenset[str]:
+        """The features with "after" that may hold when, of the roots they come after, just `roots` may."""
+        have = set(roots)
+        grew = True
+        while grew:
+            grew = False
+            for k, deps in self.dependent.items():
+                if k not in have and deps <= have:
+                    have.add(k)
+                    grew = True
+        return frozenset(have - roots)
+
+
+@cache
+def _gates() -> _Gates:
+    return _Gates(resource("dates")["features"])
+
+
 def find(text: str, skip: tuple[str, ...] = ()) -> list[Match]:
     """Longest non-overlapping matches of all rules in `text`, in text order (ties: earlier rule);
     rules of a kind in `skip` are not tried (the caller knows they cannot resolve here)."""
     cands: list[Match] = []
     tests = features()
     low = text.lower()
-    present: dict[str, bool] = {}  # each feature computed at most once per sentence, and only when asked
+    possible, present = _gates().scan(text, low, tests)  # each feature computed at most once per sentence
     after = _after()
     for first, branches in gate_tree():
-        if not _test(first, text, low, present, tests, after):
+        if first not in possible or not _test(first, text, low, present, tests, after):
             continue
         for rest, group in branches:
             ok = True
             for f in rest:
-                if not _test(f, text, low, present, tests, after):
+                if f not in possible or not _test(f, text, low, present, tests, after):
                     ok = False
                     break
             if not ok:
