@@ -70,8 +70,8 @@ def _feature(spec: dict[str, Any]) -> Feature:
     regex is best given behind words that every match must contain."""
     words = tuple(spec.get("words", ()))
     lower = tuple(spec.get("lower", ()))
-    rx = recompile(spec["re"]) if "re" in spec else None
-    lrx = recompile(spec["lre"]) if "lre" in spec else None
+    rx = recompile(_expand(spec["re"], _macros())) if "re" in spec else None
+    lrx = recompile(_expand(spec["lre"], _macros())) if "lre" in spec else None
 
     def has_any(hay: str, needles: tuple[str, ...]) -> bool:
         for w in needles:
@@ -146,6 +146,8 @@ def compile_rules(data: dict[str, Any], strict: bool = True) -> tuple[Rule, ...]
         unknown_after = [a for a in spec.get("after", ()) if a not in known_features]
         if unknown_after or not set(spec) & {"words", "lower", "re", "lre"}:
             raise ResourceError(f"resources/dates.json: feature '{fname}' needs a test and known 'after' features")
+        if any(m not in macros for k in ("re", "lre") for m in re.findall(r"\{([A-Z_]+)\}", spec.get(k, ""))):
+            raise ResourceError(f"resources/dates.json: feature '{fname}' uses an unknown macro")
     out = []
     seen: set[str] = set()
     for i, p in enumerate(data["patterns"]):
@@ -258,7 +260,9 @@ def _trie(words: list[str]) -> str:
         node[""] = {}
 
     def emit(node: dict[str, dict]) -> str:
-        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        # branches tried in the order of how often English text has their letter (one branch at most
+        # can match: each starts with another character), so most positions fail after a few tests
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items(), key=_by_frequency) if ch]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
@@ -267,16 +271,48 @@ def _trie(words: list[str]) -> str:
     return emit(root)
 
 
+_FREQUENT = " etaoinshrdlcumwfgypbvkjxqz"
+
+
+def _by_frequency(item: tuple[str, object]) -> tuple[int, str]:
+    i = _FREQUENT.find(item[0].lower())
+    return (i if i >= 0 else len(_FREQUENT), item[0])
+
+
+_GLUE = "\x00"  # joins a document's sentences for the literal search
+
+
 class _Trigger:
     """The literals of some features' tests as one regex over a text, and for each literal the
     features whose test it satisfies (those with a literal that is part of it)."""
 
-    __slots__ = ("rx", "table")
+    __slots__ = ("rx", "table", "rows")
 
     def __init__(self, literals: dict[str, tuple[str, ...]]) -> None:
         words = sorted({w for ws in literals.values() for w in ws})
+        if any(_GLUE in w for w in words):
+            raise ResourceError(f"resources/dates.json: a feature's literal holds {_GLUE!r}")
         self.rx = recompile(_trie(words)) if words else None
         self.table = {w: frozenset(f for f, ws in literals.items() if any(x in w for x in ws)) for w in words}
+        self.rows = tuple((w, frozenset(f for f, ws in literals.items() if w in ws)) for w in words)
+
+    def hits_each(self, hays: list[str]) -> list[set[str]]:
+        """`hits` of each of many texts (a document's sentences), found in the texts joined: one
+        substring search per literal over the whole, each occurrence given to the text it lies in
+        (no literal holds the glue, so none runs from one text into the next)."""
+        whole = _GLUE.join(hays)
+        starts: list[int] = []
+        at = 0
+        for h in hays:
+            starts.append(at)
+            at += len(h) + 1
+        out: list[set[str]] = [set() for _ in hays]
+        for w, row in self.rows:
+            i = whole.find(w)
+            while i >= 0:
+                out[bisect_right(starts, i) - 1] |= row
+                i = whole.find(w, i + 1)
+        return out
 
     def hits(self, hay: str) -> set[str]:
         """The features with one of their literals in `hay`. The search restarts one character after
@@ -317,9 +353,12 @@ class _Gates:
         self.dep_roots = frozenset().union(*self.dependent.values()) if self.dependent else frozenset()
         self._possible_dependent: dict[frozenset[str], frozenset[str]] = {}
 
-    def scan(self, text: str, low: str, tests: dict[str, Feature]) -> tuple[set[str], dict[str, bool]]:
-        """(the features that may hold, the ones known to hold or not) for one sentence."""
-        possible = (self.lower.hits(low) | self.no_lower) & (self.words.hits(text) | self.no_words)
+    def scan(self, text: str, low: str, tests: dict[str, Feature],
+             hits: tuple[set[str], set[str]] | None = None) -> tuple[set[str], dict[str, bool]]:
+        """(the features that may hold, the ones known to hold or not) for one sentence; `hits`: the
+        roots with literals in the lower-cased text and in the text, when already known."""
+        low_hits, word_hits = hits if hits is not None else (self.lower.hits(low), self.words.hits(text))
+        possible = (low_hits | self.no_lower) & (word_hits | self.no_words)
         known = dict.fromkeys(possible & self.decided, True)
         for f in self.tested:
             if tests[f](text, low):
@@ -352,13 +391,47 @@ def _gates() -> _Gates:
     return _Gates(resource("dates")["features"])
 
 
-def find(text: str, skip: tuple[str, ...] = ()) -> list[Match]:
+class Found:
+    """One document's sentences matched once each (`find` with this as its memo). The literals of the
+    features are looked for in all the document's sentences at once, when a sentence first asks."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        self.done: dict[str, tuple[frozenset[str], frozenset[str], list[Match]]] = {}  # (skipped, kinds, matches)
+        self._hits: dict[str, tuple[set[str], set[str]]] | None = None
+
+    def hits(self, text: str) -> tuple[set[str], set[str]] | None:
+        if self._hits is None:
+            gates = _gates()
+            texts = list(dict.fromkeys(self.texts))
+            lows = gates.lower.hits_each([t.lower() for t in texts])
+            words = gates.words.hits_each(texts)
+            self._hits = dict(zip(texts, zip(lows, words, strict=True), strict=True))
+        return self._hits.get(text)
+
+
+def find(text: str, skip: tuple[str, ...] = (), memo: Found | None = None) -> list[Match]:
     """Longest non-overlapping matches of all rules in `text`, in text order (ties: earlier rule);
-    rules of a kind in `skip` are not tried (the caller knows they cannot resolve here)."""
+    rules of a kind in `skip` are not tried (the caller knows they cannot resolve here). With a
+    `memo` (one per document), a text looked at before is not matched again: the earlier answer
+    stands when it tried every kind this call tries and found nothing of a kind this call skips."""
+    if memo is not None:
+        seen = memo.done.get(text)
+        if seen is not None and seen[0] <= set(skip) and not seen[1] & set(skip):
+            return list(seen[2])
+        chosen = _find(text, skip, memo.hits(text))
+        memo.done[text] = (frozenset(skip), frozenset(c.rule.kind for c in chosen[1]), chosen[0])
+        return list(chosen[0])
+    return _find(text, skip)[0]
+
+
+def _find(text: str, skip: tuple[str, ...],
+          hits: tuple[set[str], set[str]] | None = None) -> tuple[list[Match], list[Match]]:
+    """(the matches chosen, every candidate)."""
     cands: list[Match] = []
     tests = features()
     low = text.lower()
-    possible, present = _gates().scan(text, low, tests)  # each feature computed at most once per sentence
+    possible, present = _gates().scan(text, low, tests, hits)  # each feature computed at most once per sentence
     after = _after()
     for first, branches in gate_tree():
         if first not in possible or not _test(first, text, low, present, tests, after):
@@ -391,4 +464,4 @@ def find(text: str, skip: tuple[str, ...] = ()) -> list[Match]:
         starts.insert(i, s)
         ends.insert(i, e)
         chosen.insert(i, c)
-    return chosen
+    return chosen, cands
