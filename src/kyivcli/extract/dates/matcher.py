@@ -19,17 +19,19 @@ from kyivcli.rx import compile as recompile
 class Rule:
     """One pattern of resources/dates.json; its regex compiles when a sentence first needs it."""
 
-    __slots__ = ("name", "kind", "source", "priority", "needs", "_rx")
+    __slots__ = ("name", "kind", "source", "priority", "needs", "_rx", "groups")
 
     def __init__(self, name: str, kind: str, source: str, priority: int, needs: tuple[str, ...] = (),
                  rx: re.Pattern[str] | None = None) -> None:
         self.name, self.kind, self.source, self.priority, self.needs = name, kind, source, priority, needs
         self._rx = rx
+        self.groups: frozenset[str] = frozenset(rx.groupindex) if rx is not None else frozenset()  # (set with the regex)
 
     @property
     def regex(self) -> re.Pattern[str]:
         if self._rx is None:
             self._rx = recompile(self.source)
+            self.groups = frozenset(self._rx.groupindex)
         return self._rx
 
     def __repr__(self) -> str:
@@ -44,12 +46,12 @@ class Match:
     @property
     def span(self) -> tuple[int, int]:
         """The reported text: group 't' when the pattern narrows it, else the whole match."""
-        if "t" in self.m.re.groupindex and self.m.group("t") is not None:
+        if "t" in self.rule.groups and self.m.group("t") is not None:
             return self.m.span("t")
         return self.m.span()
 
     def group(self, name: str) -> str | None:
-        return self.m.group(name) if name in self.m.re.groupindex else None  # (m.re: the rule's regex)
+        return self.m.group(name) if name in self.rule.groups else None  # (the rule's regex's groups)
 
 
 def _alternation(words: list[str]) -> str:
@@ -338,10 +340,19 @@ class _Gates:
     literals is then decided, a root that also has a regex is possible only when its literals are
     there, and a root with only a regex ("digit") is tested at once. A feature with "after" is
     possible only when everything it comes after is. Possible features that are not decided are
-    tested, at most once per sentence, only when a rule group asks (`_test`)."""
+    tested, at most once per sentence, only when a rule group asks (`_test`). Only the roots that some
+    rule group asks first (`asked`), and the ones those come after, are scanned for; the others
+    ("modword": asked only behind "month" or "year4") are possible everywhere and tested when asked."""
 
-    def __init__(self, specs: dict[str, dict[str, Any]]) -> None:
-        roots = [k for k, v in specs.items() if not v.get("after")]
+    def __init__(self, specs: dict[str, dict[str, Any]], asked: frozenset[str]) -> None:
+        needed = set(asked)
+        while True:
+            more = {a for k in needed for a in specs[k].get("after", ())} - needed
+            if not more:
+                break
+            needed |= more
+        roots = [k for k, v in specs.items() if not v.get("after") and k in needed]
+        self.lazy = frozenset(k for k, v in specs.items() if not v.get("after") and k not in needed)
         self.words = _Trigger({k: tuple(specs[k].get("words", ())) for k in roots})
         self.lower = _Trigger({k: tuple(specs[k].get("lower", ())) for k in roots})
         literal = {k for k in roots if set(specs[k]) & {"words", "lower"}}
@@ -358,7 +369,7 @@ class _Gates:
         """(the features that may hold, the ones known to hold or not) for one sentence; `hits`: the
         roots with literals in the lower-cased text and in the text, when already known."""
         low_hits, word_hits = hits if hits is not None else (self.lower.hits(low), self.words.hits(text))
-        possible = (low_hits | self.no_lower) & (word_hits | self.no_words)
+        possible = (low_hits | self.no_lower) & (word_hits | self.no_words) | self.lazy
         known = dict.fromkeys(possible & self.decided, True)
         for f in self.tested:
             if tests[f](text, low):
@@ -388,7 +399,7 @@ class _Gates:
 
 @cache
 def _gates() -> _Gates:
-    return _Gates(resource("dates")["features"])
+    return _Gates(resource("dates")["features"], frozenset(first for first, _ in gate_tree()))
 
 
 class Found:
