@@ -47,3 +47,41 @@ def test_missing_examples_fail_at_load():
 def test_unknown_macro_fails_at_load():
     with pytest.raises(ResourceError, match="unknown macro"):
         compile_rules(_broken(re="{NOPE} x"))
+
+
+def test_a_first_class_that_leaves_out_a_start_fails_at_load():
+    with pytest.raises(ResourceError, match="'first'"):
+        compile_rules(_broken(re="(?:the|a) night", first="(?i:[t])"))
+
+
+def test_every_first_class_is_what_its_pattern_can_start_with():
+    """The classes in the resource are the ones derived from the patterns (so none is wider than
+    needed either)."""
+    from kyivcli.extract.dates.firsts import char_class, first_atoms
+    from kyivcli.extract.dates.matcher import _build_macros, _expand
+
+    data = resource("dates")
+    macros = _build_macros(data)
+    for p in data["patterns"]:
+        atoms, nullable = first_atoms(_expand(p["re"], macros))
+        assert not nullable and p.get("first") == char_class(atoms), p["name"]
+
+
+def test_first_classes_keep_every_match():
+    """A pattern tried only before its 'first' class finds what it finds tried at every word boundary,
+    on text that starts words with every letter, digit and sign, and on every example."""
+    import re
+    import string
+
+    from kyivcli.extract.dates.matcher import _build_macros, _expand, rules
+
+    data = resource("dates")
+    macros = _build_macros(data)
+    words = [c + w for c in string.ascii_letters + string.digits + "ſK_(-'" for w in ("", "arch", "1", "ay")]
+    texts = [" ".join(words), "-".join(words)] + [ex["text"] for _, ex in EXAMPLES]
+    for p, rule in zip(data["patterns"], rules(), strict=True):
+        body = _expand(p["re"], macros)
+        plain = re.compile(body if body.startswith("\\b") else "\\b" + body)
+        assert plain.pattern != rule.source, rule.name
+        for t in texts:
+            assert [m.span() for m in rule.regex.finditer(t)] == [m.span() for m in plain.finditer(t)], rule.name

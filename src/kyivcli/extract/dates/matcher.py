@@ -19,17 +19,19 @@ from kyivcli.rx import compile as recompile
 class Rule:
     """One pattern of resources/dates.json; its regex compiles when a sentence first needs it."""
 
-    __slots__ = ("name", "kind", "source", "priority", "needs", "_rx")
+    __slots__ = ("name", "kind", "source", "priority", "needs", "_rx", "groups")
 
     def __init__(self, name: str, kind: str, source: str, priority: int, needs: tuple[str, ...] = (),
                  rx: re.Pattern[str] | None = None) -> None:
         self.name, self.kind, self.source, self.priority, self.needs = name, kind, source, priority, needs
         self._rx = rx
+        self.groups: frozenset[str] = frozenset(rx.groupindex) if rx is not None else frozenset()  # (set with the regex)
 
     @property
     def regex(self) -> re.Pattern[str]:
         if self._rx is None:
             self._rx = recompile(self.source)
+            self.groups = frozenset(self._rx.groupindex)
         return self._rx
 
     def __repr__(self) -> str:
@@ -44,12 +46,12 @@ class Match:
     @property
     def span(self) -> tuple[int, int]:
         """The reported text: group 't' when the pattern narrows it, else the whole match."""
-        if "t" in self.m.re.groupindex and self.m.group("t") is not None:
+        if "t" in self.rule.groups and self.m.group("t") is not None:
             return self.m.span("t")
         return self.m.span()
 
     def group(self, name: str) -> str | None:
-        return self.m.group(name) if name in self.m.re.groupindex else None  # (m.re: the rule's regex)
+        return self.m.group(name) if name in self.rule.groups else None  # (the rule's regex's groups)
 
 
 def _alternation(words: list[str]) -> str:
@@ -70,8 +72,8 @@ def _feature(spec: dict[str, Any]) -> Feature:
     regex is best given behind words that every match must contain."""
     words = tuple(spec.get("words", ()))
     lower = tuple(spec.get("lower", ()))
-    rx = recompile(spec["re"]) if "re" in spec else None
-    lrx = recompile(spec["lre"]) if "lre" in spec else None
+    rx = recompile(_expand(spec["re"], _macros())) if "re" in spec else None
+    lrx = recompile(_expand(spec["lre"], _macros())) if "lre" in spec else None
 
     def has_any(hay: str, needles: tuple[str, ...]) -> bool:
         for w in needles:
@@ -146,6 +148,8 @@ def compile_rules(data: dict[str, Any], strict: bool = True) -> tuple[Rule, ...]
         unknown_after = [a for a in spec.get("after", ()) if a not in known_features]
         if unknown_after or not set(spec) & {"words", "lower", "re", "lre"}:
             raise ResourceError(f"resources/dates.json: feature '{fname}' needs a test and known 'after' features")
+        if any(m not in macros for k in ("re", "lre") for m in re.findall(r"\{([A-Z_]+)\}", spec.get(k, ""))):
+            raise ResourceError(f"resources/dates.json: feature '{fname}' uses an unknown macro")
     out = []
     seen: set[str] = set()
     for i, p in enumerate(data["patterns"]):
@@ -162,22 +166,35 @@ def compile_rules(data: dict[str, Any], strict: bool = True) -> tuple[Rule, ...]
         bad_needs = [f for f in p.get("needs", ()) if f not in known_features]
         if bad_needs:
             raise ResourceError(f"{where}: unknown feature '{bad_needs[0]}' in needs")
-        src = _expand(p["re"], macros)
-        if not src.startswith("\\b"):
-            src = "\\b" + src  # try matches at word starts only: most positions fail at once
+        body = _expand(p["re"], macros)
+        src = body if body.startswith("\\b") else "\\b" + body  # try matches at word boundaries only
+        first = p.get("first")
+        if first:  # ... and only before a character a match can start with
+            src = f"\\b(?={first}){src[2:]}"
         rx = None
         if strict:
             try:
                 rx = recompile(src)  # compiled once: the same object is checked and used
             except re.error as e:
                 raise ResourceError(f"{where}: bad regex ({e})") from None
-            if _can_match_empty(rx):
+            if _can_match_empty(recompile(f"\\b{body}") if first else rx):
                 raise ResourceError(f"{where}: the pattern can match the empty string")
+            if first and not _first_covers(first, body, where):
+                raise ResourceError(f"{where}: 'first' ({first}) leaves out characters a match can start with")
         ex = p.get("examples")
         if not ex or not all(isinstance(x, dict) and {"text", "ref", "value"} <= set(x) for x in ex):
             raise ResourceError(f"{where}: needs 'examples', each with text, ref and value (null: no value)")
         out.append(Rule(name, p["kind"], src, i, tuple(p.get("needs", ())), rx))
     return tuple(out)
+
+
+def _first_covers(first: str, body: str, where: str) -> bool:
+    from kyivcli.extract.dates.firsts import covers, first_atoms
+
+    try:
+        return covers(first, first_atoms(body)[0])
+    except re.error as e:
+        raise ResourceError(f"{where}: bad 'first' ({e})") from None
 
 
 @cache
@@ -233,21 +250,207 @@ def _test(f: str, text: str, low: str, memo: dict[str, bool], tests: dict[str, F
     return got
 
 
-def find(text: str, skip: tuple[str, ...] = ()) -> list[Match]:
+def _trie(words: list[str]) -> str:
+    """A regex matching any of `words`, written as a trie ("d(?:a(?:y(?:break)?|wn)|usk)"), so the
+    regex engine tries one branch per character instead of every word in turn; at a position it
+    matches the longest word there (a word that ends on the way is taken only when the longer fails)."""
+    root: dict[str, dict] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        # branches tried in the order of how often English text has their letter (one branch at most
+        # can match: each starts with another character), so most positions fail after a few tests
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items(), key=_by_frequency) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
+_FREQUENT = " etaoinshrdlcumwfgypbvkjxqz"
+
+
+def _by_frequency(item: tuple[str, object]) -> tuple[int, str]:
+    i = _FREQUENT.find(item[0].lower())
+    return (i if i >= 0 else len(_FREQUENT), item[0])
+
+
+_GLUE = "\x00"  # joins a document's sentences for the literal search
+
+
+class _Trigger:
+    """The literals of some features' tests as one regex over a text, and for each literal the
+    features whose test it satisfies (those with a literal that is part of it)."""
+
+    __slots__ = ("rx", "table", "rows")
+
+    def __init__(self, literals: dict[str, tuple[str, ...]]) -> None:
+        words = sorted({w for ws in literals.values() for w in ws})
+        if any(_GLUE in w for w in words):
+            raise ResourceError(f"resources/dates.json: a feature's literal holds {_GLUE!r}")
+        self.rx = recompile(_trie(words)) if words else None
+        self.table = {w: frozenset(f for f, ws in literals.items() if any(x in w for x in ws)) for w in words}
+        self.rows = tuple((w, frozenset(f for f, ws in literals.items() if w in ws)) for w in words)
+
+    def hits_each(self, hays: list[str]) -> list[set[str]]:
+        """`hits` of each of many texts (a document's sentences), found in the texts joined: one
+        substring search per literal over the whole, each occurrence given to the text it lies in
+        (no literal holds the glue, so none runs from one text into the next)."""
+        whole = _GLUE.join(hays)
+        starts: list[int] = []
+        at = 0
+        for h in hays:
+            starts.append(at)
+            at += len(h) + 1
+        out: list[set[str]] = [set() for _ in hays]
+        for w, row in self.rows:
+            i = whole.find(w)
+            while i >= 0:
+                out[bisect_right(starts, i) - 1] |= row
+                i = whole.find(w, i + 1)
+        return out
+
+    def hits(self, hay: str) -> set[str]:
+        """The features with one of their literals in `hay`. The search restarts one character after
+        each literal found, not after its end, so overlapping literals are all seen; a literal found is
+        the longest starting there, and every shorter one starting there is part of it (so in its row)."""
+        out: set[str] = set()
+        rx = self.rx
+        if rx is None:
+            return out
+        table = self.table
+        m = rx.search(hay)
+        while m is not None:
+            out |= table[m.group()]
+            m = rx.search(hay, m.start() + 1)
+        return out
+
+
+class _Gates:
+    """The features of resources/dates.json, arranged so a sentence's cheap tests take two regex scans.
+
+    A feature without "after" is a root. The literals of the roots' "words" (over the text) and
+    "lower" (over the lower-cased text) are found in one scan each; a root whose test is only such
+    literals is then decided, a root that also has a regex is possible only when its literals are
+    there, and a root with only a regex ("digit") is tested at once. A feature with "after" is
+    possible only when everything it comes after is. Possible features that are not decided are
+    tested, at most once per sentence, only when a rule group asks (`_test`). Only the roots that some
+    rule group asks first (`asked`), and the ones those come after, are scanned for; the others
+    ("modword": asked only behind "month" or "year4") are possible everywhere and tested when asked."""
+
+    def __init__(self, specs: dict[str, dict[str, Any]], asked: frozenset[str]) -> None:
+        needed = set(asked)
+        while True:
+            more = {a for k in needed for a in specs[k].get("after", ())} - needed
+            if not more:
+                break
+            needed |= more
+        roots = [k for k, v in specs.items() if not v.get("after") and k in needed]
+        self.lazy = frozenset(k for k, v in specs.items() if not v.get("after") and k not in needed)
+        self.words = _Trigger({k: tuple(specs[k].get("words", ())) for k in roots})
+        self.lower = _Trigger({k: tuple(specs[k].get("lower", ())) for k in roots})
+        literal = {k for k in roots if set(specs[k]) & {"words", "lower"}}
+        self.no_words = frozenset(k for k in literal if not specs[k].get("words"))
+        self.no_lower = frozenset(k for k in literal if not specs[k].get("lower"))
+        self.decided = frozenset(k for k in literal if not set(specs[k]) & {"re", "lre"})
+        self.tested = tuple(k for k in roots if k not in literal)
+        self.dependent = {k: frozenset(specs[k]["after"]) for k in specs if specs[k].get("after")}
+        self.dep_roots = frozenset().union(*self.dependent.values()) if self.dependent else frozenset()
+        self._possible_dependent: dict[frozenset[str], frozenset[str]] = {}
+
+    def scan(self, text: str, low: str, tests: dict[str, Feature],
+             hits: tuple[set[str], set[str]] | None = None) -> tuple[set[str], dict[str, bool]]:
+        """(the features that may hold, the ones known to hold or not) for one sentence; `hits`: the
+        roots with literals in the lower-cased text and in the text, when already known."""
+        low_hits, word_hits = hits if hits is not None else (self.lower.hits(low), self.words.hits(text))
+        possible = (low_hits | self.no_lower) & (word_hits | self.no_words) | self.lazy
+        known = dict.fromkeys(possible & self.decided, True)
+        for f in self.tested:
+            if tests[f](text, low):
+                possible.add(f)
+                known[f] = True
+            else:
+                known[f] = False
+        key = frozenset(possible & self.dep_roots)
+        extra = self._possible_dependent.get(key)
+        if extra is None:
+            extra = self._possible_dependent[key] = self._closure(key)
+        possible |= extra
+        return possible, known
+
+    def _closure(self, roots: frozenset[str]) -> frozenset[str]:
+        """The features with "after" that may hold when, of the roots they come after, just `roots` may."""
+        have = set(roots)
+        grew = True
+        while grew:
+            grew = False
+            for k, deps in self.dependent.items():
+                if k not in have and deps <= have:
+                    have.add(k)
+                    grew = True
+        return frozenset(have - roots)
+
+
+@cache
+def _gates() -> _Gates:
+    return _Gates(resource("dates")["features"], frozenset(first for first, _ in gate_tree()))
+
+
+class Found:
+    """One document's sentences matched once each (`find` with this as its memo). The literals of the
+    features are looked for in all the document's sentences at once, when a sentence first asks."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        self.done: dict[str, tuple[frozenset[str], frozenset[str], list[Match]]] = {}  # (skipped, kinds, matches)
+        self._hits: dict[str, tuple[set[str], set[str]]] | None = None
+
+    def hits(self, text: str) -> tuple[set[str], set[str]] | None:
+        if self._hits is None:
+            gates = _gates()
+            texts = list(dict.fromkeys(self.texts))
+            lows = gates.lower.hits_each([t.lower() for t in texts])
+            words = gates.words.hits_each(texts)
+            self._hits = dict(zip(texts, zip(lows, words, strict=True), strict=True))
+        return self._hits.get(text)
+
+
+def find(text: str, skip: tuple[str, ...] = (), memo: Found | None = None) -> list[Match]:
     """Longest non-overlapping matches of all rules in `text`, in text order (ties: earlier rule);
-    rules of a kind in `skip` are not tried (the caller knows they cannot resolve here)."""
+    rules of a kind in `skip` are not tried (the caller knows they cannot resolve here). With a
+    `memo` (one per document), a text looked at before is not matched again: the earlier answer
+    stands when it tried every kind this call tries and found nothing of a kind this call skips."""
+    if memo is not None:
+        seen = memo.done.get(text)
+        if seen is not None and seen[0] <= set(skip) and not seen[1] & set(skip):
+            return list(seen[2])
+        chosen = _find(text, skip, memo.hits(text))
+        memo.done[text] = (frozenset(skip), frozenset(c.rule.kind for c in chosen[1]), chosen[0])
+        return list(chosen[0])
+    return _find(text, skip)[0]
+
+
+def _find(text: str, skip: tuple[str, ...],
+          hits: tuple[set[str], set[str]] | None = None) -> tuple[list[Match], list[Match]]:
+    """(the matches chosen, every candidate)."""
     cands: list[Match] = []
     tests = features()
     low = text.lower()
-    present: dict[str, bool] = {}  # each feature computed at most once per sentence, and only when asked
+    possible, present = _gates().scan(text, low, tests, hits)  # each feature computed at most once per sentence
     after = _after()
     for first, branches in gate_tree():
-        if not _test(first, text, low, present, tests, after):
+        if first not in possible or not _test(first, text, low, present, tests, after):
             continue
         for rest, group in branches:
             ok = True
             for f in rest:
-                if not _test(f, text, low, present, tests, after):
+                if f not in possible or not _test(f, text, low, present, tests, after):
                     ok = False
                     break
             if not ok:
@@ -272,4 +475,4 @@ def find(text: str, skip: tuple[str, ...] = ()) -> list[Match]:
         starts.insert(i, s)
         ends.insert(i, e)
         chosen.insert(i, c)
-    return chosen
+    return chosen, cands

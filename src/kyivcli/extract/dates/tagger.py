@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from kyivcli.extract.dates.matcher import Match, find
+from kyivcli.extract.dates.matcher import Found, Match, find
 from kyivcli.extract.dates.model import DateMention
 from kyivcli.extract.dates.values import add_days, add_months, fmt, fmt_year, valid_day
 from kyivcli.model.document import Document, Sentence
@@ -555,7 +555,7 @@ def run_example(rule_name: str, text: str, ref: str) -> list[tuple[str, str | No
     return [(dm.text, dm.value) for dm in tag_sentence(resolver, sentence) if dm.rule == rule_name]
 
 
-def document_year(doc: Document) -> int | None:
+def document_year(doc: Document, memo: Found | None = None) -> int | None:
     """The story's year: from the title, else the first explicit year in the text, else pubDate."""
     m = _YEAR_IN_TITLE.search(doc.title)
     if m:
@@ -563,7 +563,7 @@ def document_year(doc: Document) -> int | None:
     for s in doc.sentences[:200]:
         if s.where == "caption":
             continue
-        for mt in find(s.text):
+        for mt in find(s.text, (), memo):
             y = mt.group("y1")
             if y and mt.rule.kind in ("date", "range", "year") and not mt.group("era"):
                 return int(y)
@@ -737,12 +737,13 @@ def _heading_level(s: Sentence) -> int:
     return s.section_level if s.where == "heading" else 1
 
 
-def tag_sentence(resolver: Resolver, s: Sentence, narrative: Narrative | None = None) -> list[DateMention]:
+def tag_sentence(resolver: Resolver, s: Sentence, narrative: Narrative | None = None,
+                 memo: Found | None = None) -> list[DateMention]:
     heading_like = s.where != "caption" and _heading_like(s)
     if resolver.scope is not None and heading_like and _heading_level(s) <= resolver.scope[2]:
         resolver.scope = None  # a heading at the same or a higher level ends a dated heading's scope
     bc_story = resolver.ref.year is not None and resolver.ref.year <= 0
-    matches = find(s.text, skip=() if bc_story else ("era_context_year",))
+    matches = find(s.text, () if bc_story else ("era_context_year",), memo)
     if not matches:
         return []
     narrative = narrative or Narrative(resolver, None)
@@ -878,7 +879,7 @@ def _order(value: str) -> tuple[int, int]:
     return (-y if bc else y, int(core[5:7]) if len(core) > 4 else 0)
 
 
-def story_start(doc: Document) -> int | None:
+def story_start(doc: Document, memo: Found | None = None) -> int | None:
     """The story's first year when the article says it firmly: a year in the title, else the earliest
     year of the full dates (day, month and year) in the first paragraph that are no asides."""
     m = _YEAR_IN_TITLE.search(doc.title)
@@ -889,7 +890,7 @@ def story_start(doc: Document) -> int | None:
     for s in doc.sentences[:12]:
         if s.block is not first:
             continue
-        for mt in find(s.text):
+        for mt in find(s.text, (), memo):
             if (mt.rule.kind == "date" and mt.group("d1") and mt.group("y1")
                     and not _aside(s.text, mt.m.start(), False)):
                 years.append(int(mt.group("y1")))
@@ -898,9 +899,10 @@ def story_start(doc: Document) -> int | None:
 
 def tag_document(doc: Document) -> list[DateMention]:
     """Every temporal expression in the document's paragraphs, headings, lists and captions."""
-    resolver = Resolver(document_year(doc))
-    narrative = Narrative(resolver, story_start(doc))
+    memo = Found([s.text for s in doc.sentences])  # the lead is matched for the story's year, then for its dates
+    resolver = Resolver(document_year(doc, memo))
+    narrative = Narrative(resolver, story_start(doc, memo))
     out: list[DateMention] = []
     for s in doc.sentences:
-        out.extend(tag_sentence(resolver, s, narrative))
+        out.extend(tag_sentence(resolver, s, narrative, memo))
     return out
