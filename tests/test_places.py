@@ -257,3 +257,11 @@ def test_a_build_without_a_terminal_says_why_it_pauses(tmp_path, monkeypatch, ca
     gz.build_default(tmp_path / FILE_NAME, progress=gazetteer_progress())
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "building the GeoNames gazetteer once" in err
+
+
+def test_a_title_in_brackets_in_a_units_name_is_not_a_place():
+    a = kyivcli.parse_text("# T\n\nThe 51st (Highland) Division and the 36th (Ulster) Division attacked near Kyiv.\n",
+                           name="t.md")
+    assert {"51st (Highland) Division", "36th (Ulster) Division"} <= {u.name for u in a.units}
+    names = {p.name for p in a.places}
+    assert "Kyiv" in names and not names & {"Highland", "Ulster"}

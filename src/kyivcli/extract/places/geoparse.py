@@ -453,6 +453,9 @@ def candidates(s: Sentence, present: set[str] | None = None, words: set[str] | N
         words = text[a:b].split()
         if len(words) == 1 and words[0] in d["event_heads"] and text.startswith(" of ", b):
             continue  # "the Battle of the Alma", "Treaty of Paris": the event, not a village called Battle
+        if a and text[a - 1] == "(" and text.startswith(") ", b) and \
+                text[b + 2:].split(" ", 1)[0].rstrip(".,;:") in d["org_heads"]:
+            continue  # "the 51st (Highland) Division": the title in a unit's name
         why = _named_by_what_precedes(text[max(0, a - 80):a], d)
         if why:
             if why == "person":  # evidence for the whole article: this name is a person's
