@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Cold-start wall time of kyivcli commands against `python -c pass` (median of N runs).
+"""Cold-start wall time of kyivcli commands against `python -c pass` (median of N runs), and their CPU time.
 
     python bench/cold_start.py [--runs 15] [--cmd "sections --json"] [--cmd "places --json"] [--against EXE]
 
@@ -18,17 +18,25 @@ import sys
 import time
 
 
-def median_walls(argvs: list[list[str]], runs: int) -> list[float]:
-    """Median wall time of each command; the commands take turns, so drift in machine load hits all alike."""
+def timings(argvs: list[list[str]], runs: int) -> tuple[list[float], list[float], list[list[float]]]:
+    """Median wall time and median CPU time (user + system, from the child's rusage) of each command, and the
+    wall time of each turn. The commands take turns, so drift in machine load hits all alike; CPU time is
+    what a command itself costs, which other work on a shared machine barely changes."""
+    import resource
+
     for argv in argvs:
         subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # warm the OS file cache
-    times: list[list[float]] = [[] for _ in argvs]
+    walls: list[list[float]] = [[] for _ in argvs]
+    cpus: list[list[float]] = [[] for _ in argvs]
     for _ in range(runs):
         for i, argv in enumerate(argvs):
+            r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
             t0 = time.perf_counter()
             subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-            times[i].append(time.perf_counter() - t0)
-    return [statistics.median(t) for t in times]
+            walls[i].append(time.perf_counter() - t0)
+            r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpus[i].append(r1.ru_utime - r0.ru_utime + r1.ru_stime - r0.ru_stime)
+    return [statistics.median(t) for t in walls], [statistics.median(c) for c in cpus], walls
 
 
 def main() -> int:
@@ -43,12 +51,16 @@ def main() -> int:
         return 1
     cmds = a.cmd or ["sections --json"]
     others = [[a.against, *c.split()] for c in cmds] if a.against else []
-    base, *walls = median_walls([[sys.executable, "-c", "pass"], *([exe, *c.split()] for c in cmds), *others],
-                                a.runs)
-    walls, against = walls[: len(cmds)], walls[len(cmds):]
-    print(f"python -c pass          {base * 1000:7.1f} ms")
+    wall, cpu, turns = timings([[sys.executable, "-c", "pass"], *([exe, *c.split()] for c in cmds), *others], a.runs)
+    base, base_cpu = wall[0], cpu[0]
+    walls, against, cpus = wall[1: len(cmds) + 1], wall[len(cmds) + 1:], cpu[1: len(cmds) + 1]
+    print(f"python -c pass          {base * 1000:7.1f} ms   (CPU {base_cpu * 1000:.1f} ms)")
     for i, (cmd, t) in enumerate(zip(cmds, walls, strict=True)):
-        vs_first = f"   {t / walls[0]:4.2f}x {cmds[0]}" if i else ""
+        vs_first = ""
+        if i:  # wall: ratio of medians and median of the turns' ratios (the pair ran back to back); CPU: ratio of medians
+            per_turn = statistics.median(x / y for x, y in zip(turns[i + 1], turns[1], strict=True))
+            vs_first = (f"   {t / walls[0]:4.2f}x {cmds[0]} (turn by turn {per_turn:4.2f}x; CPU {cpus[i] * 1000:.0f} ms, "
+                        f"{cpus[i] / cpus[0]:4.2f}x)")
         vs_other = f"   {t / against[i]:4.2f}x against ({against[i] * 1000:.1f} ms)" if against else ""
         print(f"kyivcli {cmd:15} {t * 1000:7.1f} ms   ratio {t / base:5.1f}x{vs_first}{vs_other}")
     return 0
