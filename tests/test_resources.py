@@ -41,3 +41,32 @@ def test_a_broken_dates_pattern_fails_when_the_resource_loads(monkeypatch):
             matcher.rules()
     finally:
         matcher.rules.cache_clear()
+
+
+def _count_places(calls):
+    def build():
+        from kyivcli.resources import resource
+
+        calls.append(1)
+        return {"n": len(resource("places")["typed"]), "names": frozenset({"a", "b"})}
+    return build
+
+
+def test_derived_data_is_built_once_per_machine_and_again_when_its_code_changes(tmp_path, monkeypatch):
+    from kyivcli.resources import derived
+
+    monkeypatch.setenv("KYIVCLI_CACHE_DIR", str(tmp_path))
+    calls: list[int] = []
+    build = _count_places(calls)
+    first = derived("places", build)
+    assert derived("places", build) == first and calls == [1]  # the second comes from the cache folder
+    assert len(list(tmp_path.glob("places-derived-*.bin"))) == 1
+
+    def other_build():  # other bytecode: another key, built anew, the older file replaced
+        calls.append(2)
+        return {"n": 0}
+
+    assert derived("places", other_build) == {"n": 0} and calls == [1, 2]
+    assert len(list(tmp_path.glob("places-derived-*.bin"))) == 1
+    next(tmp_path.glob("places-derived-*.bin")).write_bytes(b"\x00garbage")  # damaged: built again
+    assert derived("places", other_build) == {"n": 0} and calls == [1, 2, 2]
