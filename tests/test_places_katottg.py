@@ -108,7 +108,10 @@ def _ua_gazetteer(tmp_path):
               row(-1009021, "Kvitneve", "13", 50.57, 30.97, 0),
               row(-1009503, "Kriachky", "13", 50.23, 30.11, 0), row(-1009154, "Kozarovychi", "13", 50.80, 30.22, 0),
               row(11_000_001, "Prolisne", "13", 50.30, 30.60, 0, alt=["Chkalovske"]),  # renamed in 2016
-              row(12_000_001, "Kakhovka", "13", 50.60, 30.70, 20_000), row(12_000_002, "Kakhovka", "17", 47.5, 30.46, 0)]
+              row(12_000_001, "Kakhovka", "13", 50.60, 30.70, 20_000), row(12_000_002, "Kakhovka", "17", 47.5, 30.46, 0),
+              row(706483, "Kharkiv", "07", 49.98, 36.25, 1_400_000), row(707292, "Izium", "07", 49.21, 37.28, 50_000),
+              row(709611, "Donetsk", "05", 48.02, 37.80, 900_000), row(13_000_001, "Lyman", "07", 49.59, 36.47, 500),
+              row(13_000_002, "Lyman", "05", 48.99, 37.81, 20_000)]
     path = tmp_path / "g.sqlite"
     build(path, cities, [{"geonameid": 690791, "name": "Ukraine", "iso": "UA"}])
     return Gazetteer(sqlite3.connect(path))
@@ -163,3 +166,15 @@ def test_the_other_romanisation_of_ya_yu_ye_finds_the_same_town(tmp_path):
     g = Gazetteer(sqlite3.connect(tmp_path / "g.sqlite"))
     (place,) = g.lookup(["Vysokopillia"])["vysokopillia"]
     assert place.geonameid == 688689
+
+
+def test_a_town_the_text_puts_in_an_oblast_is_that_town_wherever_named(tmp_path):
+    import kyivcli
+    from kyivcli.extract.places.geoparse import Geoparser
+
+    text = ("# T\n\n## Lyman\n\nUkrainian forces retook Kharkiv and Izium. Then they surrounded Lyman in Donetsk "
+            "Oblast. Russia left Lyman on 1 October.\n")
+    got = [p for p in Geoparser(_ua_gazetteer(tmp_path)).parse(kyivcli.parse_text(text, name="t.md").document)[0]
+           if p.name == "Lyman"]
+    assert [p.geonameid for p in got] == [13_000_002]  # not the village of that name near Kharkiv and Izium
+    assert len(got[0].mentions) == 3 and got[0].evidence.get("admin") == "Donetsk Oblast"

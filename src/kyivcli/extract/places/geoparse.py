@@ -229,6 +229,7 @@ def _ap_state() -> re.Pattern[str]:
 
 
 _COMMA = cached_compile(r",\s+(?=[A-Z])")
+_IN_AREA = cached_compile(r"\s+in\s+(?:the\s+)?(?=[A-Z])")
 
 
 def _known_names(text: str, d: dict[str, Any], words: set[str] | None = None) -> list[tuple[int, int, dict[str, Any]]]:
@@ -794,6 +795,14 @@ class Geoparser:
                                     states.append((c, abbr))
                                 abbr.lookup, abbr.kind, abbr.rule = state, "", "ap_state"
                                 hits.setdefault(normalize(state), self.gz.lookup([state]).get(normalize(state), []))
+                elif (m := _IN_AREA.match(c.sentence.text, c.end)) is not None:
+                    # "Lyman in Donetsk Oblast", "Tripoli in Lebanon": an area or country the text puts it in
+                    h = at.get((c.sentence.index, m.end()))
+                    if h is not None and (h.kind in _ADMIN_KINDS or not h.kind and h.lookup and (
+                            self.country_code(h.lookup, hits) or any(
+                                p.kind == "admin1" and normalize(p.name) == normalize(h.lookup)
+                                for p in hits.get(normalize(h.lookup), [])))):
+                        c.hint = h
         for c, abbr in states:
             cands.insert(cands.index(c) + 1, abbr)
         self._standalone = {c.lookup for c in cands if not c.kind and c.lookup}
@@ -815,6 +824,22 @@ class Geoparser:
         resolved: dict[tuple[int, int], bool] = {}
         first: list[tuple[_Cand, tuple, PlaceItem, dict[str, Any]]] = []
         memo: dict[tuple, tuple[tuple | None, PlaceItem | None, dict[str, Any]]] = {}
+        # a town the text once places in an area ("Lyman in Donetsk Oblast", "Peremoha, Brovary Raion") is that
+        # town wherever the article names it alone (a heading, a later sentence): one namesake per article
+        hinted: dict[int, tuple[tuple | None, PlaceItem | None, dict[str, Any]]] = {}
+        by_hint: dict[str, tuple[tuple | None, PlaceItem | None, dict[str, Any]] | None] = {}
+        for c in cands:
+            if c.hint is not None and not c.kind and not c.country_code and not c.us_state and c.rule != "override":
+                self._choice = {}
+                self._local_regions = in_sentence.get(c.sentence.index, set())
+                key, item = self._resolve(c, hits, focus, related, centre)
+                hinted[id(c)] = (key, item, self._choice)
+                if key is not None and key[0] == "geo" and self._choice.get("admin"):
+                    k = normalize(c.lookup)
+                    if k not in by_hint:
+                        by_hint[k] = hinted[id(c)]
+                    elif by_hint[k] is not None and by_hint[k][0] != key:  # type: ignore[index]
+                        by_hint[k] = None  # put in two areas: two towns, no one reading for the bare name
         for c in cands:
             self._choice = {}
             self._local_regions = in_sentence.get(c.sentence.index, set())
@@ -823,7 +848,12 @@ class Geoparser:
             same = None if (c.hint or c.us_state or c.country_code or c.border or c.lead or self._local_regions
                             or c.rule == "override") else (c.lookup, c.kind, c.typed_name, c.rule, id(c.known),
                                                            c.bare_river, c.lookup in self._cued)
-            if same is not None and same in memo:
+            if id(c) in hinted:
+                key, item, self._choice = hinted[id(c)]
+            elif same is not None and not c.kind and by_hint.get(normalize(c.lookup)) is not None:
+                key, item, choice = by_hint[normalize(c.lookup)]  # type: ignore[misc]
+                self._choice = {**choice, "by_hint": True}
+            elif same is not None and same in memo:
                 key, item, self._choice = memo[same]
             else:
                 key, item = self._resolve(c, hits, focus, related, centre)
