@@ -178,3 +178,13 @@ def test_a_town_the_text_puts_in_an_oblast_is_that_town_wherever_named(tmp_path)
            if p.name == "Lyman"]
     assert [p.geonameid for p in got] == [13_000_002]  # not the village of that name near Kharkiv and Izium
     assert len(got[0].mentions) == 3 and got[0].evidence.get("admin") == "Donetsk Oblast"
+
+
+def test_a_facility_is_where_the_text_puts_it_not_at_the_town_in_its_name(tmp_path):
+    import kyivcli
+    from kyivcli.extract.places.geoparse import Geoparser
+
+    text = "# T\n\nKyiv and Brovary were shelled, and so was the Kyiv Thermal Power Plant at Vasylkiv.\n"
+    got = {p.name: p for p in Geoparser(_ua_gazetteer(tmp_path)).parse(kyivcli.parse_text(text, name="t.md").document)[0]}
+    plant = got["Kyiv Thermal Power Plant"]
+    assert (plant.lat, plant.lon) == (50.18, 30.31) and plant.evidence["at"] == "Vasylkiv"  # not Kyiv's point

@@ -230,6 +230,7 @@ def _ap_state() -> re.Pattern[str]:
 
 _COMMA = cached_compile(r",\s+(?=[A-Z])")
 _IN_AREA = cached_compile(r"\s+in\s+(?:the\s+)?(?=[A-Z])")
+_AT_TOWN = cached_compile(r"\s+(?:at|in|near|outside)\s+(?:the\s+(?:(?:city|town|village|settlement)\s+of\s+)?)?(?=[A-Z])")
 
 
 def _known_names(text: str, d: dict[str, Any], words: set[str] | None = None) -> list[tuple[int, int, dict[str, Any]]]:
@@ -1419,6 +1420,20 @@ class Geoparser:
         by_sentence: dict[int, list[PlaceMention]] = {}
         for m in mentions:
             by_sentence.setdefault(m.sentence.index, []).append(m)
+        for m in mentions:  # "the Zaporizhzhia Nuclear Power Plant at Enerhodar": where the text says it is
+            item = items[m.key]
+            if item.kind not in _FACILITY_KINDS or item.evidence.get("at") or item.geonameid is not None:
+                continue
+            after = _AT_TOWN.match(m.sentence.text, m.end)
+            town = next((items[o.key] for o in by_sentence[m.sentence.index] if after and o.start == after.end()), None)
+            if town is not None and town.kind in ("city", "town", "village") and town.lat is not None:
+                item.lat, item.lon, item.admin1 = town.lat, town.lon, town.admin1
+                item.country = item.country or town.country
+                item.evidence["anchor"] = item.evidence["at"] = town.name
+                item.evidence["rule"] = f"typed by the text ({item.kind}), at the town the text puts it in"
+                item.evidence.pop("km_from_centre", None)
+                if "km_from_centre" in town.evidence:
+                    item.evidence["km_from_centre"] = town.evidence["km_from_centre"]
         for m in mentions:
             item = items[m.key]
             if item.lat is not None or item.kind not in _FACILITY_KINDS:
