@@ -704,8 +704,8 @@ def _named_core(ctx: _Ctx, name_start: int, name: str, tail_text: str, kind: str
     nothing else names the unit: "Johnson's Division"), side words (kept only when the rest is generic)."""
     g = ctx.g
     words = name.split()
-    while words and words[0] in g.stop_names:
-        words = words[1:]
+    while words and words[0] in g.stop_names and not g.is_side_word(" ".join(words[:2])):
+        words = words[1:]  # (but "New Zealand Division" keeps its "New")
     if not words:
         return None
     poss, rest = _possessive_split(words, g.name_possessives)
@@ -722,7 +722,8 @@ def _named_core(ctx: _Ctx, name_start: int, name: str, tail_text: str, kind: str
         kw.update(side=g.side_of(side_word), side_rule="modifier")
         if side_word in g.states and core:  # 'Vietnam People's Army', 'United States Pacific Fleet': part of the name
             core = words
-    if any(_bad_name_word(w, g) for w in core):
+    named = core[len(side_word.split()):] if side_word and core is words else core  # ("New" of "New Zealand")
+    if any(_bad_name_word(w, g) for w in named):
         return None
     generic = all(w in g.qualifiers or w.lower() in g.echelons for w in core)
     if not core or generic:
