@@ -188,3 +188,20 @@ def test_a_facility_is_where_the_text_puts_it_not_at_the_town_in_its_name(tmp_pa
     got = {p.name: p for p in Geoparser(_ua_gazetteer(tmp_path)).parse(kyivcli.parse_text(text, name="t.md").document)[0]}
     plant = got["Kyiv Thermal Power Plant"]
     assert (plant.lat, plant.lon) == (50.18, 30.31) and plant.evidence["at"] == "Vasylkiv"  # not Kyiv's point
+
+
+def test_a_name_with_a_particle_is_one_place_when_the_gazetteer_knows_it_whole(tmp_path):
+    import kyivcli
+    from kyivcli.extract.places.geoparse import Geoparser
+
+    def row(i, name, cc, lat, lon, pop):
+        return {"geonameid": i, "name": name, "countrycode": cc, "admin1code": "01", "latitude": lat, "longitude": lon,
+                "population": pop, "alternatenames": []}
+
+    path = tmp_path / "g.sqlite"
+    build(path, [row(1, "Dar es Salaam", "TZ", -6.8, 39.3, 2_700_000), row(2, "Dar", "KH", 11.8, 106.1, 3000),
+                 row(3, "Rio de Janeiro", "BR", -22.9, -43.2, 6_000_000), row(4, "Este", "IT", 45.2, 11.7, 16_000),
+                 row(5, "Ciudad del Este", "PY", -25.5, -54.6, 300_000)], [])
+    text = "# T\n\nShips sailed from Rio de Janeiro to Dar es Salaam and Ciudad del Este.\n"
+    got = {p.name for p in Geoparser(Gazetteer(sqlite3.connect(path))).parse(kyivcli.parse_text(text, name="t.md").document)[0]}
+    assert got == {"Rio de Janeiro", "Dar es Salaam", "Ciudad del Este"}  # not Dar in Cambodia, not Este in Italy

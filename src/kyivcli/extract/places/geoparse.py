@@ -230,6 +230,14 @@ def _ap_state() -> re.Pattern[str]:
 
 _COMMA = cached_compile(r",\s+(?=[A-Z])")
 _IN_AREA = cached_compile(r"\s+in\s+(?:the\s+)?(?=[A-Z])")
+# a name with a lower-case particle between capitalised words: "Rio de Janeiro", "Ciudad del Este", "Dar es Salaam",
+# "Sharm el-Sheikh", "Ras al-Khaimah", "Frankfurt am Main" (a candidate only: kept when GeoNames knows it whole;
+# not "y", "bin", "ibn": they join people's names, "Díaz Soto y Gama", and slogans, "Tierra y Libertad")
+_PARTICLE_NAME = cached_compile(
+    r"[A-Z\u00C0-\u00DE][\w'’]*(?:\s+[A-Z\u00C0-\u00DE][\w'’]*)*"
+    r"(?:\s+(?:de(?:\s+la|\s+los|\s+las)?|del|des|du|da|do|dos|das|di|della|la|le|les|los|las|es|en|am|an|sur|"
+    r"al|el)\s+[A-Z\u00C0-\u00DE][\w'’]*(?:-[A-Z\u00C0-\u00DE][\w'’]*)*"
+    r"|\s+(?:al|el|as|ash|ad|an|ar|az|es|ed|er|at|ath)-[A-Z\u00C0-\u00DE][\w'’]*)+")
 _AT_TOWN = cached_compile(r"\s+(?:at|in|near|outside)\s+(?:the\s+(?:(?:city|town|village|settlement)\s+of\s+)?)?(?=[A-Z])")
 
 
@@ -506,6 +514,10 @@ def candidates(s: Sentence, present: set[str] | None = None, words: set[str] | N
             continue  # "Larry Pogemiller, DFL-Minneapolis": a legislator's party and home town, which stays a place
         if not _DIGIT.search(m.group(0)) and not _overlaps(m.start(), m.end(), taken):
             out.append(_Cand(m.group(0), s, m.start(), m.end(), m.group(0), rule="hyphenated"))
+    for m in _PARTICLE_NAME.finditer(text):  # "Rio de Janeiro", "Dar es Salaam", "Sharm el-Sheikh": kept whole
+        # when GeoNames knows it (as hyphenated names are)
+        if not _overlaps(m.start(), m.end(), taken):
+            out.append(_Cand(m.group(0), s, m.start(), m.end(), m.group(0), rule="particle"))
     return out
 
 
@@ -724,6 +736,16 @@ class Geoparser:
                         hits0.update(found)
                         c.lookup = f"{word} {rest}"
                         break
+        # a name with a particle GeoNames knows whole ("Dar es Salaam") replaces the runs it spans ("Dar",
+        # "Salaam"); else it goes
+        joined = {(c.sentence.index, c.start, c.end) for c in cands if c.rule == "particle" and any(
+            p.kind == "city" and _close_spelling(c.lookup, p.name) for p in hits0.get(normalize(c.lookup), []))}
+        if any(c.rule == "particle" for c in cands):
+            spans: dict[int, list[tuple[int, int]]] = {}
+            for i, a, e in joined:
+                spans.setdefault(i, []).append((a, e))
+            cands = [c for c in cands if ((c.sentence.index, c.start, c.end) in joined if c.rule == "particle" else not any(
+                c.start < e and a < c.end for a, e in spans.get(c.sentence.index, ())))]
         whole = [c for c in cands if c.rule == "hyphenated"]
         if whole:  # a hyphenated name GeoNames knows replaces its parts; so does one with a part GeoNames
             # does not know as a place ("Posad-Pokrovske"), but not a typed name around it ("Trans-Siberian

@@ -149,8 +149,8 @@ def find_people(sentences: list[str], runs: Iterable[tuple[str, bool]], titled: 
             people.surnames.add(w)
             continue
         if (first in PLACE_PREFIXES or first in not_names or first.lower() in common or is_place(first)
-                or w in not_names or is_place(w)):
-            continue
+                or w in not_names or is_place(w) or is_place(" ".join(m.group(0).split()))):
+            continue  # (not "Rio de Janeiro", a city)
         people.surnames.add(w)
         people.given.add(first)
     # a possessive needs "'s" and a relative "who" in its sentence: only those sentences are read for them
