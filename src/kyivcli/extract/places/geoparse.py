@@ -231,13 +231,30 @@ def _ap_state() -> re.Pattern[str]:
 _COMMA = cached_compile(r",\s+(?=[A-Z])")
 _IN_AREA = cached_compile(r"\s+in\s+(?:the\s+)?(?=[A-Z])")
 # a name with a lower-case particle between capitalised words: "Rio de Janeiro", "Ciudad del Este", "Dar es Salaam",
-# "Sharm el-Sheikh", "Ras al-Khaimah", "Frankfurt am Main" (a candidate only: kept when GeoNames knows it whole;
+# "Sharm el-Sheikh", "Ras al-Khaimah" (a candidate only: kept when GeoNames knows it whole;
 # not "y", "bin", "ibn": they join people's names, "Díaz Soto y Gama", and slogans, "Tierra y Libertad")
+_PARTICLES = "de|del|des|du|da|dos|das|di|della|la|le|les|los|las|es|en|sur|al|el"  # (not English words: an, as, at)
+_HYPHEN_PARTICLES = "al|el|as|ash|ad|an|ar|az|es|ed|er|at|ath"
 _PARTICLE_NAME = cached_compile(
     r"[A-Z\u00C0-\u00DE][\w'’]*(?:\s+[A-Z\u00C0-\u00DE][\w'’]*)*"
-    r"(?:\s+(?:de(?:\s+la|\s+los|\s+las)?|del|des|du|da|do|dos|das|di|della|la|le|les|los|las|es|en|am|an|sur|"
-    r"al|el)\s+[A-Z\u00C0-\u00DE][\w'’]*(?:-[A-Z\u00C0-\u00DE][\w'’]*)*"
-    r"|\s+(?:al|el|as|ash|ad|an|ar|az|es|ed|er|at|ath)-[A-Z\u00C0-\u00DE][\w'’]*)+")
+    rf"(?:\s+(?:de(?:\s+la|\s+los|\s+las)?|{_PARTICLES})\s+[A-Z\u00C0-\u00DE][\w'’]*(?:-[A-Z\u00C0-\u00DE][\w'’]*)*"
+    rf"|\s+(?:{_HYPHEN_PARTICLES})-[A-Z\u00C0-\u00DE][\w'’]*)+")
+_SPACED = frozenset(_PARTICLES.split("|"))
+_HYPHENED = frozenset(_HYPHEN_PARTICLES.split("|"))
+
+
+def _particle_after(text: str, runs: list[tuple[int, int]]) -> bool:
+    """Whether a run of capitals is followed by a particle ("Rio de", "Sharm el-"): the particle names are looked
+    for only then (a regex over every sentence costs more than the runs' ends do)."""
+    for _, b in runs:
+        if text.startswith(" ", b):
+            end = b + 1
+            while end < len(text) and text[end].isalpha() and end - b <= 5:
+                end += 1
+            word = text[b + 1:end]
+            if (text.startswith(" ", end) and word in _SPACED) or (text.startswith("-", end) and word in _HYPHENED):
+                return True
+    return False
 _AT_TOWN = cached_compile(r"\s+(?:at|in|near|outside)\s+(?:the\s+(?:(?:city|town|village|settlement)\s+of\s+)?)?(?=[A-Z])")
 
 
@@ -456,7 +473,8 @@ def candidates(s: Sentence, present: set[str] | None = None, words: set[str] | N
                                  bare_river=bool(spec.get("bare")) and spec.get("only_if_river_named", False)))
             taken.append((m.start(), m.end()))
     # capitalised runs
-    for run in _runs(text):
+    runs = _runs(text)
+    for run in runs:
         a, b = run
         if _overlaps(a, b, taken):
             continue
@@ -514,9 +532,9 @@ def candidates(s: Sentence, present: set[str] | None = None, words: set[str] | N
             continue  # "Larry Pogemiller, DFL-Minneapolis": a legislator's party and home town, which stays a place
         if not _DIGIT.search(m.group(0)) and not _overlaps(m.start(), m.end(), taken):
             out.append(_Cand(m.group(0), s, m.start(), m.end(), m.group(0), rule="hyphenated"))
-    for m in _PARTICLE_NAME.finditer(text):  # "Rio de Janeiro", "Dar es Salaam", "Sharm el-Sheikh": kept whole
-        # when GeoNames knows it (as hyphenated names are)
-        if not _overlaps(m.start(), m.end(), taken):
+    for m in _PARTICLE_NAME.finditer(text) if _particle_after(text, runs) else ():  # "Rio de Janeiro", "Dar es
+        # Salaam", "Sharm el-Sheikh": kept whole
+        if not _overlaps(m.start(), m.end(), taken):  # (when GeoNames knows it, as hyphenated names are)
             out.append(_Cand(m.group(0), s, m.start(), m.end(), m.group(0), rule="particle"))
     return out
 
