@@ -205,3 +205,21 @@ def test_a_name_with_a_particle_is_one_place_when_the_gazetteer_knows_it_whole(t
     text = "# T\n\nShips sailed from Rio de Janeiro to Dar es Salaam and Ciudad del Este.\n"
     got = {p.name for p in Geoparser(Gazetteer(sqlite3.connect(path))).parse(kyivcli.parse_text(text, name="t.md").document)[0]}
     assert got == {"Rio de Janeiro", "Dar es Salaam", "Ciudad del Este"}  # not Dar in Cambodia, not Este in Italy
+
+
+def test_an_oblast_named_after_a_large_city_abroad_is_placed_there(tmp_path):
+    import kyivcli
+    from kyivcli.extract.places.geoparse import Geoparser
+
+    def row(i, name, cc, admin1, lat, lon, pop):
+        return {"geonameid": i, "name": name, "countrycode": cc, "admin1code": admin1, "latitude": lat, "longitude": lon,
+                "population": pop, "alternatenames": []}
+
+    path = tmp_path / "g.sqlite"
+    build(path, [row(1, "Sumy", "UA", "21", 50.92, 34.80, 260_000), row(2, "Okhtyrka", "UA", "21", 50.31, 34.89, 47_000),
+                 row(3, "Kursk", "RU", "41", 51.73, 36.18, 450_000)],
+          [{"geonameid": 690791, "name": "Ukraine", "iso": "UA"}])
+    text = "# T\n\nUkrainian troops held Sumy, Okhtyrka and Sumy Oblast. The invaders withdrew into Kursk Oblast.\n"
+    got = {p.name: p for p in Geoparser(Gazetteer(sqlite3.connect(path))).parse(kyivcli.parse_text(text, name="t.md").document)[0]}
+    oblast = got["Kursk Oblast"]  # Russia is no country of the article, yet a city of 450,000 names its oblast
+    assert (oblast.lat, oblast.lon, oblast.country) == (51.73, 36.18, "RU")

@@ -1208,11 +1208,12 @@ class Geoparser:
                     item.lat, item.lon, item.admin1 = anchor.lat, anchor.lon, anchor.admin1 or None
                 elif c.kind in _ADMIN_KINDS and c.typed_name.rsplit(" ", 1)[-1].lower() in _ADMIN_WORDS and \
                         anchor.kind == "city" and anchor.lat is not None and normalize(anchor.name) == normalize(at) \
-                        and anchor.country in focus | related and not any(
+                        and (anchor.country in focus | related or anchor.population >= _PAIR_CITY) and not any(
                             p.kind in ("region", "admin1") and normalize(p.name) == normalize(at)
                             for p in hits.get(normalize(at), [])):  # "Hunan Province" is the province Hunan
                     # "Sumy Oblast", "Brovary Raion", "Basra Governorate": an administrative area named after
-                    # its centre, placed there (within a few dozen km of the area's middle, as a rule)
+                    # its centre, placed there (within a few dozen km of the area's middle, as a rule); a city
+                    # of 100,000 names its area even in another country ("Kursk Oblast" in an article on Ukraine)
                     item.lat, item.lon, item.admin1 = anchor.lat, anchor.lon, anchor.admin1 or None
                     item.evidence = {"anchor": anchor.name}
             elif c.kind == "region" and c.typed_name:
