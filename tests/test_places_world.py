@@ -264,3 +264,10 @@ def test_historical_regions_of_europe_and_the_ancient_world():
                  "Cilicia and Thessaly into Attica.\n")
     assert all(got[n].kind == "region" for n in ("Aquitaine", "Gascony", "Cilicia", "Thessaly", "Attica"))
     assert got["Gascony"].country == "FR" and got["Attica"].country == "GR"
+
+
+def test_a_world_name_inside_a_units_name_is_not_a_place():
+    a = kyivcli.parse_text("# T\n\nThe Far East Expeditionary Corps and the Black Sea Fleet sailed; Crimea was calm.\n",
+                           name="t.md")
+    names = {p.name for p in a.places}
+    assert "Crimea" in names and not names & {"Far East", "Black Sea"}

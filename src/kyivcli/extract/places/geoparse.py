@@ -298,8 +298,8 @@ def _known_names(text: str, d: dict[str, Any], words: set[str] | None = None) ->
                 if e is None or not text[toks[j][0]].isupper():
                     continue
                 nxt = text[toks[j + 1][0]:toks[j + 1][1]] if j + 1 < len(toks) else ""
-                if nxt.rstrip(".") in d["org_heads"]:  # "Black Sea Fleet", "Pacific Fleet": a unit
-                    break
+                if _unit_follows(text, toks[j + 1:j + 4], d["org_heads"]):
+                    break  # "Black Sea Fleet", "Far East Expeditionary Corps": a unit's name
                 if e["kind"] == "river" and " " not in frag and not (
                         text[:a].rstrip().lower().endswith("the") or nxt == "River"):
                     break  # a river written bare needs "the": "the Don", never "Don Carlos"
@@ -322,6 +322,16 @@ def _known_names(text: str, d: dict[str, Any], words: set[str] | None = None) ->
                 break
             i += 1
     return out
+
+
+def _unit_follows(text: str, toks: list[tuple[int, int]], heads: frozenset[str]) -> bool:
+    """Whether the capitalised words right after a name end in a unit's head word ("… Fleet", "… Expeditionary Corps")."""
+    for a, b in toks:
+        if not text[a].isupper():
+            return False
+        if text[a:b].rstrip(".") in heads:
+            return True
+    return False
 
 
 def _check_rules(data: dict[str, Any]) -> None:

@@ -711,8 +711,10 @@ def _named_core(ctx: _Ctx, name_start: int, name: str, tail_text: str, kind: str
     poss, rest = _possessive_split(words, g.name_possessives)
     kw: dict[str, Any] = {}
     if poss and rest:
-        if g.is_side_word(poss[-1]):
-            kw.update(side=g.side_of(poss[-1]), side_rule="possessive", side_words=" ".join([poss[-1], *rest]))
+        two = " ".join(poss[-2:])  # "the French Union's …": France's, not the Union of the Civil War
+        owner = two if len(poss) >= 2 and g.is_side_word(two) else poss[-1]
+        if g.is_side_word(owner):
+            kw.update(side=g.side_of(owner), side_rule="possessive", side_words=" ".join([owner, *rest]))
         words = rest
     elif poss and not rest:
         if g.is_side_word(poss[-1]) or any(w in g.ranks for w in poss[:-1]) and len(poss) == 1:
