@@ -271,3 +271,12 @@ def test_a_world_name_inside_a_units_name_is_not_a_place():
                            name="t.md")
     names = {p.name for p in a.places}
     assert "Crimea" in names and not names & {"Far East", "Black Sea"}
+
+
+def test_a_lone_word_opening_with_an_accented_capital_is_read(tmp_path):
+    from kyivcli.extract.places.geoparse import _runs
+
+    text = "The fleet sailed to Çanakkale, while Álvaro Obregón marched on Évreux."
+    words = [text[a:b] for a, b in _runs(text)]
+    assert "Çanakkale" in words and "Évreux" in words  # alone: runs of their own
+    assert "Obregón" in words and not any(w.startswith("Álvaro") for w in words)  # beside a name: as before

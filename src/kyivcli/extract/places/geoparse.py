@@ -48,6 +48,7 @@ _HYPHENATED = cached_compile(r"[A-Z\u00C0-\u00DE][\w'’]*(?:-[\w'’]+)*-[A-Z\u
 _TOKEN = cached_compile(rf"(?:[A-Z]\.){{2,}}|[A-Z\u0400-\u042F]{WORD_TAIL}|[a-z](?<![a-z].)[\w]*-[A-Z]{WORD_TAIL}")
 # the same without a hyphen, opening with the capital both branches start with, so the engine skips to capitals
 # rather than trying the branches at every character (half the cost; the same matches)
+_ACCENTED_WORD = cached_compile(r"(?<![\w'’\-.])[\u00C0-\u00D6\u00D8-\u00DE][\w'’]*(?![\w'’\-])")
 _CAP_TOKEN = cached_compile(rf"[A-Z\u0400-\u042F](?:(?<=[A-Z])\.(?:[A-Z]\.)+|{WORD_TAIL})")
 
 
@@ -617,9 +618,23 @@ def _runs(text: str) -> list[tuple[int, int]]:
                         spans[-1] = (a, p[1])
                         continue
             spans.append(p)
+    if not text.isascii():
+        spans = _with_accented_words(text, spans)
     if _DIGIT.search(text) is None:
         return spans
     return [(a, b) for a, b in spans if not _DIGIT.search(text, a, b)]
+
+
+def _with_accented_words(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A word opening with an accented capital standing alone ("Çanakkale", "Évreux", "Ürümqi") is a run too;
+    beside other capitalised words it is left out, as before: those are mostly people's names ("Álvaro
+    Obregón", where "Obregón" stays a run of its own for the person rules)."""
+    ends = {b for _, b in spans}
+    starts = {a for a, _ in spans}
+    extra = [(m.start(), m.end()) for m in _ACCENTED_WORD.finditer(text)
+             if m.start() - 1 not in ends and m.end() + 1 not in starts
+             and not (text.startswith(" ", m.end()) and text[m.end() + 1:m.end() + 2].isupper())]
+    return sorted(spans + extra) if extra else spans
 
 
 def _common_words(doc: Document) -> set[str]:
