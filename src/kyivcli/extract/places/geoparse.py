@@ -302,10 +302,12 @@ def _known_names(text: str, d: dict[str, Any], words: set[str] | None = None) ->
                 if _unit_follows(text, toks[j + 1:j + 4], d["org_heads"]):
                     break  # "Black Sea Fleet", "Far East Expeditionary Corps": a unit's name
                 if e["kind"] == "river" and " " not in frag and not (
-                        text[:a].rstrip().lower().endswith("the") or nxt == "River"):
+                        text[:a].rstrip().lower().endswith(("the", " river")) or nxt == "River"):
                     break  # a river written bare needs "the": "the Don", never "Don Carlos"
                 prev = text[toks[i - 1][0]:toks[i - 1][1]] if i > 0 else ""
-                if j == i and prev[:1].isupper() and prev not in d["not_places_set"] and "-" not in prev and \
+                if prev == "River" and e["kind"] == "river":  # "the River Somme" is the Somme
+                    a = toks[i - 1][0]
+                elif j == i and prev[:1].isupper() and prev not in d["not_places_set"] and "-" not in prev and \
                         _strip_possessive(prev) not in d["adjectives"]:
                     break  # one word at the end of a longer name: "George Washington", "Fort Washington"
                 if nxt in ("State", "state") or re.search(r"\bstate\s+of\s+$", text[max(0, a - 12):a]):
