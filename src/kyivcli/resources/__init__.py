@@ -66,12 +66,15 @@ def checked_once(name: str, data: object, check: Callable[[], None]) -> None:
         pass
 
 
-def derived(name: str, build: Callable[[], T], *code: Callable[..., object], sources: tuple[str, ...] = ()) -> T:
+def derived(name: str, build: Callable[[], T], *code: Callable[..., object], sources: tuple[str, ...] = (),
+            values: tuple[str, ...] = ()) -> T:
     """`build()`, a structure made from resources/<name>.json, kept in the user cache folder (marshal) so a
     later process loads it instead of parsing the JSON and building it again. The file is keyed by the
-    resource's text (and that of the other resources in `sources`) and the bytecode of `build` and of every function in `code` it relies on (a key
-    normaliser, say), so a change to either builds anew. `build()` must return what marshal can hold
-    (dicts, lists, tuples, sets, str, numbers, None). Best effort: any trouble with the cache means building."""
+    resource's text (and that of the other resources in `sources`), the bytecode of `build` and of every
+    function in `code` it relies on (a key normaliser, say) and the strings in `values` (module constants
+    the build reads, such as a regex macro), so a change to any of them builds anew. `build()` must return
+    what marshal can hold (dicts, lists, tuples, sets, str, numbers, None). Best effort: any trouble with
+    the cache means building."""
     import marshal
     import zlib
 
@@ -80,6 +83,7 @@ def derived(name: str, build: Callable[[], T], *code: Callable[..., object], sou
     parts = [kyivcli.__version__, *(_text(n) for n in dict.fromkeys((name, *sources)))]
     for fn in (build, *code):
         parts.append(_code_key(getattr(fn, "__wrapped__", fn).__code__))
+    parts.extend(values)  # module constants the build reads (a regex macro): not in any bytecode
     raw = "\n".join(parts).encode()
     digest = f"{zlib.crc32(raw):08x}{zlib.adler32(raw):08x}"
     path = None

@@ -21,6 +21,7 @@ from kyivcli.extract.places.distance import km, spelling_ratio
 from kyivcli.extract.places.gazetteer import Gazetteer, Place, normalize
 from kyivcli.extract.places.persons import PLACE_HEADS, PLACE_PREFIXES, find_people
 from kyivcli.extract.places.typed import (
+    MACROS,
     WORD_TAIL,
     TypedRule,
     all_needs,
@@ -130,7 +131,7 @@ class _Cand:
 def _data() -> dict[str, Any]:
     """resources/places.json with the word lists it borrows from units.json, ready to use (built once per
     machine: see resources.derived; a rule that cannot work fails while building, with its number)."""
-    d = derived("places", _build_data, normalize, compile_rules, sources=("places", "units"))
+    d = derived("places", _build_data, normalize, compile_rules, sources=("places", "units"), values=MACROS)
     d["typed_rules"] = tuple(TypedRule(*parts) for parts in d["typed_rule_parts"])
     return d
 
