@@ -29,7 +29,10 @@ def cached_compile(pattern: str) -> re.Pattern[str]:
 WORD_TAIL = r"[\w'\-]*(?:’[\w'\-]*)*"
 UPPER = r"[A-Z\u00C0-\u00DE\u0400-\u042F]"  # a capital: Latin (with the accented ones: "Åland", "Île"), Cyrillic
 CAP = rf"{UPPER}{WORD_TAIL}"
-NAME = rf"(?:(?:St|Ste|Ft|Mt)\.\s+)?{CAP}(?:\s+{CAP}){{0,3}}"  # "St. Louis County" (the abbreviation opens it)
+# up to four capitalised words, the first of which may be "St.", "Ste.", "Ft." or "Mt." ("St. Louis County"); written
+# so that the pattern opens with the capital, which the regex engine can skip to (an optional group first makes
+# it try every position)
+NAME = rf"{UPPER}(?:(?<=[SFM])te?\.\s+{CAP}|{WORD_TAIL})(?:\s+{CAP}){{0,3}}"
 _LIST_TAIL = r"[\w'.]*(?:’[\w'.]*)*"  # "[\w'’.]*", as above
 _LIST_WORDS = rf"[A-Z]{_LIST_TAIL}(?:\s+[A-Z]{_LIST_TAIL}){{0,2}}"  # up to three capitalised words (a hyphen ends one)
 MACROS = (NAME, _LIST_WORDS)  # what the rules' macros expand to (part of the key of the built rules' cache)
