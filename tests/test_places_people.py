@@ -59,3 +59,11 @@ def test_a_lower_case_title_before_a_name_marks_a_person():
     got = {p.name for p in kyivcli.parse_text(
         "# T\n\nIn 1920 the leading generals Gettysburg and Obregón marched on Atlanta.\n", name="t.md").places}
     assert "Atlanta" in got and "Gettysburg" not in got
+
+
+def test_a_capitals_name_written_after_a_given_name_is_the_persons():
+    text = ("# T\n\nGeorge Washington took command of the army near Richmond. Washington crossed the river and "
+            "ordered an attack on Atlanta.\n")
+    assert "Washington, D.C." not in places(text)  # the general, not the city
+    metonymy = "# T\n\nWashington said the talks in Richmond would go on.\n"  # no one is named so: the government
+    assert "Washington, D.C." in places(metonymy)

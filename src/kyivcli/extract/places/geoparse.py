@@ -828,6 +828,9 @@ class Geoparser:
         self.people = people
 
         def person(c: _Cand) -> bool:
+            if c.rule == "world" and c.known and c.known.get("kind") in _POINT_KINDS and " " not in c.text:
+                name = _strip_possessive(c.text)  # "George Washington … Washington crossed the Delaware"
+                return name in people.surnames and name in people.named
             if c.kind or c.country_code or c.lookup in aliases:
                 return False
             if " " in c.lookup:

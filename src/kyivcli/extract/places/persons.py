@@ -70,13 +70,14 @@ _POSSESSIVE_ADJECTIVES = frozenset("own new main remaining personal final whole 
 class People:
     """Names the article uses for people (a plain class: a dataclass costs ~2M instructions to build at start)."""
 
-    __slots__ = ("surnames", "full", "given")
+    __slots__ = ("surnames", "full", "given", "named")
 
     def __init__(self, surnames: set[str] | None = None, full: set[str] | None = None,
                  given: set[str] | None = None) -> None:
         self.surnames: set[str] = set() if surnames is None else surnames  # single words used for people
         self.full: set[str] = set() if full is None else full  # whole names ("Pancho Villa")
         self.given: set[str] = set() if given is None else given  # their first names ("François" in "François Brigneau")
+        self.named: set[str] = set()  # words the article writes after a given name ("Washington" in "George Washington")
 
     def is_person(self, name: str) -> bool:
         return name in self.surnames or name in self.full
@@ -118,6 +119,23 @@ def _last_word(run: str) -> str:
     return re.sub(r"['’]s?$", "", w)
 
 
+def _full_names(runs: Iterable[tuple[str, bool]], not_names: frozenset[str], common: set[str],
+                is_place: Callable[[str], bool]) -> list[tuple[list[str], bool]]:
+    """Runs of two to four words that read as a given name and a surname: the first word no place, prefix,
+    common word or title, the last no place head."""
+    out = []
+    for run, at_start in runs:
+        words = run.split()
+        if not 2 <= len(words) <= 4:
+            continue
+        first, last = words[0], _last_word(words[-1])
+        if (first in PLACE_PREFIXES or first in not_names or first.isupper() or first.lower() in common
+                or first.endswith(("ing", "ly")) or is_place(first) or last in not_names or last in PLACE_HEADS):
+            continue
+        out.append((words, at_start))
+    return out
+
+
 def find_people(sentences: list[str], runs: Iterable[tuple[str, bool]], titled: Iterable[str],
                 titles: frozenset[str], common: set[str], not_names: frozenset[str], is_place: Callable[[str], bool]
                 ) -> People:
@@ -125,6 +143,7 @@ def find_people(sentences: list[str], runs: Iterable[tuple[str, bool]], titled: 
     after a title or an initial; `is_place(word)` says a word is a country, a state or a large city (then
     possessives and verbs do not make it a person)."""
     people = People()
+    runs = list(runs)
     for run in titled:
         words = run.split()
         if not words or words[0].rstrip(".") in not_names or _last_word(run) in not_names:
@@ -153,6 +172,12 @@ def find_people(sentences: list[str], runs: Iterable[tuple[str, bool]], titled: 
             continue  # (not "Rio de Janeiro", a city)
         people.surnames.add(w)
         people.given.add(first)
+    # a large town's name is a person's when the article also writes it after a given name ("George Washington
+    # … Washington crossed the Delaware", "Stonewall Jackson … Jackson ordered"): then verbs may say so too;
+    # otherwise "Washington said" is the government
+    alone = {run.split()[0] for run, _ in runs if len(run.split()) == 1}
+    named = people.named = {_last_word(w[-1]) for w, _ in _full_names(runs, not_names, common, alone.__contains__)
+                            if len(w) == 2}  # (a first word the article never writes alone: a given name, even "George")
     # a possessive needs "'s" and a relative "who" in its sentence: only those sentences are read for them
     texts = {"possessive": [t for t in sentences if "'s" in t or "’s" in t], "speech": [joined],
              "relative": [t for t in sentences if "who" in t]}
@@ -162,7 +187,7 @@ def find_people(sentences: list[str], runs: Iterable[tuple[str, bool]], titled: 
                 if not _person_context(rx_name, m):
                     continue
                 w = _last_word(m.group(1))
-                if w in not_names or is_place(w):
+                if w in not_names or is_place(w) and w not in named:
                     continue
                 if (m.start(1) == 0 or text[m.start(1) - 1] == "\n") and w.lower() in common:
                     continue
@@ -170,19 +195,9 @@ def find_people(sentences: list[str], runs: Iterable[tuple[str, bool]], titled: 
                                                       text[max(0, m.start(1) - 6):m.start(1)]):
                     continue  # "the officer in charge of Basra said": the subject is the officer
                 people.surnames.add(w)
-    singles = set()
-    multi = []
-    for run, at_start in runs:
-        words = run.split()
-        if len(words) == 1:
-            singles.add(words[0])
-        elif 2 <= len(words) <= 4:
-            multi.append((words, at_start))
-    for words, at_start in multi:
+    singles = alone
+    for words, at_start in _full_names(runs, not_names, common, is_place):
         first, last = words[0], _last_word(words[-1])
-        if (first in PLACE_PREFIXES or first in not_names or first.isupper() or first.lower() in common
-                or first.endswith(("ing", "ly")) or is_place(first) or last in not_names or last in PLACE_HEADS):
-            continue
         if last in singles and not is_place(last):  # "Pancho Villa" … "Villa": a person introduced in full
             people.full.add(" ".join(words))
             people.surnames.add(last)
