@@ -67,3 +67,10 @@ def test_a_capitals_name_written_after_a_given_name_is_the_persons():
     assert "Washington, D.C." not in places(text)  # the general, not the city
     metonymy = "# T\n\nWashington said the talks in Richmond would go on.\n"  # no one is named so: the government
     assert "Washington, D.C." in places(metonymy)
+
+
+def test_a_nickname_and_a_generic_word_are_not_places():
+    text = ('# Valley campaign\n\nThomas J. "Stonewall" Jackson led the army from Richmond. Jackson\'s men '
+            "marched on Atlanta. Stonewall Jackson died in May.\n")
+    got = places(text)
+    assert {"Richmond", "Atlanta"} <= set(got) and not set(got) & {"Stonewall", "Jackson", "Valley"}

@@ -495,6 +495,10 @@ def candidates(s: Sentence, present: set[str] | None = None, words: set[str] | N
         words = text[a:b].split()
         if len(words) == 1 and words[0] in d["event_heads"] and text.startswith(" of ", b):
             continue  # "the Battle of the Alma", "Treaty of Paris": the event, not a village called Battle
+        if len(words) == 1 and text[a - 1:a] in ('"', "“") and text[b:b + 1] in ('"', "”") and \
+                text[b + 1:b + 3].strip()[:1].isupper() and (text[max(0, a - 4):a - 1].rstrip()[-1:].isalpha()
+                                                             or text[max(0, a - 4):a - 1].rstrip().endswith(".")):
+            continue  # 'Thomas J. "Stonewall" Jackson': a nickname inside a person's name
         if a and text[a - 1] == "(" and text.startswith(") ", b) and \
                 text[b + 2:].split(" ", 1)[0].rstrip(".,;:") in d["org_heads"]:
             continue  # "the 51st (Highland) Division": the title in a unit's name
@@ -538,6 +542,8 @@ def candidates(s: Sentence, present: set[str] | None = None, words: set[str] | N
                 out.append(_Cand(pre, s, a, a + len(pre), pre))
             continue
         name = _strip_possessive(" ".join(words))
+        if name in PLACE_HEADS:
+            continue  # "Valley", "Ridge", "Harbor" alone: a heading's or sentence's generic word, not a town of that name
         out.append(_Cand(text[a:a + len(name)], s, a, a + len(name), name, after_adjective=after_adjective,
                          lead=lead if lead and lead[0] + len(lead[1]) + 1 == a else None))
     for m in _HYPHENATED.finditer(text) if "-" in text else ():  # "Trois-Ponts", "Mers-el-Kebir": kept whole
