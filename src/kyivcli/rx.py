@@ -117,27 +117,16 @@ def _build(pattern: str, flags: int) -> re.Pattern[str]:
 def _save() -> None:
     """Write the cache when this process compiled something new (atomically; best effort)."""
     import marshal
-    import os
-    import tempfile
+
+    from kyivcli.resources import keep_file
 
     if not _added or _disk is None:
         return
     try:
         path = _path()
-        path.parent.mkdir(parents=True, exist_ok=True)
         merged = {**_read(), **_disk}  # another process may have added patterns meanwhile
         if len(merged) > _MAX_KEPT:  # something compiles ever-new patterns: keep this run's only
             merged = dict(_disk)
-        fd, tmp = tempfile.mkstemp(prefix=".regex-", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                marshal.dump(merged, f)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-        for old in path.parent.glob("regex-*.bin"):
-            if old != path:
-                old.unlink(missing_ok=True)
+        keep_file(path, marshal.dumps(merged), "regex-*.bin")
     except (OSError, ValueError):
         pass

@@ -96,7 +96,7 @@ def derived(name: str, build: Callable[[], T], *code: Callable[..., object], sou
         pass
     value = build()
     if path is not None:
-        _keep(path, marshal.dumps(value), f"{name}-derived-*.bin")
+        keep_file(path, marshal.dumps(value), f"{name}-derived-*.bin")
     return value
 
 
@@ -113,14 +113,16 @@ def _code_key(value: object) -> str:
     return repr(value)
 
 
-def _keep(path: Path, data: bytes, old: str) -> None:
-    """Write `data` to `path` atomically and remove older files matching `old` (best effort)."""
+def keep_file(path: Path, data: bytes, old: str) -> None:
+    """Write `data` to `path` atomically and remove the other files of its folder matching the glob `old` (older
+    versions); best effort: a cache that cannot be written is only slower. Shared by the caches in the user
+    cache folder (derived resources here, compiled regexes in kyivcli.rx)."""
     import os
     import tempfile
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".derived-", suffix=".tmp", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as f:
                 f.write(data)

@@ -195,10 +195,9 @@ def find_people(sentences: list[str], runs: Iterable[tuple[str, bool]], titled: 
                                                       text[max(0, m.start(1) - 6):m.start(1)]):
                     continue  # "the officer in charge of Basra said": the subject is the officer
                 people.surnames.add(w)
-    singles = alone
     for words, at_start in _full_names(runs, not_names, common, is_place):
         first, last = words[0], _last_word(words[-1])
-        if last in singles and not is_place(last):  # "Pancho Villa" … "Villa": a person introduced in full
+        if last in alone and not is_place(last):  # "Pancho Villa" … "Villa": a person introduced in full
             people.full.add(" ".join(words))
             people.surnames.add(last)
             people.given.add(first)
