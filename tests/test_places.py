@@ -265,3 +265,26 @@ def test_a_title_in_brackets_in_a_units_name_is_not_a_place():
     assert {"51st (Highland) Division", "36th (Ulster) Division"} <= {u.name for u in a.units}
     names = {p.name for p in a.places}
     assert "Kyiv" in names and not names & {"Highland", "Ulster"}
+
+
+def test_lookups_are_remembered_per_connection(tiny_gazetteer_dir):
+    g = Gazetteer.open(tiny_gazetteer_dir / FILE_NAME)
+    first = g.lookup(["Gostomel", "Nowhereville"])
+    assert "nowhereville" not in first and g._memo["nowhereville"] == ()  # noqa: SLF001 - asked, none: remembered
+    first["gostomel"].clear()  # a caller's list is its own
+    g.con.close()  # remembered answers need no query
+    again = g.lookup(["Gostomel", "Nowhereville"])
+    assert again["gostomel"][0].name == "Hostomel" and "nowhereville" not in again
+    assert again == {"gostomel": list(g._memo["gostomel"])}  # noqa: SLF001
+
+
+def test_needs_found_through_shorter_needs_inside_them():
+    from kyivcli.extract.places.geoparse import _data, _present, _within
+
+    pairs = dict(_within(("east", "eastern", "east of", "Bay", "Bay of")))
+    assert pairs == {"east": None, "Bay": None, "eastern": "east", "east of": "east", "Bay of": "Bay"}
+    texts = ["Troops moved east of the Bay of Pigs.", "The eastern bank.", "East Bay", "nothing here"]
+    d = _data()
+    naive = [{w for w in d["needs_lower"] if w in t.lower()} | {w for w in d["needs_caps"] if w in t} for t in texts]
+    assert _present(texts) == naive
+    assert "eastern" in naive[1] and "Bay of" in naive[0] and "Bay of" not in naive[2]

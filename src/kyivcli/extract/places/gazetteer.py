@@ -338,6 +338,10 @@ class Gazetteer:
         self.con = con
         self._countries: dict[str, Place | None] | None = None
         self._us_states: dict[str, str] | None = None
+        # the answers already read, by normalised name (none: an empty tuple): articles of one war name the
+        # same towns and countries, and the indexer reads article after article through one connection
+        self._memo: dict[str, tuple[Place, ...]] = {}
+        self._similar: dict[tuple[str, str, int], tuple[Place, ...]] = {}
         self.path = path
         self.progress = progress  # for a rebuild after damage found at query time
 
@@ -378,6 +382,8 @@ class Gazetteer:
         self.con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
         self._countries = None
         self._us_states = None
+        self._memo = {}
+        self._similar = {}
 
     def lookup(self, names: Iterable[str]) -> dict[str, list[Place]]:
         """Places for each normalised name (only names that have any). A damaged file is rebuilt once."""
@@ -390,17 +396,25 @@ class Gazetteer:
             self._rebuild()
             return self._lookup(names)
 
+    MEMO_NAMES = 20_000  # answers kept (a few MB); past that the memo starts again
+
     def _lookup(self, names: list[str]) -> dict[str, list[Place]]:
+        memo = self._memo
+        if len(memo) > self.MEMO_NAMES:
+            memo.clear()
         keys = sorted({normalize(n) for n in names} - {""})
-        out: dict[str, list[Place]] = {}
-        for i in range(0, len(keys), 500):
-            chunk = keys[i : i + 500]
-            q = ("SELECT n.norm, p.geonameid, p.name, p.country, p.admin1, p.lat, p.lon, p.population, p.kind,"
-                 " p.variants FROM names n JOIN places p ON p.geonameid = n.geonameid"
-                 f" WHERE n.norm IN ({','.join('?' * len(chunk))})")
-            for row in self.con.execute(q, chunk):
-                out.setdefault(row[0], []).append(Place(*row[1:9], row[9] or ""))
-        return out
+        todo = [k for k in keys if k not in memo]
+        if todo:
+            found: dict[str, list[Place]] = {}
+            for i in range(0, len(todo), 500):
+                chunk = todo[i : i + 500]
+                q = ("SELECT n.norm, p.geonameid, p.name, p.country, p.admin1, p.lat, p.lon, p.population, p.kind,"
+                     " p.variants FROM names n JOIN places p ON p.geonameid = n.geonameid"
+                     f" WHERE n.norm IN ({','.join('?' * len(chunk))})")
+                for row in self.con.execute(q, chunk):
+                    found.setdefault(row[0], []).append(Place(*row[1:9], row[9] or ""))
+            memo.update((k, tuple(found.get(k, ()))) for k in todo)
+        return {k: list(memo[k]) for k in keys if memo[k]}
 
     def similar(self, name: str, country: str, least: int = 80) -> list[Place]:
         """Settlements of `country` whose name is spelled like `name` (same first two letters and last letter, a
@@ -410,15 +424,20 @@ class Gazetteer:
         key = normalize(name)
         if len(key) < 5:
             return []
-        q = ("SELECT DISTINCT norm FROM names WHERE norm >= ? AND norm < ? AND length(norm) BETWEEN ? AND ?"
-             " AND substr(norm, -1) = ?")  # the names alone (one range of the index); places only for the close ones
-        try:
-            rows = self.con.execute(q, (key[:2], key[:2] + "\uffff", len(key) - 2, len(key) + 2, key[-1])).fetchall()
-        except sqlite3.DatabaseError:
-            return []
-        near = sorted(norm for (norm,) in rows if spelling_ratio(key, norm) >= least)
-        return [p for ps in self._lookup(near).values() for p in ps
-                if p.country == country and p.kind == "city"] if near else []
+        asked = (key, country, least)
+        if asked not in self._similar:
+            if len(self._similar) > self.MEMO_NAMES:
+                self._similar.clear()
+            q = ("SELECT DISTINCT norm FROM names WHERE norm >= ? AND norm < ? AND length(norm) BETWEEN ? AND ?"
+                 " AND substr(norm, -1) = ?")  # the names alone (one range of the index); places only for the close ones
+            try:
+                rows = self.con.execute(q, (key[:2], key[:2] + "\uffff", len(key) - 2, len(key) + 2, key[-1])).fetchall()
+            except sqlite3.DatabaseError:
+                return []
+            near = sorted(norm for (norm,) in rows if spelling_ratio(key, norm) >= least)
+            self._similar[asked] = tuple(p for ps in self._lookup(near).values() for p in ps
+                                         if p.country == country and p.kind == "city") if near else ()
+        return list(self._similar[asked])
 
     def us_state(self, code: str) -> str | None:
         """The name of the US state with this two-letter code ("SC" → "South Carolina"). The states are read

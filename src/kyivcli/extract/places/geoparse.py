@@ -366,6 +366,15 @@ def _strip_possessive(s: str) -> str:
     return s[:-1] if s.endswith(("'", "’")) else s
 
 
+@cache
+def _within(needs: tuple[str, ...]) -> tuple[tuple[str, str | None], ...]:
+    """Each need with the longest shorter need inside it ("eastern": "east", "Bay of": "Bay"), shortest first:
+    a text holds "eastern" only if it holds "east", so the longer one is looked for in those texts alone."""
+    ordered = sorted(needs, key=len)
+    return tuple((w, max((p for p in ordered[:i] if p in w and p != w), key=len, default=None))
+                 for i, w in enumerate(ordered))
+
+
 def _present(texts: list[str]) -> list[set[str]]:
     """The rule `needs` each text holds ("Line", "Gap" as written, so not "airline", "gap"): one pass of
     str.find per need over all texts joined, rather than every need tested against every sentence."""
@@ -377,11 +386,19 @@ def _present(texts: list[str]) -> list[set[str]]:
             starts.append(pos)
             pos += len(t) + 1
         joined = "\x00".join(parts)  # no need holds NUL, so none matches across two texts
-        for w in needs:
+        where: dict[str, list[int]] = {}
+        for w, inside in _within(needs):
+            if inside is not None:
+                where[w] = ks = [k for k in where[inside] if w in parts[k]]
+                for k in ks:
+                    out[k].add(w)
+                continue
+            where[w] = ks = []
             i = joined.find(w)
             while i >= 0:
                 k = bisect_right(starts, i) - 1
                 out[k].add(w)
+                ks.append(k)
                 nxt = starts[k + 1] if k + 1 < len(starts) else len(joined)
                 i = joined.find(w, nxt)  # this text has it: go on from the next one
     return out
@@ -885,7 +902,7 @@ class Geoparser:
             cands.insert(cands.index(c) + 1, abbr)
         self._standalone = {c.lookup for c in cands if not c.kind and c.lookup}
         self._cued = {c.lookup for c in cands if not c.kind and c.lookup and not c.lookup.isupper()
-                      and _LOCATIVE.search(c.sentence.text, 0, c.start)}
+                      and _LOCATIVE.search(c.sentence.text, max(0, c.start - 40), c.start)}  # (the cue words are short)
         self._cued |= {c.lookup for c in cands if c.kind in ("airport", "air_base") and c.lookup}  # "Kadena AFB"
         focus, related = self._countries(cands, hits)
         self._region_names = {(p.country, p.admin1): p.name for c in cands for p in hits.get(normalize(c.lookup), [])
