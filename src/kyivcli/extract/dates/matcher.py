@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -286,41 +286,56 @@ _GLUE = "\x00"  # joins a document's sentences for the literal search
 
 class _Trigger:
     """The literals of some features' tests as one regex over a text, and for each literal the
-    features whose test it satisfies (those with a literal that is part of it)."""
+    features whose test it satisfies (those with a literal that is part of it). A set of features is
+    an int, one bit per feature (`bits`, `names`): a text's hits are or-ed together, not set unions."""
 
-    __slots__ = ("rx", "table", "rows")
+    __slots__ = ("rx", "table", "rows", "bits")
 
     def __init__(self, literals: dict[str, tuple[str, ...]]) -> None:
         words = sorted({w for ws in literals.values() for w in ws})
         if any(_GLUE in w for w in words):
             raise ResourceError(f"resources/dates.json: a feature's literal holds {_GLUE!r}")
+        self.bits = {f: 1 << i for i, f in enumerate(literals)}
         self.rx = recompile(_trie(words)) if words else None
-        self.table = {w: frozenset(f for f, ws in literals.items() if any(x in w for x in ws)) for w in words}
-        self.rows = tuple((w, frozenset(f for f, ws in literals.items() if w in ws)) for w in words)
+        self.table = {w: self.mask(f for f, ws in literals.items() if any(x in w for x in ws)) for w in words}
+        self.rows = tuple((w, self.mask(f for f, ws in literals.items() if w in ws)) for w in words)
 
-    def hits_each(self, hays: list[str]) -> list[set[str]]:
+    def mask(self, features: Iterable[str]) -> int:
+        out = 0
+        for f in features:
+            out |= self.bits[f]
+        return out
+
+    def names(self, mask: int) -> frozenset[str]:
+        return frozenset(f for f, bit in self.bits.items() if mask & bit)
+
+    def hits_each(self, hays: list[str]) -> list[int]:
         """`hits` of each of many texts (a document's sentences), found in the texts joined: one
-        substring search per literal over the whole, each occurrence given to the text it lies in
-        (no literal holds the glue, so none runs from one text into the next)."""
+        substring search per literal over the whole, the first occurrence in a text given to that text,
+        the search going on from the next text (no literal holds the glue, so none runs from one text
+        into the next)."""
         whole = _GLUE.join(hays)
         starts: list[int] = []
         at = 0
         for h in hays:
             starts.append(at)
             at += len(h) + 1
-        out: list[set[str]] = [set() for _ in hays]
+        starts.append(at)  # (where a text after the last would start: the end of the search)
+        out = [0] * len(hays)
+        find = whole.find
         for w, row in self.rows:
-            i = whole.find(w)
+            i = find(w)
             while i >= 0:
-                out[bisect_right(starts, i) - 1] |= row
-                i = whole.find(w, i + 1)
+                k = bisect_right(starts, i) - 1
+                out[k] |= row
+                i = find(w, starts[k + 1])
         return out
 
-    def hits(self, hay: str) -> set[str]:
+    def hits(self, hay: str) -> int:
         """The features with one of their literals in `hay`. The search restarts one character after
         each literal found, not after its end, so overlapping literals are all seen; a literal found is
         the longest starting there, and every shorter one starting there is part of it (so in its row)."""
-        out: set[str] = set()
+        out = 0
         rx = self.rx
         if rx is None:
             return out
@@ -330,6 +345,9 @@ class _Trigger:
             out |= table[m.group()]
             m = rx.search(hay, m.start() + 1)
         return out
+
+
+Step = tuple[tuple[str, ...], tuple[Rule, ...]]  # (features still to test, the rules they gate)
 
 
 class _Gates:
@@ -363,26 +381,52 @@ class _Gates:
         self.dependent = {k: frozenset(specs[k]["after"]) for k in specs if specs[k].get("after")}
         self.dep_roots = frozenset().union(*self.dependent.values()) if self.dependent else frozenset()
         self._possible_dependent: dict[frozenset[str], frozenset[str]] = {}
+        self._plans: dict[tuple[tuple[int, int], tuple[bool, ...], tuple[str, ...]],
+                          tuple[dict[str, bool], tuple[Step, ...]]] = {}
 
-    def scan(self, text: str, low: str, tests: dict[str, Feature],
-             hits: tuple[set[str], set[str]] | None = None) -> tuple[set[str], dict[str, bool]]:
-        """(the features that may hold, the ones known to hold or not) for one sentence; `hits`: the
-        roots with literals in the lower-cased text and in the text, when already known."""
-        low_hits, word_hits = hits if hits is not None else (self.lower.hits(low), self.words.hits(text))
-        possible = (low_hits | self.no_lower) & (word_hits | self.no_words) | self.lazy
+    def plan(self, text: str, low: str, tests: dict[str, Feature], skip: tuple[str, ...],
+             hits: tuple[int, int] | None = None) -> tuple[dict[str, bool], tuple[Step, ...]]:
+        """(the features known to hold or not, the steps left) for one sentence: each step is a rule
+        group whose features may all hold, with those of them still to test (`_test`) and its rules
+        of a kind not in `skip`. `hits`: the roots with literals in the lower-cased text and in the
+        text (as `_Trigger` masks), when already known. The steps depend only on what the cheap tests found, so sentences
+        that found the same share them (worked out once)."""
+        if hits is None:
+            hits = (self.lower.hits(low), self.words.hits(text))
+        outcomes = tuple([tests[f](text, low) for f in self.tested])
+        key = (hits, outcomes, skip)
+        got = self._plans.get(key)
+        if got is None:
+            if len(self._plans) >= 4096:  # (a long run over many documents: start afresh)
+                self._plans.clear()
+            got = self._plans[key] = self._plan(*hits, outcomes, skip)
+        return dict(got[0]), got[1]
+
+    def _plan(self, low_hits: int, word_hits: int, outcomes: tuple[bool, ...],
+              skip: tuple[str, ...]) -> tuple[dict[str, bool], tuple[Step, ...]]:
+        lows, words = self.lower.names(low_hits), self.words.names(word_hits)
+        possible = set((lows | self.no_lower) & (words | self.no_words) | self.lazy)
         known = dict.fromkeys(possible & self.decided, True)
-        for f in self.tested:
-            if tests[f](text, low):
+        for f, holds in zip(self.tested, outcomes, strict=True):
+            if holds:
                 possible.add(f)
-                known[f] = True
-            else:
-                known[f] = False
+            known[f] = holds
         key = frozenset(possible & self.dep_roots)
         extra = self._possible_dependent.get(key)
         if extra is None:
             extra = self._possible_dependent[key] = self._closure(key)
         possible |= extra
-        return possible, known
+        steps: list[Step] = []
+        for first, branches in gate_tree():
+            for rest, group in branches:
+                needs = (first, *rest)
+                if any(f not in possible or known.get(f) is False for f in needs):
+                    continue
+                todo = tuple(f for f in needs if f not in known)
+                run = tuple(rule for rule in group if rule.kind not in skip)
+                if run:
+                    steps.append((todo, run))
+        return known, tuple(steps)
 
     def _closure(self, roots: frozenset[str]) -> frozenset[str]:
         """The features with "after" that may hold when, of the roots they come after, just `roots` may."""
@@ -409,9 +453,9 @@ class Found:
     def __init__(self, texts: list[str]) -> None:
         self.texts = texts
         self.done: dict[str, tuple[frozenset[str], frozenset[str], list[Match]]] = {}  # (skipped, kinds, matches)
-        self._hits: dict[str, tuple[set[str], set[str]]] | None = None
+        self._hits: dict[str, tuple[int, int]] | None = None
 
-    def hits(self, text: str) -> tuple[set[str], set[str]] | None:
+    def hits(self, text: str) -> tuple[int, int] | None:
         if self._hits is None:
             gates = _gates()
             texts = list(dict.fromkeys(self.texts))
@@ -437,30 +481,28 @@ def find(text: str, skip: tuple[str, ...] = (), memo: Found | None = None) -> li
 
 
 def _find(text: str, skip: tuple[str, ...],
-          hits: tuple[set[str], set[str]] | None = None) -> tuple[list[Match], list[Match]]:
+          hits: tuple[int, int] | None = None) -> tuple[list[Match], list[Match]]:
     """(the matches chosen, every candidate)."""
     cands: list[Match] = []
     tests = features()
     low = text.lower()
-    possible, present = _gates().scan(text, low, tests, hits)  # each feature computed at most once per sentence
+    present, steps = _gates().plan(text, low, tests, skip, hits)  # each feature computed at most once per sentence
     after = _after()
-    for first, branches in gate_tree():
-        if first not in possible or not _test(first, text, low, present, tests, after):
+    for needs, group in steps:
+        ok = True
+        for f in needs:
+            got = present.get(f)
+            if got is None:
+                got = _test(f, text, low, present, tests, after)
+            if not got:
+                ok = False
+                break
+        if not ok:
             continue
-        for rest, group in branches:
-            ok = True
-            for f in rest:
-                if f not in possible or not _test(f, text, low, present, tests, after):
-                    ok = False
-                    break
-            if not ok:
-                continue
-            for rule in group:
-                if rule.kind in skip:
-                    continue
-                for m in rule.regex.finditer(text):
-                    if m.end() > m.start():
-                        cands.append(Match(rule, m))
+        for rule in group:
+            for m in rule.regex.finditer(text):
+                if m.end() > m.start():
+                    cands.append(Match(rule, m))
     cands.sort(key=lambda c: (-(c.m.end() - c.m.start()), c.rule.priority, c.m.start()))
     # chosen spans never overlap, so sorted by start they are sorted by end too: a candidate only
     # needs checking against its two neighbours (a bisect), not against every span chosen so far
