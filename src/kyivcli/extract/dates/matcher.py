@@ -15,16 +15,96 @@ from typing import Any
 from kyivcli.resources import resource
 from kyivcli.rx import compile as recompile
 
+# A text of ASCII characters only (`plain`) is matched with the patterns compiled with re.ASCII, whose
+# \d, \w, \b and case-blind letters test a character against a table instead of the Unicode database.
+# On such a text both compilations match alike, except \s and \S at the four ASCII separators
+# \x1c-\x1f (Unicode space, not ASCII space): a text holding one of them is not plain. A pattern that
+# names a cased character beyond ASCII ('ſ' matches 's' case-blind in Unicode only) has no ASCII
+# compilation (`_ascii_twin` gives the pattern itself).
+_NOT_PLAIN = ("\x1c", "\x1d", "\x1e", "\x1f")
+
+
+def plain(text: str) -> bool:
+    """May `text` be matched with the ASCII compilations of the patterns?"""
+    if not text.isascii():
+        return False
+    for c in _NOT_PLAIN:
+        if c in text:
+            return False
+    return True
+
+
+Pair = tuple[re.Pattern[str], re.Pattern[str]]  # (the pattern, its ASCII twin): indexed by `plain(text)`
+
+
+def _pair(source: str) -> Pair:
+    rx = recompile(source)
+    return rx, _ascii_twin(rx)
+
+
+def _ascii_twin(rx: re.Pattern[str]) -> re.Pattern[str]:
+    if rx.flags & re.ASCII:
+        return rx
+    try:
+        from re import _parser
+
+        if not _ascii_blind(_parser.parse(rx.pattern, rx.flags & ~re.UNICODE).data):
+            return rx
+        return recompile(rx.pattern, (rx.flags & ~re.UNICODE) | re.ASCII)
+    except (re.error, ValueError, TypeError, AttributeError, ImportError):  # another Python's parser: keep it
+        return rx
+
+
+def _ascii_blind(items: list[tuple[Any, Any]]) -> bool:
+    """Does no character the parsed pattern names beyond ASCII have a case? (Unknown parts: no.)"""
+    from re import _constants as c
+
+    def uncased(code: int) -> bool:
+        ch = chr(code)
+        return code < 128 or (ch.lower() == ch == ch.upper() and not ch.isalpha())
+
+    for op, av in items:
+        if op in (c.LITERAL, c.NOT_LITERAL):
+            if not uncased(av):
+                return False
+        elif op is c.RANGE:
+            if av[1] >= 128 and not all(uncased(x) for x in range(max(av[0], 128), av[1] + 1)):
+                return False
+        elif op in (c.ANY, c.AT, c.CATEGORY, c.NEGATE, c.GROUPREF):
+            pass
+        elif op is c.IN:
+            if not _ascii_blind(av):
+                return False
+        elif op is c.BRANCH:
+            if not all(_ascii_blind(alt.data) for alt in av[1]):
+                return False
+        elif op is c.SUBPATTERN:
+            if not _ascii_blind(av[3].data):
+                return False
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) or op is getattr(c, "POSSESSIVE_REPEAT", None):
+            if not _ascii_blind(av[2].data):
+                return False
+        elif op in (c.ASSERT, c.ASSERT_NOT):
+            if not _ascii_blind(av[1].data):
+                return False
+        elif op is getattr(c, "ATOMIC_GROUP", None):
+            if not _ascii_blind(av.data):
+                return False
+        else:
+            return False
+    return True
+
 
 class Rule:
     """One pattern of resources/dates.json; its regex compiles when a sentence first needs it."""
 
-    __slots__ = ("name", "kind", "source", "priority", "needs", "_rx", "groups")
+    __slots__ = ("name", "kind", "source", "priority", "needs", "_rx", "_pair", "groups")
 
     def __init__(self, name: str, kind: str, source: str, priority: int, needs: tuple[str, ...] = (),
                  rx: re.Pattern[str] | None = None) -> None:
         self.name, self.kind, self.source, self.priority, self.needs = name, kind, source, priority, needs
         self._rx = rx
+        self._pair: Pair | None = None
         self.groups: frozenset[str] = frozenset(rx.groupindex) if rx is not None else frozenset()  # (set with the regex)
 
     @property
@@ -33,6 +113,14 @@ class Rule:
             self._rx = recompile(self.source)
             self.groups = frozenset(self._rx.groupindex)
         return self._rx
+
+    @property
+    def regexes(self) -> Pair:
+        """(the regex, its ASCII twin for plain texts)."""
+        if self._pair is None:
+            rx = self.regex
+            self._pair = (rx, _ascii_twin(rx))
+        return self._pair
 
     def __repr__(self) -> str:
         return f"Rule({self.name!r}, {self.kind})"
@@ -62,7 +150,7 @@ def _expand(src: str, macros: dict[str, str]) -> str:
     return re.sub(r"\{([A-Z_]+)\}", lambda m: f"(?:{macros[m.group(1)]})", src)
 
 
-Feature = Callable[[str, str], bool]  # (text, lower-cased text) -> present?
+Feature = Callable[[str, str, bool], bool]  # (text, lower-cased text, plain(text)) -> present?
 
 
 def _feature(spec: dict[str, Any]) -> Feature:
@@ -72,8 +160,8 @@ def _feature(spec: dict[str, Any]) -> Feature:
     regex is best given behind words that every match must contain."""
     words = tuple(spec.get("words", ()))
     lower = tuple(spec.get("lower", ()))
-    rx = recompile(_expand(spec["re"], _macros())) if "re" in spec else None
-    lrx = recompile(_expand(spec["lre"], _macros())) if "lre" in spec else None
+    rx = _pair(_expand(spec["re"], _macros())) if "re" in spec else None
+    lrx = _pair(_expand(spec["lre"], _macros())) if "lre" in spec else None
 
     def has_any(hay: str, needles: tuple[str, ...]) -> bool:
         for w in needles:
@@ -83,7 +171,7 @@ def _feature(spec: dict[str, Any]) -> Feature:
 
     if lower and not (words or rx or lrx):  # the common case: words in the lower-cased text
 
-        def lower_only(_text: str, low: str) -> bool:
+        def lower_only(_text: str, low: str, _plain: bool) -> bool:
             for w in lower:
                 if w in low:
                     return True
@@ -91,14 +179,14 @@ def _feature(spec: dict[str, Any]) -> Feature:
 
         return lower_only
 
-    def test(text: str, low: str) -> bool:
+    def test(text: str, low: str, plain: bool) -> bool:
         if words and not has_any(text, words):
             return False
         if lower and not has_any(low, lower):
             return False
-        if rx is not None and rx.search(text) is None:
+        if rx is not None and rx[plain].search(text) is None:
             return False
-        return lrx is None or lrx.search(low) is not None
+        return lrx is None or lrx[plain].search(low) is not None
 
     return test
 
@@ -235,17 +323,17 @@ def gate_tree() -> tuple[tuple[str, tuple[tuple[tuple[str, ...], tuple[Rule, ...
     return tuple((f, tuple(v)) for f, v in tree.items())
 
 
-def _test(f: str, text: str, low: str, memo: dict[str, bool], tests: dict[str, Feature],
+def _test(f: str, text: str, low: str, plain: bool, memo: dict[str, bool], tests: dict[str, Feature],
           after: dict[str, tuple[str, ...]]) -> bool:
     got = memo.get(f)
     if got is None:
         got = True
         for a in after.get(f, ()):
-            if not _test(a, text, low, memo, tests, after):
+            if not _test(a, text, low, plain, memo, tests, after):
                 got = False
                 break
         if got:
-            got = tests[f](text, low)
+            got = tests[f](text, low, plain)
         memo[f] = got
     return got
 
@@ -384,16 +472,16 @@ class _Gates:
         self._plans: dict[tuple[tuple[int, int], tuple[bool, ...], tuple[str, ...]],
                           tuple[dict[str, bool], tuple[Step, ...]]] = {}
 
-    def plan(self, text: str, low: str, tests: dict[str, Feature], skip: tuple[str, ...],
+    def plan(self, text: str, low: str, plain: bool, tests: dict[str, Feature], skip: tuple[str, ...],
              hits: tuple[int, int] | None = None) -> tuple[dict[str, bool], tuple[Step, ...]]:
         """(the features known to hold or not, the steps left) for one sentence: each step is a rule
         group whose features may all hold, with those of them still to test (`_test`) and its rules
         of a kind not in `skip`. `hits`: the roots with literals in the lower-cased text and in the
-        text (as `_Trigger` masks), when already known. The steps depend only on what the cheap tests found, so sentences
-        that found the same share them (worked out once)."""
+        text (as `_Trigger` masks), when already known. The steps depend only on what the cheap tests
+        found, so sentences that found the same share them (worked out once)."""
         if hits is None:
             hits = (self.lower.hits(low), self.words.hits(text))
-        outcomes = tuple([tests[f](text, low) for f in self.tested])
+        outcomes = tuple([tests[f](text, low, plain) for f in self.tested])
         key = (hits, outcomes, skip)
         got = self._plans.get(key)
         if got is None:
@@ -486,21 +574,22 @@ def _find(text: str, skip: tuple[str, ...],
     cands: list[Match] = []
     tests = features()
     low = text.lower()
-    present, steps = _gates().plan(text, low, tests, skip, hits)  # each feature computed at most once per sentence
+    is_plain = plain(text)
+    present, steps = _gates().plan(text, low, is_plain, tests, skip, hits)  # each feature computed at most once
     after = _after()
     for needs, group in steps:
         ok = True
         for f in needs:
             got = present.get(f)
             if got is None:
-                got = _test(f, text, low, present, tests, after)
+                got = _test(f, text, low, is_plain, present, tests, after)
             if not got:
                 ok = False
                 break
         if not ok:
             continue
         for rule in group:
-            for m in rule.regex.finditer(text):
+            for m in rule.regexes[is_plain].finditer(text):
                 if m.end() > m.start():
                     cands.append(Match(rule, m))
     cands.sort(key=lambda c: (-(c.m.end() - c.m.start()), c.rule.priority, c.m.start()))
