@@ -110,4 +110,19 @@ def test_ascii_twins_match_alike_on_plain_text():
             assert test(t, t.lower(), True) == test(t, t.lower(), False), name
     assert plain("In March 1944.") and not plain("In March\x1d1944.") and not plain("In March 1944 – 1945.")
     assert not _ascii_twin(re.compile("(?i)ſ")).flags & re.ASCII
-    assert _ascii_twin(re.compile("(?i)s–")).flags & re.ASCII
+    assert not _ascii_twin(re.compile("(?i)[×-÷]")).flags & re.ASCII  # (a range of uncased ends holds 'Ø')
+    assert not _ascii_twin(re.compile("(?i)\\u017f")).flags & re.ASCII
+    assert _ascii_twin(re.compile("(?i)s[–—-]")).flags & re.ASCII
+
+
+def test_ascii_blindness_read_off_the_source_agrees_with_the_parser():
+    import re
+    from re import _parser
+
+    from kyivcli.extract.dates.matcher import _ascii_blind, _ascii_blind_source, rules
+
+    sources = [r.regex.pattern for r in rules()] + ["(?i)ſ", "[×-÷]", "[–—-]x", "\\u017f", "(?i)a\\x41", "[-–]"]
+    for src in sources:
+        fast = _ascii_blind_source(src)
+        assert fast is None or fast == _ascii_blind(_parser.parse(src, 0).data), src
+    assert all(_ascii_blind_source(r.regex.pattern) is not None for r in rules())  # no pattern parsed at start

@@ -46,13 +46,33 @@ def _ascii_twin(rx: re.Pattern[str]) -> re.Pattern[str]:
     if rx.flags & re.ASCII:
         return rx
     try:
-        from re import _parser
+        blind = _ascii_blind_source(rx.pattern)
+        if blind is None:  # (the source alone does not tell: read the parsed pattern, ~50x slower)
+            from re import _parser
 
-        if not _ascii_blind(_parser.parse(rx.pattern, rx.flags & ~re.UNICODE).data):
+            blind = _ascii_blind(_parser.parse(rx.pattern, rx.flags & ~re.UNICODE).data)
+        if not blind:
             return rx
         return recompile(rx.pattern, (rx.flags & ~re.UNICODE) | re.ASCII)
     except (re.error, ValueError, TypeError, AttributeError, ImportError):  # another Python's parser: keep it
         return rx
+
+
+_ESCAPED_CODE = re.compile(r"\\(?:[uUNx]|[0-9])")  # \u2013, \N{...}, \x85, \012 (and, to be safe, \1)
+_WIDE_RANGE = re.compile(r"[^\x00-\x7f]-(?!\])|(?<!\[)-[^\x00-\x7f]")  # (a dash before "]" is no range)
+
+
+def _ascii_blind_source(source: str) -> bool | None:
+    """`_ascii_blind` read off the source when it can be (a pattern's characters beyond ASCII are its
+    own, written plainly, none in a range): True or False, else None."""
+    if source.isascii():
+        return None if _ESCAPED_CODE.search(source) else True
+    for ch in set(source):
+        if ord(ch) >= 128 and (ch.lower() != ch or ch.upper() != ch or ch.isalpha()):
+            return False
+    if _ESCAPED_CODE.search(source) or _WIDE_RANGE.search(source):
+        return None
+    return True
 
 
 def _ascii_blind(items: list[tuple[Any, Any]]) -> bool:
