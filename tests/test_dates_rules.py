@@ -116,7 +116,6 @@ def test_ascii_twins_match_alike_on_plain_text():
 
 
 def test_ascii_blindness_read_off_the_source_agrees_with_the_parser():
-    import re
     from re import _parser
 
     from kyivcli.extract.dates.matcher import _ascii_blind, _ascii_blind_source, rules
