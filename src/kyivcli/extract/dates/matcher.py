@@ -115,6 +115,24 @@ def _ascii_blind(items: list[tuple[Any, Any]]) -> bool:
     return True
 
 
+class Twin:
+    """A pattern and its ASCII twin, made when a plain text first asks: `on(plain(text))` is the one
+    to match `text` with."""
+
+    __slots__ = ("rx", "_twin")
+
+    def __init__(self, rx: re.Pattern[str]) -> None:
+        self.rx = rx
+        self._twin: re.Pattern[str] | None = None
+
+    def on(self, is_plain: bool) -> re.Pattern[str]:
+        if not is_plain:
+            return self.rx
+        if self._twin is None:
+            self._twin = _ascii_twin(self.rx)
+        return self._twin
+
+
 class Rule:
     """One pattern of resources/dates.json; its regex compiles when a sentence first needs it."""
 
