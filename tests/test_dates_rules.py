@@ -125,3 +125,14 @@ def test_ascii_blindness_read_off_the_source_agrees_with_the_parser():
         fast = _ascii_blind_source(src)
         assert fast is None or fast == _ascii_blind(_parser.parse(src, 0).data), src
     assert all(_ascii_blind_source(r.regex.pattern) is not None for r in rules())  # no pattern parsed at start
+
+
+def test_one_character_classes_are_searched_as_characters():
+    import re
+
+    from kyivcli.extract.dates.matcher import _ascii_members
+
+    assert _ascii_members(re.compile(r"\d")) == tuple("0123456789")
+    assert _ascii_members(re.compile(r"[\]x]")) == ("]", "x")
+    assert _ascii_members(re.compile(r"\dx")) is None and _ascii_members(re.compile("[a]|b")) is None
+    assert _ascii_members(re.compile(r"\w")) is None  # (too many characters to look for one by one)

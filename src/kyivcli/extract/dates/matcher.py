@@ -207,6 +207,20 @@ def _feature(spec: dict[str, Any]) -> Feature:
                 return True
         return False
 
+    chars = _ascii_members(rx[0]) if rx is not None and not (words or lower or lrx) else None
+    if chars is not None:  # one character of a small class ("digit": \d): a plain text is searched for each
+        search = rx[0].search
+
+        def one_of(text: str, _low: str, plain: bool) -> bool:
+            if not plain:
+                return search(text) is not None
+            for c in chars:
+                if c in text:
+                    return True
+            return False
+
+        return one_of
+
     if lower and not (words or rx or lrx):  # the common case: words in the lower-cased text
 
         def lower_only(_text: str, low: str, _plain: bool) -> bool:
@@ -227,6 +241,18 @@ def _feature(spec: dict[str, Any]) -> Feature:
         return lrx is None or lrx[plain].search(low) is not None
 
     return test
+
+
+_ONE_CHARACTER = re.compile(r"\\[dswDSW]|\[\^?\]?(?:[^\]\\]|\\.)*\]")  # \d, [0-9], [^\s,]: one character
+
+
+def _ascii_members(rx: re.Pattern[str], most: int = 16) -> tuple[str, ...] | None:
+    """The ASCII characters a pattern of one character class matches (which a plain text holds iff the
+    pattern is found in it); None for any other pattern, or a class of more than `most`."""
+    if not _ONE_CHARACTER.fullmatch(rx.pattern):
+        return None
+    chars = tuple(c for c in map(chr, range(128)) if c not in _NOT_PLAIN and rx.fullmatch(c))
+    return chars if len(chars) <= most else None
 
 
 @cache
