@@ -656,6 +656,8 @@ def _find(text: str, skip: tuple[str, ...],
             for m in rule.regexes[is_plain].finditer(text):
                 if m.end() > m.start():
                     cands.append(Match(rule, m))
+    if not cands:
+        return [], cands
     cands.sort(key=lambda c: (-(c.m.end() - c.m.start()), c.rule.priority, c.m.start()))
     # chosen spans never overlap, so sorted by start they are sorted by end too: a candidate only
     # needs checking against its two neighbours (a bisect), not against every span chosen so far

@@ -740,13 +740,17 @@ def _heading_level(s: Sentence) -> int:
 
 def tag_sentence(resolver: Resolver, s: Sentence, narrative: Narrative | None = None,
                  memo: Found | None = None) -> list[DateMention]:
-    heading_like = s.where != "caption" and _heading_like(s)
-    if resolver.scope is not None and heading_like and _heading_level(s) <= resolver.scope[2]:
-        resolver.scope = None  # a heading at the same or a higher level ends a dated heading's scope
+    heading_like: bool | None = None  # (worked out when asked: most sentences hold no date)
+    if resolver.scope is not None:
+        heading_like = s.where != "caption" and _heading_like(s)
+        if heading_like and _heading_level(s) <= resolver.scope[2]:
+            resolver.scope = None  # a heading at the same or a higher level ends a dated heading's scope
     bc_story = resolver.ref.year is not None and resolver.ref.year <= 0
     matches = find(s.text, () if bc_story else ("era_context_year",), memo)
     if not matches:
         return []
+    if heading_like is None:
+        heading_like = s.where != "caption" and _heading_like(s)
     narrative = narrative or Narrative(resolver, None)
     caption = s.where == "caption"
     resolver.in_heading = heading_like
