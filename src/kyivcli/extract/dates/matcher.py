@@ -201,12 +201,6 @@ def _feature(spec: dict[str, Any]) -> Feature:
     rx = _pair(_expand(spec["re"], _macros())) if "re" in spec else None
     lrx = _pair(_expand(spec["lre"], _macros())) if "lre" in spec else None
 
-    def has_any(hay: str, needles: tuple[str, ...]) -> bool:
-        for w in needles:
-            if w in hay:
-                return True
-        return False
-
     chars = _ascii_members(rx[0]) if rx is not None and not (words or lower or lrx) else None
     if chars is not None:  # one character of a small class ("digit": \d): a plain text is searched for each
         search = rx[0].search
@@ -232,10 +226,18 @@ def _feature(spec: dict[str, Any]) -> Feature:
         return lower_only
 
     def test(text: str, low: str, plain: bool) -> bool:
-        if words and not has_any(text, words):
-            return False
-        if lower and not has_any(low, lower):
-            return False
+        if words:
+            for w in words:
+                if w in text:
+                    break
+            else:
+                return False
+        if lower:
+            for w in lower:
+                if w in low:
+                    break
+            else:
+                return False
         if rx is not None and rx[plain].search(text) is None:
             return False
         return lrx is None or lrx[plain].search(low) is not None
