@@ -164,7 +164,7 @@ class Rule:
         return f"Rule({self.name!r}, {self.kind})"
 
 
-@dataclass
+@dataclass(slots=True)
 class Match:
     rule: Rule
     m: re.Match[str]
