@@ -85,3 +85,54 @@ def test_first_classes_keep_every_match():
         assert plain.pattern != rule.source, rule.name
         for t in texts:
             assert [m.span() for m in rule.regex.finditer(t)] == [m.span() for m in plain.finditer(t)], rule.name
+
+
+def test_ascii_twins_match_alike_on_plain_text():
+    """A plain (ASCII) text is matched with the patterns' re.ASCII twins: they find the same spans and
+    groups as the patterns on the examples and on text with every ASCII character; a text with a Unicode
+    space of the ASCII range (\\x1c-\\x1f) or beyond ASCII is not plain; a pattern naming a cased letter
+    beyond ASCII has no twin."""
+    import re
+    import string
+
+    from kyivcli.extract.dates.matcher import _ascii_twin, features, plain, rules
+
+    texts = [ex["text"] for _, ex in EXAMPLES if plain(ex["text"])]
+    texts += [" ".join(string.printable[i:i + 5] for i in range(0, 100, 5)) + " March 3, 1944 at 5 p.m."]
+    for rule in rules():
+        rx, twin = rule.regexes
+        assert twin.flags & re.ASCII, rule.name
+        for t in texts:
+            assert ([(m.span(), m.groups()) for m in rx.finditer(t)]
+                    == [(m.span(), m.groups()) for m in twin.finditer(t)]), rule.name
+    for name, test in features().items():
+        for t in texts:
+            assert test(t, t.lower(), True) == test(t, t.lower(), False), name
+    assert plain("In March 1944.") and not plain("In March\x1d1944.") and not plain("In March 1944 – 1945.")
+    assert not _ascii_twin(re.compile("(?i)ſ")).flags & re.ASCII
+    assert not _ascii_twin(re.compile("(?i)[×-÷]")).flags & re.ASCII  # (a range of uncased ends holds 'Ø')
+    assert not _ascii_twin(re.compile("(?i)\\u017f")).flags & re.ASCII
+    assert _ascii_twin(re.compile("(?i)s[–—-]")).flags & re.ASCII
+
+
+def test_ascii_blindness_read_off_the_source_agrees_with_the_parser():
+    from re import _parser
+
+    from kyivcli.extract.dates.matcher import _ascii_blind, _ascii_blind_source, rules
+
+    sources = [r.regex.pattern for r in rules()] + ["(?i)ſ", "[×-÷]", "[–—-]x", "\\u017f", "(?i)a\\x41", "[-–]"]
+    for src in sources:
+        fast = _ascii_blind_source(src)
+        assert fast is None or fast == _ascii_blind(_parser.parse(src, 0).data), src
+    assert all(_ascii_blind_source(r.regex.pattern) is not None for r in rules())  # no pattern parsed at start
+
+
+def test_one_character_classes_are_searched_as_characters():
+    import re
+
+    from kyivcli.extract.dates.matcher import _ascii_members
+
+    assert _ascii_members(re.compile(r"\d")) == tuple("0123456789")
+    assert _ascii_members(re.compile(r"[\]x]")) == ("]", "x")
+    assert _ascii_members(re.compile(r"\dx")) is None and _ascii_members(re.compile("[a]|b")) is None
+    assert _ascii_members(re.compile(r"\w")) is None  # (too many characters to look for one by one)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -15,16 +15,134 @@ from typing import Any
 from kyivcli.resources import resource
 from kyivcli.rx import compile as recompile
 
+# A text of ASCII characters only (`plain`) is matched with the patterns compiled with re.ASCII, whose
+# \d, \w, \b and case-blind letters test a character against a table instead of the Unicode database.
+# On such a text both compilations match alike, except \s and \S at the four ASCII separators
+# \x1c-\x1f (Unicode space, not ASCII space): a text holding one of them is not plain. A pattern that
+# names a cased character beyond ASCII ('ſ' matches 's' case-blind in Unicode only) has no ASCII
+# compilation (`_ascii_twin` gives the pattern itself).
+_NOT_PLAIN = ("\x1c", "\x1d", "\x1e", "\x1f")
+
+
+def plain(text: str) -> bool:
+    """May `text` be matched with the ASCII compilations of the patterns?"""
+    if not text.isascii():
+        return False
+    for c in _NOT_PLAIN:
+        if c in text:
+            return False
+    return True
+
+
+Pair = tuple[re.Pattern[str], re.Pattern[str]]  # (the pattern, its ASCII twin): indexed by `plain(text)`
+
+
+def _pair(source: str) -> Pair:
+    rx = recompile(source)
+    return rx, _ascii_twin(rx)
+
+
+def _ascii_twin(rx: re.Pattern[str]) -> re.Pattern[str]:
+    if rx.flags & re.ASCII:
+        return rx
+    try:
+        blind = _ascii_blind_source(rx.pattern)
+        if blind is None:  # (the source alone does not tell: read the parsed pattern, ~50x slower)
+            from re import _parser
+
+            blind = _ascii_blind(_parser.parse(rx.pattern, rx.flags & ~re.UNICODE).data)
+        if not blind:
+            return rx
+        return recompile(rx.pattern, (rx.flags & ~re.UNICODE) | re.ASCII)
+    except (re.error, ValueError, TypeError, AttributeError, ImportError):  # another Python's parser: keep it
+        return rx
+
+
+_ESCAPED_CODE = re.compile(r"\\(?:[uUNx]|[0-9])")  # \u2013, \N{...}, \x85, \012 (and, to be safe, \1)
+_WIDE_RANGE = re.compile(r"[^\x00-\x7f]-(?!\])|(?<!\[)-[^\x00-\x7f]")  # (a dash before "]" is no range)
+
+
+def _ascii_blind_source(source: str) -> bool | None:
+    """`_ascii_blind` read off the source when it can be (a pattern's characters beyond ASCII are its
+    own, written plainly, none in a range): True or False, else None."""
+    if source.isascii():
+        return None if _ESCAPED_CODE.search(source) else True
+    for ch in set(source):
+        if ord(ch) >= 128 and (ch.lower() != ch or ch.upper() != ch or ch.isalpha()):
+            return False
+    if _ESCAPED_CODE.search(source) or _WIDE_RANGE.search(source):
+        return None
+    return True
+
+
+def _ascii_blind(items: list[tuple[Any, Any]]) -> bool:
+    """Does no character the parsed pattern names beyond ASCII have a case? (Unknown parts: no.)"""
+    from re import _constants as c
+
+    def uncased(code: int) -> bool:
+        ch = chr(code)
+        return code < 128 or (ch.lower() == ch == ch.upper() and not ch.isalpha())
+
+    for op, av in items:
+        if op in (c.LITERAL, c.NOT_LITERAL):
+            if not uncased(av):
+                return False
+        elif op is c.RANGE:
+            if av[1] >= 128 and not all(uncased(x) for x in range(max(av[0], 128), av[1] + 1)):
+                return False
+        elif op in (c.ANY, c.AT, c.CATEGORY, c.NEGATE, c.GROUPREF):
+            pass
+        elif op is c.IN:
+            if not _ascii_blind(av):
+                return False
+        elif op is c.BRANCH:
+            if not all(_ascii_blind(alt.data) for alt in av[1]):
+                return False
+        elif op is c.SUBPATTERN:
+            if not _ascii_blind(av[3].data):
+                return False
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) or op is getattr(c, "POSSESSIVE_REPEAT", None):
+            if not _ascii_blind(av[2].data):
+                return False
+        elif op in (c.ASSERT, c.ASSERT_NOT):
+            if not _ascii_blind(av[1].data):
+                return False
+        elif op is getattr(c, "ATOMIC_GROUP", None):
+            if not _ascii_blind(av.data):
+                return False
+        else:
+            return False
+    return True
+
+
+class Twin:
+    """A pattern and its ASCII twin, made when a plain text first asks: `on(plain(text))` is the one
+    to match `text` with."""
+
+    __slots__ = ("rx", "_twin")
+
+    def __init__(self, rx: re.Pattern[str]) -> None:
+        self.rx = rx
+        self._twin: re.Pattern[str] | None = None
+
+    def on(self, is_plain: bool) -> re.Pattern[str]:
+        if not is_plain:
+            return self.rx
+        if self._twin is None:
+            self._twin = _ascii_twin(self.rx)
+        return self._twin
+
 
 class Rule:
     """One pattern of resources/dates.json; its regex compiles when a sentence first needs it."""
 
-    __slots__ = ("name", "kind", "source", "priority", "needs", "_rx", "groups")
+    __slots__ = ("name", "kind", "source", "priority", "needs", "_rx", "_pair", "groups")
 
     def __init__(self, name: str, kind: str, source: str, priority: int, needs: tuple[str, ...] = (),
                  rx: re.Pattern[str] | None = None) -> None:
         self.name, self.kind, self.source, self.priority, self.needs = name, kind, source, priority, needs
         self._rx = rx
+        self._pair: Pair | None = None
         self.groups: frozenset[str] = frozenset(rx.groupindex) if rx is not None else frozenset()  # (set with the regex)
 
     @property
@@ -34,11 +152,19 @@ class Rule:
             self.groups = frozenset(self._rx.groupindex)
         return self._rx
 
+    @property
+    def regexes(self) -> Pair:
+        """(the regex, its ASCII twin for plain texts)."""
+        if self._pair is None:
+            rx = self.regex
+            self._pair = (rx, _ascii_twin(rx))
+        return self._pair
+
     def __repr__(self) -> str:
         return f"Rule({self.name!r}, {self.kind})"
 
 
-@dataclass
+@dataclass(slots=True)
 class Match:
     rule: Rule
     m: re.Match[str]
@@ -62,7 +188,7 @@ def _expand(src: str, macros: dict[str, str]) -> str:
     return re.sub(r"\{([A-Z_]+)\}", lambda m: f"(?:{macros[m.group(1)]})", src)
 
 
-Feature = Callable[[str, str], bool]  # (text, lower-cased text) -> present?
+Feature = Callable[[str, str, bool], bool]  # (text, lower-cased text, plain(text)) -> present?
 
 
 def _feature(spec: dict[str, Any]) -> Feature:
@@ -72,18 +198,26 @@ def _feature(spec: dict[str, Any]) -> Feature:
     regex is best given behind words that every match must contain."""
     words = tuple(spec.get("words", ()))
     lower = tuple(spec.get("lower", ()))
-    rx = recompile(_expand(spec["re"], _macros())) if "re" in spec else None
-    lrx = recompile(_expand(spec["lre"], _macros())) if "lre" in spec else None
+    rx = _pair(_expand(spec["re"], _macros())) if "re" in spec else None
+    lrx = _pair(_expand(spec["lre"], _macros())) if "lre" in spec else None
 
-    def has_any(hay: str, needles: tuple[str, ...]) -> bool:
-        for w in needles:
-            if w in hay:
-                return True
-        return False
+    chars = _ascii_members(rx[0]) if rx is not None and not (words or lower or lrx) else None
+    if chars is not None:  # one character of a small class ("digit": \d): a plain text is searched for each
+        search = rx[0].search
+
+        def one_of(text: str, _low: str, plain: bool) -> bool:
+            if not plain:
+                return search(text) is not None
+            for c in chars:
+                if c in text:
+                    return True
+            return False
+
+        return one_of
 
     if lower and not (words or rx or lrx):  # the common case: words in the lower-cased text
 
-        def lower_only(_text: str, low: str) -> bool:
+        def lower_only(_text: str, low: str, _plain: bool) -> bool:
             for w in lower:
                 if w in low:
                     return True
@@ -91,16 +225,36 @@ def _feature(spec: dict[str, Any]) -> Feature:
 
         return lower_only
 
-    def test(text: str, low: str) -> bool:
-        if words and not has_any(text, words):
+    def test(text: str, low: str, plain: bool) -> bool:
+        if words:
+            for w in words:
+                if w in text:
+                    break
+            else:
+                return False
+        if lower:
+            for w in lower:
+                if w in low:
+                    break
+            else:
+                return False
+        if rx is not None and rx[plain].search(text) is None:
             return False
-        if lower and not has_any(low, lower):
-            return False
-        if rx is not None and rx.search(text) is None:
-            return False
-        return lrx is None or lrx.search(low) is not None
+        return lrx is None or lrx[plain].search(low) is not None
 
     return test
+
+
+_ONE_CHARACTER = re.compile(r"\\[dswDSW]|\[\^?\]?(?:[^\]\\]|\\.)*\]")  # \d, [0-9], [^\s,]: one character
+
+
+def _ascii_members(rx: re.Pattern[str], most: int = 16) -> tuple[str, ...] | None:
+    """The ASCII characters a pattern of one character class matches (which a plain text holds iff the
+    pattern is found in it); None for any other pattern, or a class of more than `most`."""
+    if not _ONE_CHARACTER.fullmatch(rx.pattern):
+        return None
+    chars = tuple(c for c in map(chr, range(128)) if c not in _NOT_PLAIN and rx.fullmatch(c))
+    return chars if len(chars) <= most else None
 
 
 @cache
@@ -235,17 +389,17 @@ def gate_tree() -> tuple[tuple[str, tuple[tuple[tuple[str, ...], tuple[Rule, ...
     return tuple((f, tuple(v)) for f, v in tree.items())
 
 
-def _test(f: str, text: str, low: str, memo: dict[str, bool], tests: dict[str, Feature],
+def _test(f: str, text: str, low: str, plain: bool, memo: dict[str, bool], tests: dict[str, Feature],
           after: dict[str, tuple[str, ...]]) -> bool:
     got = memo.get(f)
     if got is None:
         got = True
         for a in after.get(f, ()):
-            if not _test(a, text, low, memo, tests, after):
+            if not _test(a, text, low, plain, memo, tests, after):
                 got = False
                 break
         if got:
-            got = tests[f](text, low)
+            got = tests[f](text, low, plain)
         memo[f] = got
     return got
 
@@ -286,41 +440,56 @@ _GLUE = "\x00"  # joins a document's sentences for the literal search
 
 class _Trigger:
     """The literals of some features' tests as one regex over a text, and for each literal the
-    features whose test it satisfies (those with a literal that is part of it)."""
+    features whose test it satisfies (those with a literal that is part of it). A set of features is
+    an int, one bit per feature (`bits`, `names`): a text's hits are or-ed together, not set unions."""
 
-    __slots__ = ("rx", "table", "rows")
+    __slots__ = ("rx", "table", "rows", "bits")
 
     def __init__(self, literals: dict[str, tuple[str, ...]]) -> None:
         words = sorted({w for ws in literals.values() for w in ws})
         if any(_GLUE in w for w in words):
             raise ResourceError(f"resources/dates.json: a feature's literal holds {_GLUE!r}")
+        self.bits = {f: 1 << i for i, f in enumerate(literals)}
         self.rx = recompile(_trie(words)) if words else None
-        self.table = {w: frozenset(f for f, ws in literals.items() if any(x in w for x in ws)) for w in words}
-        self.rows = tuple((w, frozenset(f for f, ws in literals.items() if w in ws)) for w in words)
+        self.table = {w: self.mask(f for f, ws in literals.items() if any(x in w for x in ws)) for w in words}
+        self.rows = tuple((w, self.mask(f for f, ws in literals.items() if w in ws)) for w in words)
 
-    def hits_each(self, hays: list[str]) -> list[set[str]]:
+    def mask(self, features: Iterable[str]) -> int:
+        out = 0
+        for f in features:
+            out |= self.bits[f]
+        return out
+
+    def names(self, mask: int) -> frozenset[str]:
+        return frozenset(f for f, bit in self.bits.items() if mask & bit)
+
+    def hits_each(self, hays: list[str]) -> list[int]:
         """`hits` of each of many texts (a document's sentences), found in the texts joined: one
-        substring search per literal over the whole, each occurrence given to the text it lies in
-        (no literal holds the glue, so none runs from one text into the next)."""
+        substring search per literal over the whole, the first occurrence in a text given to that text,
+        the search going on from the next text (no literal holds the glue, so none runs from one text
+        into the next)."""
         whole = _GLUE.join(hays)
         starts: list[int] = []
         at = 0
         for h in hays:
             starts.append(at)
             at += len(h) + 1
-        out: list[set[str]] = [set() for _ in hays]
+        starts.append(at)  # (where a text after the last would start: the end of the search)
+        out = [0] * len(hays)
+        find = whole.find
         for w, row in self.rows:
-            i = whole.find(w)
+            i = find(w)
             while i >= 0:
-                out[bisect_right(starts, i) - 1] |= row
-                i = whole.find(w, i + 1)
+                k = bisect_right(starts, i) - 1
+                out[k] |= row
+                i = find(w, starts[k + 1])
         return out
 
-    def hits(self, hay: str) -> set[str]:
+    def hits(self, hay: str) -> int:
         """The features with one of their literals in `hay`. The search restarts one character after
         each literal found, not after its end, so overlapping literals are all seen; a literal found is
         the longest starting there, and every shorter one starting there is part of it (so in its row)."""
-        out: set[str] = set()
+        out = 0
         rx = self.rx
         if rx is None:
             return out
@@ -330,6 +499,9 @@ class _Trigger:
             out |= table[m.group()]
             m = rx.search(hay, m.start() + 1)
         return out
+
+
+Step = tuple[tuple[str, ...], tuple[Rule, ...]]  # (features still to test, the rules they gate)
 
 
 class _Gates:
@@ -363,26 +535,52 @@ class _Gates:
         self.dependent = {k: frozenset(specs[k]["after"]) for k in specs if specs[k].get("after")}
         self.dep_roots = frozenset().union(*self.dependent.values()) if self.dependent else frozenset()
         self._possible_dependent: dict[frozenset[str], frozenset[str]] = {}
+        self._plans: dict[tuple[tuple[int, int], tuple[bool, ...], tuple[str, ...]],
+                          tuple[dict[str, bool], tuple[Step, ...]]] = {}
 
-    def scan(self, text: str, low: str, tests: dict[str, Feature],
-             hits: tuple[set[str], set[str]] | None = None) -> tuple[set[str], dict[str, bool]]:
-        """(the features that may hold, the ones known to hold or not) for one sentence; `hits`: the
-        roots with literals in the lower-cased text and in the text, when already known."""
-        low_hits, word_hits = hits if hits is not None else (self.lower.hits(low), self.words.hits(text))
-        possible = (low_hits | self.no_lower) & (word_hits | self.no_words) | self.lazy
+    def plan(self, text: str, low: str, plain: bool, tests: dict[str, Feature], skip: tuple[str, ...],
+             hits: tuple[int, int] | None = None) -> tuple[dict[str, bool], tuple[Step, ...]]:
+        """(the features known to hold or not, the steps left) for one sentence: each step is a rule
+        group whose features may all hold, with those of them still to test (`_test`) and its rules
+        of a kind not in `skip`. `hits`: the roots with literals in the lower-cased text and in the
+        text (as `_Trigger` masks), when already known. The steps depend only on what the cheap tests
+        found, so sentences that found the same share them (worked out once)."""
+        if hits is None:
+            hits = (self.lower.hits(low), self.words.hits(text))
+        outcomes = tuple([tests[f](text, low, plain) for f in self.tested])
+        key = (hits, outcomes, skip)
+        got = self._plans.get(key)
+        if got is None:
+            if len(self._plans) >= 4096:  # (a long run over many documents: start afresh)
+                self._plans.clear()
+            got = self._plans[key] = self._plan(*hits, outcomes, skip)
+        return dict(got[0]), got[1]
+
+    def _plan(self, low_hits: int, word_hits: int, outcomes: tuple[bool, ...],
+              skip: tuple[str, ...]) -> tuple[dict[str, bool], tuple[Step, ...]]:
+        lows, words = self.lower.names(low_hits), self.words.names(word_hits)
+        possible = set((lows | self.no_lower) & (words | self.no_words) | self.lazy)
         known = dict.fromkeys(possible & self.decided, True)
-        for f in self.tested:
-            if tests[f](text, low):
+        for f, holds in zip(self.tested, outcomes, strict=True):
+            if holds:
                 possible.add(f)
-                known[f] = True
-            else:
-                known[f] = False
+            known[f] = holds
         key = frozenset(possible & self.dep_roots)
         extra = self._possible_dependent.get(key)
         if extra is None:
             extra = self._possible_dependent[key] = self._closure(key)
         possible |= extra
-        return possible, known
+        steps: list[Step] = []
+        for first, branches in gate_tree():
+            for rest, group in branches:
+                needs = (first, *rest)
+                if any(f not in possible or known.get(f) is False for f in needs):
+                    continue
+                todo = tuple(f for f in needs if f not in known)
+                run = tuple(rule for rule in group if rule.kind not in skip)
+                if run:
+                    steps.append((todo, run))
+        return known, tuple(steps)
 
     def _closure(self, roots: frozenset[str]) -> frozenset[str]:
         """The features with "after" that may hold when, of the roots they come after, just `roots` may."""
@@ -409,9 +607,9 @@ class Found:
     def __init__(self, texts: list[str]) -> None:
         self.texts = texts
         self.done: dict[str, tuple[frozenset[str], frozenset[str], list[Match]]] = {}  # (skipped, kinds, matches)
-        self._hits: dict[str, tuple[set[str], set[str]]] | None = None
+        self._hits: dict[str, tuple[int, int]] | None = None
 
-    def hits(self, text: str) -> tuple[set[str], set[str]] | None:
+    def hits(self, text: str) -> tuple[int, int] | None:
         if self._hits is None:
             gates = _gates()
             texts = list(dict.fromkeys(self.texts))
@@ -437,30 +635,31 @@ def find(text: str, skip: tuple[str, ...] = (), memo: Found | None = None) -> li
 
 
 def _find(text: str, skip: tuple[str, ...],
-          hits: tuple[set[str], set[str]] | None = None) -> tuple[list[Match], list[Match]]:
+          hits: tuple[int, int] | None = None) -> tuple[list[Match], list[Match]]:
     """(the matches chosen, every candidate)."""
     cands: list[Match] = []
     tests = features()
     low = text.lower()
-    possible, present = _gates().scan(text, low, tests, hits)  # each feature computed at most once per sentence
+    is_plain = plain(text)
+    present, steps = _gates().plan(text, low, is_plain, tests, skip, hits)  # each feature computed at most once
     after = _after()
-    for first, branches in gate_tree():
-        if first not in possible or not _test(first, text, low, present, tests, after):
+    for needs, group in steps:
+        ok = True
+        for f in needs:
+            got = present.get(f)
+            if got is None:
+                got = _test(f, text, low, is_plain, present, tests, after)
+            if not got:
+                ok = False
+                break
+        if not ok:
             continue
-        for rest, group in branches:
-            ok = True
-            for f in rest:
-                if f not in possible or not _test(f, text, low, present, tests, after):
-                    ok = False
-                    break
-            if not ok:
-                continue
-            for rule in group:
-                if rule.kind in skip:
-                    continue
-                for m in rule.regex.finditer(text):
-                    if m.end() > m.start():
-                        cands.append(Match(rule, m))
+        for rule in group:
+            for m in rule.regexes[is_plain].finditer(text):
+                if m.end() > m.start():
+                    cands.append(Match(rule, m))
+    if not cands:
+        return [], cands
     cands.sort(key=lambda c: (-(c.m.end() - c.m.start()), c.rule.priority, c.m.start()))
     # chosen spans never overlap, so sorted by start they are sorted by end too: a candidate only
     # needs checking against its two neighbours (a bisect), not against every span chosen so far

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from kyivcli.extract.dates.matcher import Found, Match, find
+from kyivcli.extract.dates.matcher import Found, Match, Twin, find, plain
 from kyivcli.extract.dates.model import DateMention
 from kyivcli.extract.dates.values import add_days, add_months, fmt, fmt_year, valid_day
 from kyivcli.model.document import Document, Sentence
@@ -574,11 +574,11 @@ def document_year(doc: Document, memo: Found | None = None) -> int | None:
 
 # A date at the head of its sentence frames what follows ("In 1975, ...", "By late May 1944", "At the
 # start of 1975"); in mid-sentence, a bare year is often an aside.
-_FRAME = recompile(r"\W*(?:(?:in|by|on|at|during|from|since|after|before|until|early|late|mid|the|start|end|"
+_FRAME = Twin(recompile(r"\W*(?:(?:in|by|on|at|during|from|since|after|before|until|early|late|mid|the|start|end|"
                     r"beginning|middle|course|spring|summer|autumn|fall|winter|of|around|about|then|and|but|"
-                    r"however|meanwhile|also|throughout|within|over|later|earlier)\W+)*", re.IGNORECASE)
+                    r"however|meanwhile|also|throughout|within|over|later|earlier)\W+)*", re.IGNORECASE))
 # Contexts (just before a date) where the date does not move the narrative:
-_NO_MOVE = {
+_NO_MOVE: dict[str, Twin] = {k: Twin(rx) for k, rx in {
     # the end of an extent: the story stays at its start ("lasted until February 1945")
     "extent end": recompile(r"\b(?:until|till|up to|through|lasting to|lasted to)\s+(?:about\s+|around\s+)?$"
                              r"|\b(?:until|till)\s+the\s+[a-z]+\s+of\s+[^,;.]{1,30}\s+(?:in|on)\s+$", re.IGNORECASE),
@@ -592,10 +592,10 @@ _NO_MOVE = {
     # a past perfect looks back ("forces that had crossed the river in late 1916")
     "past perfect": recompile(r"\b(?:had|had been)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ght|un|de|lt)\b[^,;.]*$",
                                re.IGNORECASE),
-}
+}.items()}
 # only for bare years: an event or thing named with its year ("the Dachau Trials of 1946"), a reduced
 # relative clause ("a publication declassified in 2005", "a skull found in 2004"), a parenthesis
-_BARE_YEAR_ASIDE = {
+_BARE_YEAR_ASIDE: dict[str, Twin] = {k: Twin(rx) for k, rx in {
     "named with its year": recompile(r"\b(?!(?:end|start|beginning|middle|close|rest|half|course|spring|summer|"
                                       r"autumn|fall|winter)\b)[A-Za-z]\w+\s+of\s+$"),
     "reduced relative clause": recompile(
@@ -603,7 +603,7 @@ _BARE_YEAR_ASIDE = {
         r"\b(?:\w+ed|found|built|written|held|born|known|made|taken|drawn|signed|published|issued)"
         r"\s+(?:in|for|on|by|during|around)\s+$", re.IGNORECASE),
     "parenthesis": recompile(r"\(\s*$"),
-}
+}.items()}
 _GLUE = recompile(r"(?:\s*(?:,|and|or|&|to|until|through|-|–|—|/)\s*)+")
 # "1400 victims": a number before a plural noun counts things (unless a preposition makes it a year:
 # "in 1956 demonstrations ...")
@@ -619,18 +619,19 @@ _PREP_BEFORE = recompile(r"\b(?:in|by|of|since|during|until|till|from|after|befo
 
 
 def _framing(text: str, start: int) -> bool:
-    return start <= 48 and _FRAME.fullmatch(text, 0, start) is not None
+    return start <= 48 and _FRAME.on(plain(text)).fullmatch(text, 0, start) is not None
 
 
 def _aside(text: str, a: int, bare_year: bool) -> str | None:
     """Why the date at `a` does not move the narrative, or None. Looks at a bounded window only."""
     window = text[max(0, a - 60):a]
+    is_plain = plain(window)
     for why, rx in _NO_MOVE.items():
-        if rx.search(window):
+        if rx.on(is_plain).search(window):
             return why
     if bare_year:
         for why, rx in _BARE_YEAR_ASIDE.items():
-            if rx.search(window):
+            if rx.on(is_plain).search(window):
                 return why
     return None
 
@@ -739,13 +740,17 @@ def _heading_level(s: Sentence) -> int:
 
 def tag_sentence(resolver: Resolver, s: Sentence, narrative: Narrative | None = None,
                  memo: Found | None = None) -> list[DateMention]:
-    heading_like = s.where != "caption" and _heading_like(s)
-    if resolver.scope is not None and heading_like and _heading_level(s) <= resolver.scope[2]:
-        resolver.scope = None  # a heading at the same or a higher level ends a dated heading's scope
+    heading_like: bool | None = None  # (worked out when asked: most sentences hold no date)
+    if resolver.scope is not None:
+        heading_like = s.where != "caption" and _heading_like(s)
+        if heading_like and _heading_level(s) <= resolver.scope[2]:
+            resolver.scope = None  # a heading at the same or a higher level ends a dated heading's scope
     bc_story = resolver.ref.year is not None and resolver.ref.year <= 0
     matches = find(s.text, () if bc_story else ("era_context_year",), memo)
     if not matches:
         return []
+    if heading_like is None:
+        heading_like = s.where != "caption" and _heading_like(s)
     narrative = narrative or Narrative(resolver, None)
     caption = s.where == "caption"
     resolver.in_heading = heading_like
