@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from kyivcli.extract.units.model import Unit, UnitMention
-from kyivcli.extract.units.recognize import find_mentions, grammar, link_parents
+from kyivcli.extract.units.recognize import active_rules, find_mentions, grammar, link_parents
 from kyivcli.extract.units.sides import attribute_sides
 from kyivcli.model.document import Document, Sentence
 
@@ -62,8 +62,9 @@ def build_units(doc: Document) -> tuple[list[Unit], list[UnitMention]]:
     """All units of the document (in order of first mention) and every mention attached to one."""
     mentions: list[UnitMention] = []
     sentences = doc.sentences
-    for s in sentences:
-        mentions.extend(find_mentions(s))
+    for s, rules in zip(sentences, active_rules([s.text for s in sentences], grammar()), strict=True):
+        if rules:  # a sentence no rule needs holds no mention
+            mentions.extend(find_mentions(s, rules))
     units: list[Unit] = []
     by_key: dict[tuple, Unit] = {}
     parts: dict[int, UnitMention] = {}  # unit id → its richest mention (defines the name)

@@ -33,7 +33,9 @@ from kyivcli.extract.units.recognize import Grammar, grammar
 from kyivcli.model.document import Document, Sentence
 from kyivcli.rx import compile as recompile
 
-_CAP = recompile(r"\b[A-Z][\w.'’-]*")
+# a capitalised word: '\b[A-Z][\w.'’-]*' written to start with its capital (and look back for the word
+# boundary), so a search skips to the next capital rather than trying a boundary at every character
+_CAP = recompile(r"[A-Z](?<!\w.)[\w.'’-]*")
 _GLUE = recompile(r"^(?:\s+(?:mercenaries|troops|forces|soldiers|fighters|units|personnel|members|men))?"
                    r"\s*(?:,\s*(?:and\s+|or\s+)?|\s*(?:and|or|as well as|with|alongside|together with)\s+)"
                    r"(?:the\s+)?$")
@@ -58,7 +60,7 @@ class _Anchor:
 def _vocab() -> tuple[frozenset[str], re.Pattern[str]]:
     d = grammar().data
     heads = "|".join(sorted(d["side_phrase_heads"], key=lambda w: (-len(w), w)))
-    phrase = recompile(rf"\b(?P<side>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)\s+(?:[a-z][\w-]*\s+){{0,3}}?(?:{heads})\b")
+    phrase = recompile(rf"(?P<side>[A-Z](?<!\w.)[\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)\s+(?:[a-z][\w-]*\s+){{0,3}}?(?:{heads})\b")
     return frozenset(d["hostile_words"]), phrase
 
 
