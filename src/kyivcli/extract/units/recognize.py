@@ -259,13 +259,15 @@ def active_rules(texts: list[str], g: Grammar) -> list[list[Rule]]:
             for w in keys.intersection(words):
                 mask |= word_masks[w]
             masks[i] = mask
-    if not joined.isascii():
-        for w, bits in g.trigger_substrings:  # non-ASCII words: only a non-ASCII text holds one
-            for i in holding(w):
+    non_ascii = [] if joined.isascii() else [i for i, t in enumerate(texts) if not t.isascii()]
+    for i in non_ascii:  # non-ASCII trigger words: only a non-ASCII text holds one
+        t = texts[i]
+        for w, bits in g.trigger_substrings:
+            if w in t:
                 masks[i] |= bits
     tm = g.test_masks  # Roman numerals, spelled ordinals and 'Squadron' are among the trigger words of NUM
     numbered = {bisect_right(starts, m.start()) - 1 for m in _SUFFIXED_ASCII.finditer(joined)}
-    numbered.update(i for i, t in enumerate(texts) if not t.isascii() and _SUFFIXED.search(t))  # other digits
+    numbered.update(i for i in non_ascii if _SUFFIXED.search(texts[i]))  # digits other than 0-9
     for i in numbered:
         masks[i] |= tm["NUM"]
         if _NUMCAP.search(texts[i]):
