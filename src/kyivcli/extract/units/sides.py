@@ -68,7 +68,9 @@ def _vocab() -> tuple[frozenset[str], re.Pattern[str]]:
 def _person_rx() -> re.Pattern[str]:
     titles = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in
                       sorted(grammar().data["person_titles"], key=lambda w: (-len(w), w)))
-    return recompile(rf"(?<= )(?:{titles}) (?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){{0,2}})")
+    # the space before the title is matched (a search skips from space to space), not looked behind for at
+    # every character; a match ends in a name, so the space is never the end of the match before
+    return recompile(rf" (?P<person>(?:{titles}) (?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){{0,2}}))")
 
 
 def _persons(sentences: list[Sentence], g: Grammar) -> dict[str, tuple[str, str]]:
@@ -78,7 +80,8 @@ def _persons(sentences: list[Sentence], g: Grammar) -> dict[str, tuple[str, str]
     text = "\n".join(s.text for s in sentences)
     out: dict[str, tuple[str, str]] = {}
     for m in rx.finditer(text):
-        before = text[max(0, m.start() - 40):m.start()].split()
+        start = m.start("person")
+        before = text[max(0, start - 40):start].split()
         side = None
         for k in (2, 1):
             if len(before) >= k:
@@ -91,7 +94,7 @@ def _persons(sentences: list[Sentence], g: Grammar) -> dict[str, tuple[str, str]
         if out.get(surname, (side,))[0] != side:
             out[surname] = ("", "")  # two sides: no evidence
         else:
-            out[surname] = (side, " ".join([*before[-2:], m.group(0)]))
+            out[surname] = (side, " ".join([*before[-2:], m.group("person")]))
     return {k: v for k, v in out.items() if v[0]}
 
 
@@ -115,6 +118,8 @@ def _side_words(s: Sentence, g: Grammar, persons: dict[str, tuple[str, str]] | N
                     out.append(_Anchor(t.start(), nxt.end(), side, two))
                     skip_to = nxt.end()
                     continue
+        if w[-1] not in "s.'’" and w not in sides and w not in first and not (persons and w in persons):
+            continue  # what most words come to below, in one test
         if persons and w.rstrip("'’s") in persons:
             side, words = persons[w.rstrip("'’s")]
             out.append(_Anchor(t.start(), t.end(), side, words))
