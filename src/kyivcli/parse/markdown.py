@@ -101,7 +101,7 @@ class _Inline:
         return "".join(self.parts)
 
 
-_MARKUP = re.compile(r"[`*_\[\]()<>#!]+")
+_MARKUP = re.compile(r"[`*_\[\]()<>#!][`*_\[\]()<>#!]*")  # one mark, then more: a search skips to the next mark
 
 
 def _realign(inline: _Inline, raw: str) -> None:

@@ -8,8 +8,9 @@ from functools import cache
 from kyivcli.resources import resource
 
 _WORD = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
-# a candidate boundary: terminal punctuation, optional closing quotes/brackets, then space
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+")
+# a candidate boundary: terminal punctuation, optional closing quotes/brackets, then space ('[.!?]+' written
+# as one mark then more, so a search skips to the next mark instead of trying every character)
+_BOUNDARY = re.compile(r"[.!?][.!?]*[\"'”’)\]]*\s+")
 
 
 def count_words(text: str) -> int:
