@@ -34,6 +34,8 @@ def _maker(cls: type[_R]) -> Callable[..., _R]:
     __init__'s `object.__setattr__` per field: a function (written, as dataclasses writes __init__, from
     the field names) that fills the new instance's __dict__ item by item. Same instance, a third of the cost."""
     make = _MAKERS.get(cls)
+    if make is None and (hasattr(cls, "__post_init__") or "__slots__" in vars(cls)):
+        make = _MAKERS[cls] = cls  # an __init__ that does more than store the fields: keep it
     if make is None:
         names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
         assert all(n.isidentifier() for n in names)
