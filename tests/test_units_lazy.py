@@ -35,3 +35,16 @@ def test_trigger_words_with_punctuation_and_possessives():
     names = {m.text for s in doc.sentences for m in find_mentions(s)}
     assert {"Wagner Group", "Kwantung Army", "Task Force 20"} <= names
     assert grammar() is grammar()
+
+
+def test_rules_of_a_document_are_each_sentences_own():
+    """`active_rules` scans the texts joined: no word, number or test reaches from one text into the next."""
+    from kyivcli.extract.units.recognize import _active_rules, active_rules
+
+    g = grammar()
+    texts = ["It was the 21st", "Guards took the town (briefly).", "No unit here.", "Line one\nArmy two",
+             "The Sandinistas and the 3rd Shock Army’s men.", "Ничего", "5th", "Corps"]
+    names = [[r.name for r in rules] for rules in active_rules(texts, g)]
+    assert names == [[r.name for r in _active_rules(t, g)] for t in texts]
+    assert "implied_echelon" not in names[0]  # '21st' and the next text's 'Guards' are not '21st Guards'
+    assert names[2] == []

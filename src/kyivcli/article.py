@@ -131,16 +131,16 @@ class Article:
     @cached_property
     def dates(self) -> tuple[Date, ...]:
         """Every temporal expression with its TIMEX3 value, in text order."""
-        from kyivcli.index.convert import date_record
+        from kyivcli.index.convert import date_records
 
-        return tuple(date_record(m) for m in self._raw_dates)
+        return date_records(self._raw_dates)
 
     @cached_property
     def places(self) -> tuple[Place, ...]:
         """Places named in the text, most mentioned first in text order of first mention."""
-        from kyivcli.index.convert import place_record
+        from kyivcli.index.convert import place_records
 
-        return tuple(place_record(p) for p in self._raw_places[0])
+        return place_records(self._raw_places[0])
 
     def place_span(self, place: Place) -> tuple[str | None, str | None]:
         """The first and last calendar day of the sentences naming `place` (costs the date pass)."""
@@ -151,12 +151,11 @@ class Article:
     @cached_property
     def units(self) -> tuple[Unit, ...]:
         """Military units and services, with side, first/last date, places nearby and dated path."""
-        from kyivcli.index.convert import unit_record
+        from kyivcli.index.convert import unit_records
 
         places_by_sentence = self._place_names
         coords = {p.name: (p.lat, p.lon) for p in self._raw_places[0] if p.kind not in _AREA_KINDS}
-        return tuple(unit_record(u, self._sentence_days, places_by_sentence, coords, self.document)
-                     for u in self._raw_units[0])
+        return unit_records(self._raw_units[0], self._sentence_days, places_by_sentence, coords, self.document)
 
     def events(self, start: str | None = None, end: str | None = None, section: str | None = None,
                include_all: bool = False) -> list[Event]:
@@ -174,12 +173,11 @@ class Article:
 
     def _all_events(self, include_all: bool) -> list[Event]:
         if include_all not in self._events:
-            from kyivcli.index.convert import event_record
+            from kyivcli.index.convert import event_records
             from kyivcli.index.events import build_events
 
             places, units = self._place_names, self._unit_names
-            self._events[include_all] = [event_record(e, places, units)
-                                         for e in build_events(self._raw_dates, include_all)]
+            self._events[include_all] = event_records(build_events(self._raw_dates, include_all), places, units)
         return self._events[include_all]
 
     # -- queries --------------------------------------------------------------------------------

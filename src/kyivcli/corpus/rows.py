@@ -86,20 +86,21 @@ def extract_rows(text: str, name: str) -> dict[str, list[Row]]:
     days = art._sentence_days  # noqa: SLF001 - the same per-sentence facts search uses
     place_names = art._place_names  # noqa: SLF001
     unit_names = art._unit_names  # noqa: SLF001
-    sentences = out["sentences"]
+    add = out["sentences"].append
     for s in doc.sentences:  # most sentences name no day, place or unit: "[]" without a call
         i = s.index
         ds, ps, us = days.get(i), place_names.get(i), unit_names.get(i)
-        sentences.append({"idx": i, "line": s.line, "section": s.section, "section_title": s.section_title,
+        add({"idx": i, "line": s.block.line_at(s.start), "section": s.section, "section_title": s.section_title,
                           "kind": s.where, "text": s.text, "day": ds[0] if ds else None,
                           "days": _js(ds) if ds else "[]", "places": _js(ps) if ps else "[]",
                           "units": _js(us) if us else "[]"})
+    add = out["dates"].append
     for d in art.dates:
-        out["dates"].append({"line": d.line, "sentence_idx": d.sentence_index, "start": d.start, "end": d.end,
-                             "text": d.text, "type": d.type, "value": d.value, "mod": d.mod, "anchor": d.anchor,
-                             "section": d.section, "where_": d.where, "rule": d.rule,
-                             "record": _js(record(d))})
+        add({"line": d.line, "sentence_idx": d.sentence_index, "start": d.start, "end": d.end, "text": d.text,
+             "type": d.type, "value": d.value, "mod": d.mod, "anchor": d.anchor, "section": d.section,
+             "where_": d.where, "rule": d.rule, "record": _js(record(d))})
     seen: set[str] = set()
+    add_mention, add_step = out["unit_mentions"].append, out["unit_path"].append
     for u in art.units:
         key = unit_key(u.name, u.side)
         if key in seen:  # two units of one article never share a row
@@ -107,15 +108,16 @@ def extract_rows(text: str, name: str) -> dict[str, list[Row]]:
         seen.add(key)
         rec = record(u)
         out["units"].append({"key": key, "name": u.name, "side": u.side, "echelon": u.echelon, "tier": u.tier,
-                             "parent": u.parent, "aliases": _js(list(u.aliases)), "mentions": len(u.mentions),
+                             "parent": u.parent, "aliases": _js(u.aliases), "mentions": len(u.mentions),
                              "first_date": u.first_date, "last_date": u.last_date, "record": _js(rec)})
         for m in u.mentions:
-            out["unit_mentions"].append({"unit_key": key, "line": m.line, "sentence_idx": m.sentence_index,
-                                         "start": m.start, "end": m.end, "text": m.text})
+            add_mention({"unit_key": key, "line": m.line, "sentence_idx": m.sentence_index, "start": m.start,
+                         "end": m.end, "text": m.text})
         for step in u.path:
-            out["unit_path"].append({"unit_key": key, "date": step.date, "place": step.place, "lat": step.lat,
-                                     "lon": step.lon, "line": step.line, "sentence": step.sentence})
+            add_step({"unit_key": key, "date": step.date, "place": step.place, "lat": step.lat, "lon": step.lon,
+                      "line": step.line, "sentence": step.sentence})
     seen.clear()
+    add_name, add_mention = out["place_names"].append, out["place_mentions"].append
     for p in art.places:
         key = place_key(p.geonameid, p.name, p.kind, p.country)
         if key in seen:  # two places of one article on one GeoNames id (a facility and its town): by name
@@ -123,18 +125,20 @@ def extract_rows(text: str, name: str) -> dict[str, list[Row]]:
         seen.add(key)
         out["places"].append({"key": key, "name": p.name, "kind": p.kind, "country": p.country,
                               "admin1": p.admin1, "lat": p.lat, "lon": p.lon, "geonameid": p.geonameid,
-                              "aliases": _js(list(p.aliases)), "variants": _js(list(p.variants)),
+                              "aliases": _js(p.aliases), "variants": _js(p.variants),
                               "mentions": len(p.mentions), "record": _js(record(p))})
         for form in (p.name, *p.aliases, *p.variants):  # every spelling `search --town` should find it by
             norm = normalize(form)
             if norm:
-                out["place_names"].append({"place_key": key, "norm": norm, "name": form})
+                add_name({"place_key": key, "norm": norm, "name": form})
         for m in p.mentions:
-            out["place_mentions"].append({"place_key": key, "line": m.line, "sentence_idx": m.sentence_index,
-                                          "start": m.start, "end": m.end, "text": m.text})
+            add_mention({"place_key": key, "line": m.line, "sentence_idx": m.sentence_index, "start": m.start,
+                         "end": m.end, "text": m.text})
+    add = out["events"].append
     for e in art.events(include_all=True):
-        out["events"].append({"date": e.date, "start": e.start, "end": e.end, "precision": e.precision,
-                              "line": e.line, "sentence_idx": e.sentence_index, "section": e.section,
-                              "section_title": e.section_title, "sentence": e.sentence,
-                              "places": _js(list(e.places)), "units": _js(list(e.units))})
+        points = e.date.split("/")  # e.start, e.end
+        add({"date": e.date, "start": points[0], "end": points[-1], "precision": e.precision, "line": e.line,
+             "sentence_idx": e.sentence_index, "section": e.section, "section_title": e.section_title,
+             "sentence": e.sentence, "places": _js(e.places) if e.places else "[]",
+             "units": _js(e.units) if e.units else "[]"})
     return out

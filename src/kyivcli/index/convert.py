@@ -2,87 +2,148 @@
 
 Extractors keep links between their objects while they work (a mention to its unit, its sentence);
 records link by position only, so they print short and serialise without cycles.
+
+An article's records are built by the thousand, so the batch functions (`date_records`, …) import their
+record class once and build each frozen record with `_maker` (its fields stored in its __dict__, not set by
+one `object.__setattr__` each); the one-record functions are the same code.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
+from dataclasses import fields
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from kyivcli.model.document import Document, Sentence
+from kyivcli.model.records.common import Evidence, Mention
 
 if TYPE_CHECKING:
     from kyivcli.extract.dates.model import DateMention
     from kyivcli.extract.places.geoparse import PlaceItem
     from kyivcli.extract.units.model import Unit as RawUnit
     from kyivcli.index.events import Event as RawEvent
-    from kyivcli.model.records import Date, Event, Evidence, Mention, PathStep, Place, Unit
+    from kyivcli.model.records import Date, Event, PathStep, Place, Unit
+
+_R = TypeVar("_R")
+_MAKERS: dict[type, Callable[..., object]] = {}
+
+
+def _maker(cls: type[_R]) -> Callable[..., _R]:
+    """`cls(*values)` for a frozen record class, every field given in order, minus the generated
+    __init__'s `object.__setattr__` per field: a function (written, as dataclasses writes __init__, from
+    the field names) that fills the new instance's __dict__ item by item. Same instance, a third of the cost."""
+    make = _MAKERS.get(cls)
+    if make is None and (hasattr(cls, "__post_init__") or "__slots__" in vars(cls)):
+        make = _MAKERS[cls] = cls  # an __init__ that does more than store the fields: keep it
+    if make is None:
+        names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
+        assert all(n.isidentifier() for n in names)
+        src = (f"def make({', '.join(names)}):\n    obj = new(cls)\n    d = obj.__dict__\n"
+               + "".join(f"    d[{n!r}] = {n}\n" for n in names) + "    return obj\n")
+        scope: dict[str, Any] = {"new": object.__new__, "cls": cls}
+        exec(src, scope)  # noqa: S102 - code made here from a dataclass's field names
+        make = _MAKERS[cls] = scope["make"]
+    return make  # type: ignore[return-value]
 
 
 def evidence(raw: object) -> Evidence | None:
     """An extractor's evidence (a dict or an Evidence) as a record."""
-    from kyivcli.model.records.common import Evidence
-
     if raw is None or isinstance(raw, Evidence):
         return raw
     if not isinstance(raw, dict):
         return Evidence(rule=str(raw))
+    make = _maker(Evidence)
     line = raw.get("line")
     if "year" in raw:  # a date whose year was inferred: why, and the mention that set it
         years = raw.get("years")
-        return Evidence(rule=str(raw["year"]), words=str(raw.get("text") or ""),
-                        line=int(line) if isinstance(line, int) else None,
-                        context=str(raw.get("rule") or "") or (f"years {years}" if years else None))
+        return make(str(raw["year"]), str(raw.get("text") or ""), int(line) if isinstance(line, int) else None,
+                    str(raw.get("rule") or "") or (f"years {years}" if years else None), None, None)
     dist = raw.get("distance_km", raw.get("km_from_centre"))
     context = raw.get("context") or raw.get("admin")
     n = raw.get("candidates")
-    return Evidence(rule=str(raw.get("rule", "")), words=str(raw.get("words") or raw.get("text") or ""),
-                    line=int(line) if isinstance(line, int) else None,
-                    context=str(context) if context else None,
-                    distance_km=round(float(dist), 1) if isinstance(dist, (int, float)) else None,
-                    candidates=n if isinstance(n, int) else None)
+    return make(str(raw.get("rule", "")), str(raw.get("words") or raw.get("text") or ""),
+                int(line) if isinstance(line, int) else None, str(context) if context else None,
+                round(float(dist), 1) if isinstance(dist, (int, float)) else None,
+                n if isinstance(n, int) else None)
 
 
 def mention(m: object) -> Mention:
-    from kyivcli.model.records.common import Mention
-    return _mention(Mention, m)
+    return _mentions([m])[0]
 
 
-def _mention(cls: type[Mention], m: object) -> Mention:
-    return cls(m.text, m.line, m.sentence.index, m.start, m.end)  # type: ignore[attr-defined]
+def _mentions(ms: Iterable[object]) -> tuple[Mention, ...]:
+    """Mention records; each file line read from the sentence's block directly (what `m.line` gives)."""
+    make = _maker(Mention)
+    out = []
+    for m in ms:
+        s = m.sentence  # type: ignore[attr-defined]
+        b = s.block
+        start = m.start  # type: ignore[attr-defined]
+        out.append(make(m.text, b.line + bisect_right(b.breaks, s.start + start), s.index, start,  # type: ignore[attr-defined]
+                        m.end))  # type: ignore[attr-defined]
+    return tuple(out)
 
 
 def date_record(m: DateMention) -> Date:
+    return date_records([m])[0]
+
+
+def date_records(mentions: Iterable[DateMention]) -> tuple[Date, ...]:
     from kyivcli.model.records.dates import Date
-    s = m.sentence
-    return Date(m.text, m.type, m.value, m.mod, m.anchor, m.line, s.index, m.start, m.end, s.section,
-                s.section_title, s.where, s.text, m.rule, evidence(getattr(m, "evidence", None)),
-                getattr(m, "span", None))
+
+    make = _maker(Date)
+    out = []
+    for m in mentions:
+        s = m.sentence
+        ev = m.evidence
+        out.append(make(m.text, m.type, m.value, m.mod, m.anchor, s.block.line_at(s.start + m.start), s.index,
+                        m.start, m.end, s.section, s.section_title, s.where, s.text, m.rule,
+                        None if ev is None else evidence(ev), m.span))
+    return tuple(out)
 
 
 def place_record(p: PlaceItem) -> Place:
-    from kyivcli.model.records.common import Mention
+    return place_records([p])[0]
+
+
+def place_records(items: Iterable[PlaceItem]) -> tuple[Place, ...]:
     from kyivcli.model.records.places import Place
-    conf = getattr(p, "confidence", None)
-    return Place(p.name, tuple(p.aliases), tuple(p.variants), p.kind, p.country, p.admin1, p.lat, p.lon,
-                 p.geonameid, tuple([_mention(Mention, m) for m in p.mentions]),
-                 round(float(conf), 2) if isinstance(conf, (int, float)) else None,
-                 evidence(getattr(p, "evidence", None)))
+
+    make = _maker(Place)
+    out = []
+    for p in items:
+        conf = getattr(p, "confidence", None)
+        out.append(make(p.name, tuple(p.aliases), tuple(p.variants), p.kind, p.country, p.admin1, p.lat, p.lon,
+                        p.geonameid, _mentions(p.mentions),
+                        round(float(conf), 2) if isinstance(conf, (int, float)) else None,
+                        evidence(getattr(p, "evidence", None))))
+    return tuple(out)
 
 
 def unit_record(u: RawUnit, days: dict[int, list[str]], places: dict[int, list[str]],
                 coords: dict[str, tuple[float | None, float | None]], doc: Document) -> Unit:
+    return unit_records([u], days, places, coords, doc)[0]
+
+
+def unit_records(units: Iterable[RawUnit], days: dict[int, list[str]], places: dict[int, list[str]],
+                 coords: dict[str, tuple[float | None, float | None]], doc: Document) -> tuple[Unit, ...]:
     from kyivcli.index.summary import span
-    from kyivcli.model.records.common import Mention
     from kyivcli.model.records.units import Unit
 
-    idx = [m.sentence.index for m in u.mentions]
-    first, last = span(idx, days)
-    near: list[str] = []
-    for i in idx:
-        near.extend(p for p in places.get(i, []) if p not in near)
-    return Unit(u.name, tuple(u.aliases), u.side, evidence(getattr(u, "side_evidence", None)), u.echelon, u.tier,
-                u.parent, tuple([_mention(Mention, m) for m in u.mentions]), first, last, tuple(near),
-                path(u, days, places, coords, doc))
+    make = _maker(Unit)
+    sentences = doc.sentences
+    out = []
+    for u in units:
+        idx = [m.sentence.index for m in u.mentions]
+        first, last = span(idx, days)
+        near: list[str] = []
+        for i in idx:
+            near.extend(p for p in places.get(i, ()) if p not in near)
+        out.append(make(u.name, tuple(u.aliases), u.side, evidence(getattr(u, "side_evidence", None)), u.echelon,
+                        u.tier, u.parent, _mentions(u.mentions), first, last, tuple(near),
+                        _path(u, days, places, coords, sentences)))
+    return tuple(out)
 
 
 def path(u: RawUnit, days: dict[int, list[str]], places: dict[int, list[str]],
@@ -90,17 +151,24 @@ def path(u: RawUnit, days: dict[int, list[str]], places: dict[int, list[str]],
     """Where a unit is reported on which day: each sentence naming it, with each place named there
     (areas such as countries aside: a unit is not 'at' Russia), in time order. A sentence without a
     day of its own takes the last day given earlier in its paragraph (the narrative's day)."""
+    return _path(u, days, places, coords, doc.sentences)
+
+
+def _path(u: RawUnit, days: dict[int, list[str]], places: dict[int, list[str]],
+          coords: dict[str, tuple[float | None, float | None]], sentences: list[Sentence]) -> tuple[PathStep, ...]:
     from kyivcli.model.records.units import PathStep
 
-    sentences = doc.sentences
     steps: list[PathStep] = []
     seen: set[tuple[int, str]] = set()
     for m in u.mentions:
         s = m.sentence
+        names = places.get(s.index)
+        if not names:  # most sentences naming a unit name no place: no day to look for
+            continue
         day = _narrative_day(s.index, sentences, days)
         if day is None:
             continue
-        for name in places.get(s.index, []):
+        for name in names:
             if (s.index, name) in seen or name not in coords:
                 continue
             seen.add((s.index, name))
@@ -124,7 +192,19 @@ def _narrative_day(index: int, sentences: list[Sentence], days: dict[int, list[s
 
 
 def event_record(e: RawEvent, places: dict[int, list[str]], units: dict[int, list[str]]) -> Event:
+    return event_records([e], places, units)[0]
+
+
+def event_records(events: Iterable[RawEvent], places: dict[int, list[str]],
+                  units: dict[int, list[str]]) -> list[Event]:
     from kyivcli.model.records.events import Event
-    s = e.sentence
-    return Event(e.date, e.precision, s.line, s.index, s.section, s.section_title, s.text,
-                 tuple(places.get(s.index, [])), tuple(units.get(s.index, [])))
+
+    make = _maker(Event)
+    out = []
+    empty = ()
+    for e in events:
+        s = e.sentence
+        i = s.index
+        out.append(make(e.date, e.precision, s.block.line_at(s.start), i, s.section, s.section_title, s.text,
+                        tuple(places.get(i, empty)), tuple(units.get(i, empty))))
+    return out

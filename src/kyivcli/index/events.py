@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from kyivcli.errors import BadDate
 from kyivcli.extract.dates.model import DateMention
+from kyivcli.index.summary import day_of
 from kyivcli.model.document import Sentence
 
 
@@ -41,6 +42,7 @@ _POINT = re.compile(r"^(-?)(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _TIMEX_POINT = re.compile(r"^(BC)?(\d{4})((?:-\d{2}){0,2})$")
 
 
+@lru_cache(maxsize=4096)
 def to_event_date(value: str) -> str | None:
     """A TIMEX value (``2022-02-24``, ``BC0490``, ``BC0499/BC0493``, ``2022-03T..``) as an event date
     (``2022-02-24``, ``-0490``, ``-0499/-0493``); None when it names no calendar point."""
@@ -65,6 +67,7 @@ def sort_key(point: str) -> tuple[int, int, int]:
     return (-y if m.group(1) else y, int(m.group(3) or 0), int(m.group(4) or 0))
 
 
+@lru_cache(maxsize=4096)  # an article's events share a few hundred values
 def precision_of(value: str) -> str:
     if "/" in value:
         return "range"
@@ -147,10 +150,12 @@ def build_events(mentions: list[DateMention], include_all: bool = False) -> list
     seen: set[tuple[int, str]] = set()
     events: list[Event] = []
     for m in mentions:
-        s = m.sentence
-        if s.where in ("heading", "caption") or m.type not in ("DATE", "TIME") or not m.value:
+        if m.type not in ("DATE", "TIME") or not m.value:
             continue
-        value = m.day_value
+        s = m.sentence
+        if s.where in ("heading", "caption"):
+            continue
+        value = day_of(m.value)  # m.day_value, its type being DATE or TIME
         if m.span and value is not None and "/" in m.span:
             value = m.span  # one row for a span written as two dates
         if value is None:
@@ -165,7 +170,14 @@ def build_events(mentions: list[DateMention], include_all: bool = False) -> list
         seen.add(key)
         events.append(Event(value, precision_of(value), s))
     if include_all:  # coarse rows only for sentences that have no day of their own
-        dayful = {e.sentence.index for e in events if _is_day(e.start)}
-        events = [e for e in events if e.sentence.index not in dayful or _is_day(e.start)]
-    events.sort(key=lambda e: (sort_key(e.start), sort_key(e.end), e.sentence.index))
+        days = [_is_day(e.date.split("/")[0]) for e in events]
+        dayful = {e.sentence.index for e, day in zip(events, days, strict=True) if day}
+        events = [e for e, day in zip(events, days, strict=True) if day or e.sentence.index not in dayful]
+    events.sort(key=_order)
     return events
+
+
+def _order(e: Event) -> tuple[tuple[int, int, int], tuple[int, int, int], int]:
+    """Time order of events (start, then end), then text order."""
+    points = e.date.split("/")
+    return (sort_key(points[0]), sort_key(points[-1]), e.sentence.index)

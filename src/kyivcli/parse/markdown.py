@@ -17,7 +17,16 @@ from kyivcli.parse.debris import blank_debris, debris_meta
 from kyivcli.parse.sentences import split_sentences
 
 _markdown = None
-_BLANKISH = re.compile(r"^[ \t]+$", re.MULTILINE)
+_BLANKISH = re.compile(r"\n[ \t]+$", re.MULTILINE)  # from its newline: a search skips to the next newline
+_BLANKISH_FIRST = re.compile(r"[ \t]+$", re.MULTILINE)
+
+
+def _empty_blankish(body: str) -> str:
+    """Whitespace-only lines emptied (what `re.sub(r"^[ \t]+$", "", body, flags=re.M)` gives)."""
+    first = _BLANKISH_FIRST.match(body)
+    if first is not None:
+        body = body[first.end():]
+    return _BLANKISH.sub("\n", body)
 
 
 def _parser() -> Any:
@@ -92,7 +101,7 @@ class _Inline:
         return "".join(self.parts)
 
 
-_MARKUP = re.compile(r"[`*_\[\]()<>#!]+")
+_MARKUP = re.compile(r"[`*_\[\]()<>#!][`*_\[\]()<>#!]*")  # one mark, then more: a search skips to the next mark
 
 
 def _realign(inline: _Inline, raw: str) -> None:
@@ -272,7 +281,7 @@ def parse(source: Source) -> Document:
     body, debris_warnings = blank_debris(source.body, source.body_line)
     # whitespace-only lines are blank (CommonMark); emptied, mistune splits paragraphs there instead
     # of folding them into one soft break, and the line count stays the same
-    body = _BLANKISH.sub("", body)
+    body = _empty_blankish(body)
     builder = _Builder(source, body)
     if body.strip():
         tokens, _state = _parser().parse(body)

@@ -8,8 +8,9 @@ from functools import cache
 from kyivcli.resources import resource
 
 _WORD = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
-# a candidate boundary: terminal punctuation, optional closing quotes/brackets, then space
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+")
+# a candidate boundary: terminal punctuation, optional closing quotes/brackets, then space ('[.!?]+' written
+# as one mark then more, so a search skips to the next mark instead of trying every character)
+_BOUNDARY = re.compile(r"[.!?][.!?]*[\"'”’)\]]*\s+")
 
 
 def count_words(text: str) -> int:
@@ -26,19 +27,24 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
     abbrevs = _abbreviations()
     out: list[tuple[int, str]] = []
     start = 0
+    n = len(text)
     for m in _BOUNDARY.finditer(text):
-        nxt = text[m.end() : m.end() + 1]
-        if not nxt or not (nxt.isupper() or nxt.isdigit() or nxt in "\"'“‘(["):
-            continue
-        words = text[start : m.start()].rsplit(None, 1)  # only the last word: not all since `start`
-        last = words[-1] if words else ""
-        word = last.lower().lstrip("(\"'“‘")
-        if text[m.start()] == "." and (word in abbrevs or (len(word) == 1 and word.isalpha())):
-            continue
         end = m.end()
-        sent = text[start:end].strip()
+        if end == n:
+            continue
+        nxt = text[end]
+        if not (nxt.isupper() or nxt.isdigit() or nxt in "\"'“‘(["):
+            continue
+        stop = m.start()
+        if text[stop] == ".":  # not after an abbreviation or an initial (only the last word: not all since `start`)
+            words = text[start:stop].rsplit(None, 1)
+            word = words[-1].lower().lstrip("(\"'“‘") if words else ""
+            if word in abbrevs or (len(word) == 1 and word.isalpha()):
+                continue
+        piece = text[start:end]
+        sent = piece.strip()
         if sent:
-            out.append((start + (len(text[start:end]) - len(text[start:end].lstrip())), sent))
+            out.append((start + len(piece) - len(piece.lstrip()), sent))
         start = end
     tail = text[start:]
     if tail.strip():

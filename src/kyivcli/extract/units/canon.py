@@ -4,9 +4,12 @@ link parents, then let sides.py work out each unit's side from the text."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from itertools import accumulate
 
 from kyivcli.extract.units.model import Unit, UnitMention
-from kyivcli.extract.units.recognize import find_mentions, grammar, link_parents
+from kyivcli.extract.units.recognize import active_rules, find_mentions, grammar, link_parents
 from kyivcli.extract.units.sides import attribute_sides
 from kyivcli.model.document import Document, Sentence
 
@@ -62,8 +65,9 @@ def build_units(doc: Document) -> tuple[list[Unit], list[UnitMention]]:
     """All units of the document (in order of first mention) and every mention attached to one."""
     mentions: list[UnitMention] = []
     sentences = doc.sentences
-    for s in sentences:
-        mentions.extend(find_mentions(s))
+    for s, rules in zip(sentences, active_rules([s.text for s in sentences], grammar()), strict=True):
+        if rules:  # a sentence no rule needs holds no mention
+            mentions.extend(find_mentions(s, rules))
     units: list[Unit] = []
     by_key: dict[tuple, Unit] = {}
     parts: dict[int, UnitMention] = {}  # unit id → its richest mention (defines the name)
@@ -165,10 +169,7 @@ def _repeated_names(sentences: list[Sentence], mentions: list[UnitMention], unit
     spans: dict[int, list[tuple[int, int]]] = {}
     for m in mentions:
         spans.setdefault(m.sentence.index, []).append((m.start, m.end))
-    keys = list(names)
-    for s in sentences:
-        if not any(k in s.text for k in keys):
-            continue
+    for s in _holding(sentences, names):
         for hit in pat.finditer(s.text):
             if any(a < hit.end() and hit.start() < b for a, b in spans.get(s.index, ())):
                 continue
@@ -178,20 +179,35 @@ def _repeated_names(sentences: list[Sentence], mentions: list[UnitMention], unit
     return True
 
 
+def _holding(sentences: list[Sentence], keys: Iterable[str]) -> list[Sentence]:
+    """The sentences whose text holds one of `keys`, in order: each key looked for in all texts at once
+    (joined by newlines; a key with a newline of its own is looked for text by text)."""
+    texts = [s.text for s in sentences]
+    joined = "\n".join(texts)
+    starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    found: set[int] = set()
+    for k in keys:
+        if "\n" in k or not k:
+            found.update(i for i, t in enumerate(texts) if k in t)
+            continue
+        p = joined.find(k)
+        while p >= 0:
+            found.add(bisect_right(starts, p) - 1)
+            p = joined.find(k, p + 1)
+    return [sentences[i] for i in sorted(found)]
+
+
 def _abbreviations(sentences: list[Sentence], mentions: list[UnitMention]) -> None:
     """'Eastern Military District (EMD)': later 'EMD' mentions name that unit."""
     defined = {m.abbreviation: m.unit for m in mentions if m.abbreviation and m.unit}
     if not defined:
         return
     pat = re.compile(r"\b(" + "|".join(map(re.escape, defined)) + r")\b")
-    keys = list(defined)
     taken = [(m.sentence.index, m.start, m.end) for m in mentions]
     spans: dict[int, list[tuple[int, int]]] = {}
     for i, a, b in taken:
         spans.setdefault(i, []).append((a, b))
-    for s in sentences:
-        if not any(k in s.text for k in keys):
-            continue
+    for s in _holding(sentences, defined):
         for hit in pat.finditer(s.text):
             if any(a <= hit.start() < b for a, b in spans.get(s.index, ())):
                 continue

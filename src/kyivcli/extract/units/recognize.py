@@ -15,6 +15,7 @@ and checks it (valid, cannot match the empty string), which the tests do for the
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -203,6 +204,7 @@ def _triggers(names: list[str], d: dict[str, Any], rule: str) -> tuple[frozenset
 
 
 _SUFFIXED = recompile(r"\d(?:st|nd|rd|th)\b")
+_SUFFIXED_ASCII = recompile(r"[0-9](?:st|nd|rd|th)\b")  # the same in ASCII text, a third quicker to scan for
 _ROMANS = frozenset(r for r in (
     "".join(p) for p in __import__("itertools").product(("", "C"), ("", "X", "XX", "XXX", "XL", "L", "LX", "LXX",
                                                                       "LXXX", "XC"),
@@ -212,34 +214,75 @@ _ROMANS = frozenset(r for r in (
 
 
 def _active_rules(text: str, g: Grammar) -> list[Rule]:
-    """The rules whose trigger words or word tests the sentence holds, in grammar order. Trigger words
-    are looked up in the set of the sentence's words (non-ASCII ones as substrings). Each trigger
-    carries a bit mask of its rules."""
-    toks = set(text.replace(",", " ").replace(".", " ").replace("(", " ").replace(")", " ").replace('"', " ")
-               .replace("“", " ").replace("”", " ").replace(";", " ").replace(":", " ").split())
-    masks = g.trigger_masks
-    mask = 0
-    for t in toks & g.trigger_keys:
-        mask |= masks[t]
-    if not text.isascii():
+    """The rules whose trigger words or word tests the sentence holds, in grammar order."""
+    return active_rules([text], g)[0]
+
+
+def _clean(text: str) -> str:
+    """Punctuation a trigger word may touch as spaces (one character for one: offsets stay)."""
+    return (text.replace(",", " ").replace(".", " ").replace("(", " ").replace(")", " ").replace('"', " ")
+            .replace("“", " ").replace("”", " ").replace(";", " ").replace(":", " "))
+
+
+def active_rules(texts: list[str], g: Grammar) -> list[list[Rule]]:
+    """The rules each sentence needs (`_active_rules` of each text), with the document-wide work done once.
+
+    A sentence's words are its text split at spaces once the punctuation in `_clean` is a space; trigger
+    words are looked up among them (non-ASCII ones as substrings), each carrying a bit mask of its rules.
+    Punctuation is cleaned and the word tests run on all texts joined by newlines at once (no test
+    reaches across a newline); most sentences then cost one split and one set test."""
+    joined = "\n".join(texts)
+    starts: list[int] = []
+    pos = 0
+    for t in texts:
+        starts.append(pos)
+        pos += len(t) + 1
+    masks = [0] * len(texts)
+
+    def holding(w: str) -> set[int]:
+        """The texts holding `w`."""
+        out: set[int] = set()
+        p = joined.find(w)
+        while p >= 0:
+            out.add(bisect_right(starts, p) - 1)
+            p = joined.find(w, p + 1)
+        return out
+
+    cleaned = _clean(joined).split("\n")
+    if len(cleaned) != len(texts):  # a text with a newline of its own
+        cleaned = [_clean(t) for t in texts]
+    keys, word_masks = g.trigger_keys, g.trigger_masks
+    for i, c in enumerate(cleaned):
+        words = c.split()
+        if not keys.isdisjoint(words):
+            mask = 0
+            for w in keys.intersection(words):
+                mask |= word_masks[w]
+            masks[i] = mask
+    non_ascii = [] if joined.isascii() else [i for i, t in enumerate(texts) if not t.isascii()]
+    for i in non_ascii:  # non-ASCII trigger words: only a non-ASCII text holds one
+        t = texts[i]
         for w, bits in g.trigger_substrings:
-            if w in text:
-                mask |= bits
+            if w in t:
+                masks[i] |= bits
     tm = g.test_masks  # Roman numerals, spelled ordinals and 'Squadron' are among the trigger words of NUM
-    if _SUFFIXED.search(text):
-        mask |= tm["NUM"]
-        if _NUMCAP.search(text):
-            mask |= tm["NUMCAP"]
-    if "istas" in text:
-        mask |= tm["ISTAS"]
-    if "(" in text:
-        mask |= tm["PAREN"]
-    rules = g.by_mask.get(mask)
-    if rules is None:
-        rules = g.by_mask[mask] = [r for i, r in enumerate(g.rules) if mask >> i & 1]
-    return rules
-
-
+    numbered = {bisect_right(starts, m.start()) - 1 for m in _SUFFIXED_ASCII.finditer(joined)}
+    numbered.update(i for i in non_ascii if _SUFFIXED.search(texts[i]))  # digits other than 0-9
+    for i in numbered:
+        masks[i] |= tm["NUM"]
+        if _NUMCAP.search(texts[i]):
+            masks[i] |= tm["NUMCAP"]
+    for test, w in (("ISTAS", "istas"), ("PAREN", "(")):
+        for i in holding(w):
+            masks[i] |= tm[test]
+    by_mask = g.by_mask
+    out = []
+    for mask in masks:
+        rules = by_mask.get(mask)
+        if rules is None:
+            rules = by_mask[mask] = [r for i, r in enumerate(g.rules) if mask >> i & 1]
+        out.append(rules)
+    return out
 
 
 _POSSESSIVE = ("", "'s", "’s", "'", "’")  # "Army's", "Forces'"
@@ -909,13 +952,14 @@ def _trim_stop(m: UnitMention) -> None:
             m.proper = m.proper[:-1]
 
 
-def find_mentions(s: Sentence) -> list[UnitMention]:
-    """Unit mentions in one sentence, in text order; coordinated numbers become separate mentions."""
+def find_mentions(s: Sentence, rules: list[Rule] | None = None) -> list[UnitMention]:
+    """Unit mentions in one sentence, in text order; coordinated numbers become separate mentions. `rules`:
+    the sentence's `active_rules` when the caller has them."""
     g = grammar()
     text = s.text
     ctx = _Ctx(s, g, text, [])
     out: list[UnitMention] = []
-    for rule in _active_rules(text, g):
+    for rule in _active_rules(text, g) if rules is None else rules:
         fn = HANDLERS[rule.handler]
         pos = 0
         while (m := rule.rx.search(text, pos)) is not None:

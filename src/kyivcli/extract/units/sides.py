@@ -33,7 +33,9 @@ from kyivcli.extract.units.recognize import Grammar, grammar
 from kyivcli.model.document import Document, Sentence
 from kyivcli.rx import compile as recompile
 
-_CAP = recompile(r"\b[A-Z][\w.'’-]*")
+# a capitalised word: '\b[A-Z][\w.'’-]*' written to start with its capital (and look back for the word
+# boundary), so a search skips to the next capital rather than trying a boundary at every character
+_CAP = recompile(r"[A-Z](?<!\w.)[\w.'’-]*")
 _GLUE = recompile(r"^(?:\s+(?:mercenaries|troops|forces|soldiers|fighters|units|personnel|members|men))?"
                    r"\s*(?:,\s*(?:and\s+|or\s+)?|\s*(?:and|or|as well as|with|alongside|together with)\s+)"
                    r"(?:the\s+)?$")
@@ -58,7 +60,7 @@ class _Anchor:
 def _vocab() -> tuple[frozenset[str], re.Pattern[str]]:
     d = grammar().data
     heads = "|".join(sorted(d["side_phrase_heads"], key=lambda w: (-len(w), w)))
-    phrase = recompile(rf"\b(?P<side>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)\s+(?:[a-z][\w-]*\s+){{0,3}}?(?:{heads})\b")
+    phrase = recompile(rf"(?P<side>[A-Z](?<!\w.)[\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)\s+(?:[a-z][\w-]*\s+){{0,3}}?(?:{heads})\b")
     return frozenset(d["hostile_words"]), phrase
 
 
@@ -66,7 +68,9 @@ def _vocab() -> tuple[frozenset[str], re.Pattern[str]]:
 def _person_rx() -> re.Pattern[str]:
     titles = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in
                       sorted(grammar().data["person_titles"], key=lambda w: (-len(w), w)))
-    return recompile(rf"(?<= )(?:{titles}) (?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){{0,2}})")
+    # the space before the title is matched (a search skips from space to space), not looked behind for at
+    # every character; a match ends in a name, so the space is never the end of the match before
+    return recompile(rf" (?P<person>(?:{titles}) (?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){{0,2}}))")
 
 
 def _persons(sentences: list[Sentence], g: Grammar) -> dict[str, tuple[str, str]]:
@@ -76,7 +80,8 @@ def _persons(sentences: list[Sentence], g: Grammar) -> dict[str, tuple[str, str]
     text = "\n".join(s.text for s in sentences)
     out: dict[str, tuple[str, str]] = {}
     for m in rx.finditer(text):
-        before = text[max(0, m.start() - 40):m.start()].split()
+        start = m.start("person")
+        before = text[max(0, start - 40):start].split()
         side = None
         for k in (2, 1):
             if len(before) >= k:
@@ -89,7 +94,7 @@ def _persons(sentences: list[Sentence], g: Grammar) -> dict[str, tuple[str, str]
         if out.get(surname, (side,))[0] != side:
             out[surname] = ("", "")  # two sides: no evidence
         else:
-            out[surname] = (side, " ".join([*before[-2:], m.group(0)]))
+            out[surname] = (side, " ".join([*before[-2:], m.group("person")]))
     return {k: v for k, v in out.items() if v[0]}
 
 
@@ -113,6 +118,8 @@ def _side_words(s: Sentence, g: Grammar, persons: dict[str, tuple[str, str]] | N
                     out.append(_Anchor(t.start(), nxt.end(), side, two))
                     skip_to = nxt.end()
                     continue
+        if w[-1] not in "s.'’" and w not in sides and w not in first and not (persons and w in persons):
+            continue  # what most words come to below, in one test
         if persons and w.rstrip("'’s") in persons:
             side, words = persons[w.rstrip("'’s")]
             out.append(_Anchor(t.start(), t.end(), side, words))
