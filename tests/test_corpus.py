@@ -213,6 +213,18 @@ def test_extraction_in_a_process_pool_equals_serial(corpus_dir):
     assert json.loads(json.dumps(serial)) == serial  # plain data all the way down
 
 
+def test_tables_are_the_rows_as_tuples_in_column_order():
+    from kyivcli.corpus.rows import COLUMNS, TABLES, extract_tables
+
+    text = bundled_path().read_text(encoding="utf-8")
+    tables, rows = extract_tables(text, "kyiv.md"), extract_rows(text, "kyiv.md")
+    assert tuple(COLUMNS) == TABLES == tuple(tables) == tuple(rows)
+    for t, cols in COLUMNS.items():
+        assert [tuple(r) for r in rows[t]] == [cols] * len(rows[t])
+        assert [tuple(r.values()) for r in rows[t]] == tables[t]
+    assert rows["places"] and rows["dates"] and rows["events"] and rows["unit_mentions"]
+
+
 def test_corpus_api(db):
     with Corpus(db) as c:
         assert len(c.articles()) == 3

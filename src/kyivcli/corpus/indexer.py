@@ -17,11 +17,9 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from kyivcli.corpus.rows import Row
 from kyivcli.corpus.schema import FTS_FILL
 
 _GLOB = set("*?[")
@@ -142,43 +140,18 @@ def file_hash(path: Path) -> str:
     return h.hexdigest()
 
 
-# what the writer reads of each table's rows, in its INSERT's column order (after article_id)
-_COLUMNS: dict[str, tuple[str, ...]] = {
-    "article": ("title", "chars", "sections", "sentences", "meta", "warnings"),
-    "sections": ("number", "title", "level", "line", "slug", "parent"),
-    "sentences": ("idx", "line", "section", "section_title", "kind", "text", "day", "days", "places", "units"),
-    "dates": ("line", "sentence_idx", "start", "end", "text", "type", "value", "mod", "anchor", "section", "where_",
-              "rule", "record"),
-    "units": ("key", "name", "side", "echelon", "tier", "parent", "aliases", "mentions", "first_date", "last_date",
-              "record"),
-    "unit_mentions": ("unit_key", "line", "sentence_idx", "start", "end", "text"),
-    "unit_path": ("unit_key", "date", "place", "lat", "lon", "line", "sentence"),
-    "places": ("key", "name", "kind", "country", "admin1", "lat", "lon", "geonameid", "aliases", "variants",
-               "mentions", "record"),
-    "place_names": ("place_key", "norm", "name"),
-    "place_mentions": ("place_key", "line", "sentence_idx", "start", "end", "text"),
-    "events": ("date", "start", "end", "precision", "line", "sentence_idx", "section", "section_title", "sentence",
-               "places", "units"),
-}
-_GETTERS = {table: itemgetter(*cols) for table, cols in _COLUMNS.items()}
-Packed = dict[str, list[tuple[Any, ...]]]
-
-
-def pack(rows: dict[str, list[Row]]) -> Packed:
-    """An article's rows as tuples in the writer's column order: what a worker sends (a sixth less to
-    pickle, and no dicts for the parent to rebuild and take apart again)."""
-    return {table: list(map(get, rows[table])) for table, get in _GETTERS.items()}
+Packed = dict[str, list[tuple[Any, ...]]]  # an article's rows as tuples in rows.COLUMNS order (rows.extract_tables)
 
 
 def extract_file(path: str, name: str) -> tuple[Packed | None, str]:
     """Read, decode and extract one file (what a worker runs): (packed rows, '') or (None, one-line reason)."""
-    from kyivcli.corpus.rows import extract_rows
+    from kyivcli.corpus.rows import extract_tables
     from kyivcli.errors import KyivError
     from kyivcli.load import decode, read_bytes
 
     try:
         _, data = read_bytes(path)
-        return pack(extract_rows(decode(name, data), name)), ""
+        return extract_tables(decode(name, data), name), ""
     except KyivError as e:
         return None, getattr(e, "message", str(e))
     except Exception as e:  # noqa: BLE001 - one bad article must not stop the corpus
@@ -234,7 +207,7 @@ class Writer:
         return self._units[key]
 
     def write(self, item: Input, sha: str, rows: Packed) -> None:
-        """Write one article's packed rows (see `pack`)."""
+        """Write one article's rows (tuples in rows.COLUMNS order: see rows.extract_tables)."""
         c = self.conn
         c.execute("BEGIN IMMEDIATE")
         try:
@@ -242,30 +215,30 @@ class Writer:
             aid = c.execute(
                 "INSERT INTO articles(path, name, sha256, bytes, mtime_ns, title, chars, sections, sentences, meta, "
                 "warnings, indexed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
-                (str(item.path), item.name, sha, item.bytes, item.mtime_ns, *rows["article"][0],
+                (str(item.path), item.name, sha, item.bytes, item.mtime_ns, *rows["article"][0][1:],
                  datetime.now(UTC).isoformat(timespec="seconds"))).fetchone()[0]
             a = (aid,)
-            c.executemany("INSERT INTO sections VALUES (?,?,?,?,?,?,?)", [a + r for r in rows["sections"]])
+            c.executemany("INSERT INTO sections VALUES (?,?,?,?,?,?,?)", (a + r for r in rows["sections"]))
             c.executemany(
                 "INSERT INTO sentences(article_id, idx, line, section, section_title, kind, text, day, days, places, "
-                "units) VALUES (?,?,?,?,?,?,?,?,?,?,?)", [a + r for r in rows["sentences"]])
+                "units) VALUES (?,?,?,?,?,?,?,?,?,?,?)", (a + r for r in rows["sentences"]))
             c.execute(FTS_FILL, a)
-            c.executemany("INSERT INTO dates VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [a + r for r in rows["dates"]])
+            c.executemany("INSERT INTO dates VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (a + r for r in rows["dates"]))
             units = {r[0]: self._unit_id(r) for r in rows["units"]}
             c.executemany("INSERT OR REPLACE INTO article_units VALUES (?,?,?,?,?,?,?,?)",
-                          [(aid, units[r[0]]) + r[5:] for r in rows["units"]])
+                          ((aid, units[r[0]]) + r[5:] for r in rows["units"]))
             c.executemany("INSERT INTO unit_mentions VALUES (?,?,?,?,?,?,?)",
-                          [(aid, units[r[0]]) + r[1:] for r in rows["unit_mentions"]])
+                          ((aid, units[r[0]]) + r[1:] for r in rows["unit_mentions"]))
             c.executemany("INSERT INTO unit_path VALUES (?,?,?,?,?,?,?,?)",
-                          [(aid, units[r[0]]) + r[1:] for r in rows["unit_path"]])
+                          ((aid, units[r[0]]) + r[1:] for r in rows["unit_path"]))
             places = {r[0]: self._place_id(r) for r in rows["places"]}
             c.executemany("INSERT OR IGNORE INTO place_names VALUES (?,?,?)",
-                          [(places[k], norm, form) for k, norm, form in rows["place_names"]])
+                          ((places[k], norm, form) for k, norm, form in rows["place_names"]))
             c.executemany("INSERT OR REPLACE INTO article_places VALUES (?,?,?,?,?,?)",
-                          [(aid, places[r[0]]) + r[8:] for r in rows["places"]])
+                          ((aid, places[r[0]]) + r[8:] for r in rows["places"]))
             c.executemany("INSERT INTO place_mentions VALUES (?,?,?,?,?,?,?)",
-                          [(aid, places[r[0]]) + r[1:] for r in rows["place_mentions"]])
-            c.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", [a + r for r in rows["events"]])
+                          ((aid, places[r[0]]) + r[1:] for r in rows["place_mentions"]))
+            c.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", (a + r for r in rows["events"]))
             c.execute("COMMIT")
         except BaseException:
             if c.in_transaction:  # an interrupt may land after COMMIT: then the article is whole

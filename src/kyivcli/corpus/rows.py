@@ -65,8 +65,37 @@ def _gazetteer() -> Any:
     return _GAZETTEERS[key]
 
 
+# each table's columns, in the order of its tuples (`extract_tables`) and of its dicts' keys (`extract_rows`)
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "article": ("name", "title", "chars", "sections", "sentences", "meta", "warnings"),
+    "sections": ("number", "title", "level", "line", "slug", "parent"),
+    "sentences": ("idx", "line", "section", "section_title", "kind", "text", "day", "days", "places", "units"),
+    "dates": ("line", "sentence_idx", "start", "end", "text", "type", "value", "mod", "anchor", "section", "where_",
+              "rule", "record"),
+    "units": ("key", "name", "side", "echelon", "tier", "parent", "aliases", "mentions", "first_date", "last_date",
+              "record"),
+    "unit_mentions": ("unit_key", "line", "sentence_idx", "start", "end", "text"),
+    "unit_path": ("unit_key", "date", "place", "lat", "lon", "line", "sentence"),
+    "places": ("key", "name", "kind", "country", "admin1", "lat", "lon", "geonameid", "aliases", "variants",
+               "mentions", "record"),
+    "place_names": ("place_key", "norm", "name"),
+    "place_mentions": ("place_key", "line", "sentence_idx", "start", "end", "text"),
+    "events": ("date", "start", "end", "precision", "line", "sentence_idx", "section", "section_title", "sentence",
+               "places", "units"),
+}
+Tables = dict[str, list[tuple[Any, ...]]]
+
+
 def extract_rows(text: str, name: str) -> dict[str, list[Row]]:
-    """Every row the index stores for one article, by table (see TABLES). Pure: same text, same rows."""
+    """Every row the index stores for one article, by table (see TABLES), each a dict of its COLUMNS.
+    Pure: same text, same rows."""
+    tables = extract_tables(text, name)
+    return {t: [dict(zip(cols, r, strict=True)) for r in tables[t]] for t, cols in COLUMNS.items()}
+
+
+def extract_tables(text: str, name: str) -> Tables:
+    """`extract_rows` with each row a tuple in its table's COLUMNS order: what the indexer writes (a tuple
+    of ten values takes a fifth of the memory of the dict, which matters for a long article)."""
     import kyivcli
     from kyivcli.contract import record
     from kyivcli.extract.places.gazetteer import normalize
@@ -74,14 +103,12 @@ def extract_rows(text: str, name: str) -> dict[str, list[Row]]:
     art = kyivcli.parse_text(text, name=name)
     art.__dict__["gazetteer"] = _gazetteer()  # Article.gazetteer is a cached_property: give it the shared one
     doc = art.document
-    out: dict[str, list[Row]] = {t: [] for t in TABLES}
-    out["article"].append({"name": name, "title": doc.title, "chars": len(text),
-                           "sections": len(doc.sections), "sentences": len(doc.sentences),
-                           "meta": _js(doc.source.meta), "warnings": _js(list(doc.warnings))})
+    out: Tables = {t: [] for t in TABLES}
+    out["article"].append((name, doc.title, len(text), len(doc.sections), len(doc.sentences), _js(doc.source.meta),
+                           _js(list(doc.warnings))))
     for sec in doc.sections:
         parent = sec.number.rsplit(".", 1)[0] if "." in sec.number else ("0" if sec.number != "0" else None)
-        out["sections"].append({"number": sec.number, "title": sec.title, "level": sec.level, "line": sec.line,
-                                "slug": sec.slug, "parent": parent})
+        out["sections"].append((sec.number, sec.title, sec.level, sec.line, sec.slug, parent))
 
     days = art._sentence_days  # noqa: SLF001 - the same per-sentence facts search uses
     place_names = art._place_names  # noqa: SLF001
@@ -90,15 +117,23 @@ def extract_rows(text: str, name: str) -> dict[str, list[Row]]:
     for s in doc.sentences:  # most sentences name no day, place or unit: "[]" without a call
         i = s.index
         ds, ps, us = days.get(i), place_names.get(i), unit_names.get(i)
-        add({"idx": i, "line": s.block.line_at(s.start), "section": s.section, "section_title": s.section_title,
-                          "kind": s.where, "text": s.text, "day": ds[0] if ds else None,
-                          "days": _js(ds) if ds else "[]", "places": _js(ps) if ps else "[]",
-                          "units": _js(us) if us else "[]"})
+        add((i, s.block.line_at(s.start), s.section, s.section_title, s.where, s.text, ds[0] if ds else None,
+             _js(ds) if ds else "[]", _js(ps) if ps else "[]", _js(us) if us else "[]"))
+    del days, place_names, unit_names  # (the article keeps them while a later layer needs them)
     add = out["dates"].append
     for d in art.dates:
-        add({"line": d.line, "sentence_idx": d.sentence_index, "start": d.start, "end": d.end, "text": d.text,
-             "type": d.type, "value": d.value, "mod": d.mod, "anchor": d.anchor, "section": d.section,
-             "where_": d.where, "rule": d.rule, "record": _js(record(d))})
+        add((d.line, d.sentence_index, d.start, d.end, d.text, d.type, d.value, d.mod, d.anchor, d.section, d.where,
+             d.rule, _js(record(d))))
+    add = out["events"].append
+    for e in art.events(include_all=True):
+        points = e.date.split("/")  # e.start, e.end
+        add((e.date, points[0], points[-1], e.precision, e.line, e.sentence_index, e.section, e.section_title,
+             e.sentence, _js(e.places) if e.places else "[]", _js(e.units) if e.units else "[]"))
+    # each layer goes once its rows are made: a long article's peak is its rows plus what is still needed
+    forget = art.__dict__.pop  # (the Article's layers are cached properties: gone, they would be made again)
+    for layer in ("dates", "_raw_dates"):
+        forget(layer, None)
+    art._events.clear()  # noqa: SLF001
     seen: set[str] = set()
     add_mention, add_step = out["unit_mentions"].append, out["unit_path"].append
     for u in art.units:
@@ -106,16 +141,14 @@ def extract_rows(text: str, name: str) -> dict[str, list[Row]]:
         if key in seen:  # two units of one article never share a row
             key = f"{key}|{len(seen)}"
         seen.add(key)
-        rec = record(u)
-        out["units"].append({"key": key, "name": u.name, "side": u.side, "echelon": u.echelon, "tier": u.tier,
-                             "parent": u.parent, "aliases": _js(u.aliases), "mentions": len(u.mentions),
-                             "first_date": u.first_date, "last_date": u.last_date, "record": _js(rec)})
+        out["units"].append((key, u.name, u.side, u.echelon, u.tier, u.parent, _js(u.aliases), len(u.mentions),
+                             u.first_date, u.last_date, _js(record(u))))
         for m in u.mentions:
-            add_mention({"unit_key": key, "line": m.line, "sentence_idx": m.sentence_index, "start": m.start,
-                         "end": m.end, "text": m.text})
+            add_mention((key, m.line, m.sentence_index, m.start, m.end, m.text))
         for step in u.path:
-            add_step({"unit_key": key, "date": step.date, "place": step.place, "lat": step.lat, "lon": step.lon,
-                      "line": step.line, "sentence": step.sentence})
+            add_step((key, step.date, step.place, step.lat, step.lon, step.line, step.sentence))
+    for layer in ("units", "_raw_units", "_unit_names", "_sentence_days"):
+        forget(layer, None)
     seen.clear()
     add_name, add_mention = out["place_names"].append, out["place_mentions"].append
     for p in art.places:
@@ -123,22 +156,12 @@ def extract_rows(text: str, name: str) -> dict[str, list[Row]]:
         if key in seen:  # two places of one article on one GeoNames id (a facility and its town): by name
             key = place_key(None, p.name, p.kind, p.country)
         seen.add(key)
-        out["places"].append({"key": key, "name": p.name, "kind": p.kind, "country": p.country,
-                              "admin1": p.admin1, "lat": p.lat, "lon": p.lon, "geonameid": p.geonameid,
-                              "aliases": _js(p.aliases), "variants": _js(p.variants),
-                              "mentions": len(p.mentions), "record": _js(record(p))})
+        out["places"].append((key, p.name, p.kind, p.country, p.admin1, p.lat, p.lon, p.geonameid, _js(p.aliases),
+                              _js(p.variants), len(p.mentions), _js(record(p))))
         for form in (p.name, *p.aliases, *p.variants):  # every spelling `search --town` should find it by
             norm = normalize(form)
             if norm:
-                add_name({"place_key": key, "norm": norm, "name": form})
+                add_name((key, norm, form))
         for m in p.mentions:
-            add_mention({"place_key": key, "line": m.line, "sentence_idx": m.sentence_index, "start": m.start,
-                         "end": m.end, "text": m.text})
-    add = out["events"].append
-    for e in art.events(include_all=True):
-        points = e.date.split("/")  # e.start, e.end
-        add({"date": e.date, "start": points[0], "end": points[-1], "precision": e.precision, "line": e.line,
-             "sentence_idx": e.sentence_index, "section": e.section, "section_title": e.section_title,
-             "sentence": e.sentence, "places": _js(e.places) if e.places else "[]",
-             "units": _js(e.units) if e.units else "[]"})
+            add_mention((key, m.line, m.sentence_index, m.start, m.end, m.text))
     return out
