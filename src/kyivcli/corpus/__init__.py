@@ -15,18 +15,19 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 
 _WHERE = {
-    "extract_rows": "kyivcli.corpus.rows", "TABLES": "kyivcli.corpus.rows",
+    "extract_rows": "kyivcli.corpus.rows", "extract_tables": "kyivcli.corpus.rows", "TABLES": "kyivcli.corpus.rows",
+    "COLUMNS": "kyivcli.corpus.rows",
     "index_paths": "kyivcli.corpus.indexer", "collect_paths": "kyivcli.corpus.indexer",
     "IndexSummary": "kyivcli.corpus.indexer", "Progress": "kyivcli.corpus.indexer", "Step": "kyivcli.corpus.indexer",
     "Corpus": "kyivcli.corpus.queries", "SCHEMA_SQL": "kyivcli.corpus.schema", "connect": "kyivcli.corpus.schema",
 }
-__all__ = ["SCHEMA_SQL", "TABLES", "Corpus", "IndexSummary", "Progress", "Step", "collect_paths", "connect",
-           "extract_rows", "index_paths"]
+__all__ = ["COLUMNS", "SCHEMA_SQL", "TABLES", "Corpus", "IndexSummary", "Progress", "Step", "collect_paths",
+           "connect", "extract_rows", "extract_tables", "index_paths"]
 
 if TYPE_CHECKING:
     from kyivcli.corpus.indexer import IndexSummary, Progress, Step, collect_paths, index_paths
     from kyivcli.corpus.queries import Corpus
-    from kyivcli.corpus.rows import TABLES, extract_rows
+    from kyivcli.corpus.rows import COLUMNS, TABLES, extract_rows, extract_tables
     from kyivcli.corpus.schema import SCHEMA_SQL, connect
 
 
