@@ -8,6 +8,8 @@ import json
 
 import jsonschema
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import kyivcli
 from kyivcli.contract import schema
@@ -85,3 +87,21 @@ def test_corpus_schemas_are_the_single_article_schemas_plus_article():
         one, many = schema(name)["items"], schema(f"corpus-{name}")["items"]
         assert {k: v for k, v in many["properties"].items() if k != "article"} == one["properties"], name
         assert "article" in many["properties"]
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    max_leaves=12)
+
+
+@given(_JSON_VALUES)
+def test_json_written_item_by_item_is_the_same_text(value):
+    import io
+
+    from kyivcli.cli.render.json_format import dumps, render
+
+    out = io.StringIO()
+    render(value, out)
+    assert out.getvalue() == dumps(value) + "\n"
+    assert json.loads(out.getvalue()) == value

@@ -1,4 +1,8 @@
-"""JSON: UTF-8, stable key order, nothing else on stdout."""
+"""JSON: UTF-8, stable key order, nothing else on stdout.
+
+A list is written item by item (each item's text indented as it stands inside the list), so a long
+article's output is never one string in memory; the text is the same as `json.dumps(data, indent=2)`
+(JSON strings hold no raw newline, so indenting every line of an item is exact)."""
 
 from __future__ import annotations
 
@@ -11,4 +15,11 @@ def dumps(data: Any) -> str:
 
 
 def render(data: Any, out: TextIO) -> None:
-    out.write(dumps(data) + "\n")
+    if not isinstance(data, list) or not data:
+        out.write(dumps(data) + "\n")
+        return
+    out.write("[\n")
+    last = len(data) - 1
+    for i, item in enumerate(data):
+        out.write("  " + dumps(item).replace("\n", "\n  ") + (",\n" if i < last else "\n"))
+    out.write("]\n")
