@@ -4,7 +4,7 @@ Extractors keep links between their objects while they work (a mention to its un
 records link by position only, so they print short and serialise without cycles.
 
 An article's records are built by the thousand, so the batch functions (`date_records`, …) import their
-record class once and build each frozen record with `_maker` (its fields stored in its __dict__, not set by
+record class once and build each frozen record with `_maker` (its fields stored through their slots, not set by
 one `object.__setattr__` each); the one-record functions are the same code.
 """
 
@@ -32,16 +32,21 @@ _MAKERS: dict[type, Callable[..., object]] = {}
 def _maker(cls: type[_R]) -> Callable[..., _R]:
     """`cls(*values)` for a frozen record class, every field given in order, minus the generated
     __init__'s `object.__setattr__` per field: a function (written, as dataclasses writes __init__, from
-    the field names) that fills the new instance's __dict__ item by item. Same instance, a third of the cost."""
+    the field names) that stores each field through its slot (or, for a class without slots, in the
+    instance's __dict__). Same instance, about half the cost."""
     make = _MAKERS.get(cls)
-    if make is None and (hasattr(cls, "__post_init__") or "__slots__" in vars(cls)):
+    if make is None and hasattr(cls, "__post_init__"):
         make = _MAKERS[cls] = cls  # an __init__ that does more than store the fields: keep it
     if make is None:
         names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
         assert all(n.isidentifier() for n in names)
-        src = (f"def make({', '.join(names)}):\n    obj = new(cls)\n    d = obj.__dict__\n"
-               + "".join(f"    d[{n!r}] = {n}\n" for n in names) + "    return obj\n")
         scope: dict[str, Any] = {"new": object.__new__, "cls": cls}
+        if "__slots__" in vars(cls):
+            scope.update((f"set_{n}", vars(cls)[n].__set__) for n in names)
+            body = "".join(f"    set_{n}(obj, {n})\n" for n in names)
+        else:
+            body = "    d = obj.__dict__\n" + "".join(f"    d[{n!r}] = {n}\n" for n in names)
+        src = f"def make({', '.join(names)}):\n    obj = new(cls)\n{body}    return obj\n"
         exec(src, scope)  # noqa: S102 - code made here from a dataclass's field names
         make = _MAKERS[cls] = scope["make"]
     return make  # type: ignore[return-value]

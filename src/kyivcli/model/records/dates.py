@@ -5,11 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kyivcli.model.records.common import sealed
+
 if TYPE_CHECKING:
     from kyivcli.model.records.common import Evidence
 
 
-@dataclass(frozen=True, repr=False)  # its own short __repr__ below
+@sealed
+@dataclass(frozen=True, slots=True, repr=False)  # its own short __repr__ below
 class Date:
     """A temporal expression and its TIMEX3 value."""
 

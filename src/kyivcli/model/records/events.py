@@ -5,11 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kyivcli.model.records.common import sealed
+
 if TYPE_CHECKING:
     from kyivcli.model.records.common import Span
 
 
-@dataclass(frozen=True, repr=False)  # its own short __repr__ below
+@sealed
+@dataclass(frozen=True, slots=True, repr=False)  # its own short __repr__ below
 class Event:
     """A sentence and the calendar day, range, month or year it is about."""
 
@@ -35,7 +38,8 @@ class Event:
         return f"Event({self.date}, line {self.line}, {self.sentence[:40]!r})"
 
 
-@dataclass(frozen=True, repr=False)  # its own short __repr__ below
+@sealed
+@dataclass(frozen=True, slots=True, repr=False)  # its own short __repr__ below
 class Hit:
     """A sentence that matched a search, with what matched and its context."""
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kyivcli.model.records.common import sealed
+
 if TYPE_CHECKING:
     from kyivcli.model.records.common import Evidence, Mention
 
 
-@dataclass(frozen=True)
+@sealed
+@dataclass(frozen=True, slots=True)
 class PathStep:
     """A unit reported at a place on a date: one point of its path."""
 
@@ -21,7 +24,8 @@ class PathStep:
     sentence: str
 
 
-@dataclass(frozen=True, repr=False)  # its own short __repr__ below
+@sealed
+@dataclass(frozen=True, slots=True, repr=False)  # its own short __repr__ below
 class Unit:
     """A military unit or armed service, with every mention folded in."""
 

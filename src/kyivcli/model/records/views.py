@@ -5,18 +5,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kyivcli.model.records.common import sealed
+
 if TYPE_CHECKING:
     from kyivcli.model.records.places import Place
 
 
-@dataclass(frozen=True)
+@sealed
+@dataclass(frozen=True, slots=True)
 class Day:
     date: str
     events: int
     label: str | None = None
 
 
-@dataclass(frozen=True)
+@sealed
+@dataclass(frozen=True, slots=True)
 class Phase:
     title: str
     number: str
@@ -25,7 +29,8 @@ class Phase:
     end: str
 
 
-@dataclass(frozen=True, repr=False)  # its own short __repr__ below
+@sealed
+@dataclass(frozen=True, slots=True, repr=False)  # its own short __repr__ below
 class Timeline:
     """Events per day from the first to the last dated event, phases from dated headings."""
 
@@ -40,7 +45,8 @@ class Timeline:
         return f"Timeline({self.start} … {self.end}, {len(self.days)} {self.grain}s)"
 
 
-@dataclass(frozen=True, repr=False)  # its own short __repr__ below
+@sealed
+@dataclass(frozen=True, slots=True, repr=False)  # its own short __repr__ below
 class MapView:
     """The places to draw (with coordinates) and those left off the map."""
 
