@@ -99,9 +99,12 @@ _JSON_VALUES = st.recursive(
 def test_json_written_item_by_item_is_the_same_text(value):
     import io
 
+    from kyivcli.cli.render import json_format
     from kyivcli.cli.render.json_format import dumps, render
 
     out = io.StringIO()
-    render(value, out)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(json_format, "WHOLE", 0)  # every list item by item
+        render(value, out)
     assert out.getvalue() == dumps(value) + "\n"
     assert json.loads(out.getvalue()) == value

@@ -1,6 +1,6 @@
 """JSON: UTF-8, stable key order, nothing else on stdout.
 
-A list is written item by item (each item's text indented as it stands inside the list), so a long
+A long list is written item by item (each item's text indented as it stands inside the list), so a long
 article's output is never one string in memory; the text is the same as `json.dumps(data, indent=2)`
 (JSON strings hold no raw newline, so indenting every line of an item is exact)."""
 
@@ -14,8 +14,11 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
+WHOLE = 256  # a list this short is written in one piece (each piece costs an encoder's set-up)
+
+
 def render(data: Any, out: TextIO) -> None:
-    if not isinstance(data, list) or not data:
+    if not isinstance(data, list) or len(data) <= WHOLE:
         out.write(dumps(data) + "\n")
         return
     out.write("[\n")
