@@ -80,7 +80,7 @@ def one_round(texts: list[tuple[str, str]], found: dict[str, float]) -> dict[str
     for k in found:
         found[k] = 0.0
     gz = rows._gazetteer()  # noqa: SLF001 - the indexer's shared connection
-    gz.__init__(gz.con, gz.path)  # nothing remembered from the last round: every round reads GeoNames alike
+    gz.forget()  # nothing remembered from the last round: every round reads GeoNames alike
     parse_text = kyivcli.parse_text
     try:
         for text, name in texts:

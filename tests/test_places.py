@@ -276,6 +276,8 @@ def test_lookups_are_remembered_per_connection(tiny_gazetteer_dir):
     again = g.lookup(["Gostomel", "Nowhereville"])
     assert again["gostomel"][0].name == "Hostomel" and "nowhereville" not in again
     assert again == {"gostomel": list(g._memo["gostomel"])}  # noqa: SLF001
+    g.forget()
+    assert not g._memo  # noqa: SLF001 - forgotten: the next lookup reads the file
 
 
 def test_needs_found_through_shorter_needs_inside_them():

@@ -382,8 +382,7 @@ class Gazetteer:
         self.con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
         self._countries = None
         self._us_states = None
-        self._memo = {}
-        self._similar = {}
+        self.forget()
 
     def lookup(self, names: Iterable[str]) -> dict[str, list[Place]]:
         """Places for each normalised name (only names that have any). A damaged file is rebuilt once."""
@@ -397,6 +396,11 @@ class Gazetteer:
             return self._lookup(names)
 
     MEMO_NAMES = 20_000  # answers kept (a few MB); past that the memo starts again
+
+    def forget(self) -> None:
+        """Drop the answers remembered so far (the next lookups read the file again)."""
+        self._memo.clear()
+        self._similar.clear()
 
     def _lookup(self, names: list[str]) -> dict[str, list[Place]]:
         memo = self._memo
