@@ -135,7 +135,7 @@ def from_text(text: str, name: str = "<text>") -> Source:
     warnings: list[str] = []
     if not text.strip():
         warnings.append("the article is empty")
-        return Source(name, text, text, 1, {}, warnings)
+        return Source(name, text, 0, 1, {}, warnings)
     meta, body, body_line, fm_warnings = split_frontmatter(text)
     warnings.extend(fm_warnings)
-    return Source(name, text, body, body_line, meta, warnings)
+    return Source(name, text, len(text) - len(body), body_line, meta, warnings)  # (the body ends the text)

@@ -20,16 +20,21 @@ class Source:
 
     name: str  # what to print: a path, "<stdin>" or the bundled article's name
     text: str  # whole file, newlines normalised to \n, BOM removed
-    body: str  # text after the frontmatter
+    body_start: int  # offset in `text` where the body (the text after the frontmatter) starts
     body_line: int  # 1-based line of the file where `body` starts
     meta: dict[str, object] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+
+    @property
+    def body(self) -> str:
+        """The text after the frontmatter (a slice made when asked: a long article is not kept twice)."""
+        return self.text[self.body_start:] if self.body_start else self.text
 
     def __repr__(self) -> str:
         return f"Source({self.name!r}, {len(self.text)} chars, body from line {self.body_line})"
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """A run of prose with one source position: a paragraph, heading, caption or list item."""
 
@@ -56,7 +61,7 @@ class Image:
 _WHERE = {"heading": "heading", "caption": "caption"}  # what a sentence's block kind makes it; else paragraph
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     text: str
     block: Block = field(repr=False)
