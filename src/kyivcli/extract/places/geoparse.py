@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -28,6 +28,7 @@ from kyivcli.extract.places.typed import (
     cached_compile,
     check_rule,
     compile_rules,
+    expand_macro,
 )
 from kyivcli.model.document import Document, Sentence
 from kyivcli.resources import derived, resource
@@ -131,7 +132,8 @@ class _Cand:
 def _data() -> dict[str, Any]:
     """resources/places.json with the word lists it borrows from units.json, ready to use (built once per
     machine: see resources.derived; a rule that cannot work fails while building, with its number)."""
-    d = derived("places", _build_data, normalize, compile_rules, sources=("places", "units"), values=MACROS)
+    d = derived("places", _build_data, normalize, compile_rules, expand_macro, sources=("places", "units"),
+                values=MACROS)
     d["typed_rules"] = tuple(TypedRule(*parts) for parts in d["typed_rule_parts"])
     return d
 
@@ -375,6 +377,38 @@ def _within(needs: tuple[str, ...]) -> tuple[tuple[str, str | None], ...]:
                  for i, w in enumerate(ordered))
 
 
+_CAP_HEAD = re.compile(r"[A-Z][a-z]*")
+
+
+@cache
+def _heads(needs: tuple[str, ...]) -> dict[str, tuple[str, bool]]:
+    """Each need opening with a capital A–Z, by its head: the capital and the small a–z letters after it, and
+    whether the need goes on past them ("Mt.", "Round Top": the text's word is the head exactly) or not
+    ("Harbo": the text's word starts with it)."""
+    out = {}
+    for w in needs:
+        m = _CAP_HEAD.match(w)
+        if m:
+            out[w] = (m.group(), m.end() < len(w))
+    return out
+
+
+def _absent(needs: tuple[str, ...], joined: str) -> set[str]:
+    """The needs opening with a capital A–Z that cannot be in `joined`: an occurrence of one opens a word of
+    `[A-Z][a-z]*` there (a capital is no small letter, so no such word runs into it). One scan for the
+    words rather than one str.find per need over the whole text (most of these needs are in no text)."""
+    heads = _heads(needs)
+    if not heads:
+        return set()
+    found = sorted(set(_CAP_HEAD.findall(joined)))
+    out = set()
+    for w, (head, exact) in heads.items():
+        i = bisect_left(found, head)
+        if i == len(found) or (found[i] != head if exact else not found[i].startswith(head)):
+            out.add(w)
+    return out
+
+
 def _present(texts: list[str]) -> list[set[str]]:
     """The rule `needs` each text holds ("Line", "Gap" as written, so not "airline", "gap"): one pass of
     str.find per need over all texts joined, rather than every need tested against every sentence."""
@@ -386,8 +420,12 @@ def _present(texts: list[str]) -> list[set[str]]:
             starts.append(pos)
             pos += len(t) + 1
         joined = "\x00".join(parts)  # no need holds NUL, so none matches across two texts
+        absent = _absent(needs, joined)
         where: dict[str, list[int]] = {}
         for w, inside in _within(needs):
+            if w in absent:
+                where[w] = []
+                continue
             if inside is not None:
                 where[w] = ks = [k for k in where[inside] if w in parts[k]]
                 for k in ks:

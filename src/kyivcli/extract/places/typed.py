@@ -35,7 +35,18 @@ CAP = rf"{UPPER}{WORD_TAIL}"
 NAME = rf"{UPPER}(?:(?<=[SFM])te?\.\s+{CAP}|{WORD_TAIL})(?:\s+{CAP}){{0,3}}"
 _LIST_TAIL = r"[\w'.]*(?:’[\w'.]*)*"  # "[\w'’.]*", as above
 _LIST_WORDS = rf"[A-Z]{_LIST_TAIL}(?:\s+[A-Z]{_LIST_TAIL}){{0,2}}"  # up to three capitalised words (a hyphen ends one)
-MACROS = (NAME, _LIST_WORDS)  # what the rules' macros expand to (part of the key of the built rules' cache)
+# The same with each word's letters taken possessively ("*+": never given back one by one). Used where the
+# pattern goes on with whitespace or a comma after the macro, or ends there: no character a word's letters
+# hold can open what follows, so giving letters back never finds a match and only costs the engine a step per
+# letter of every capitalised word it tries (the number of words is still given back: "Dnipro River" → "Dnipro").
+_TAIL_ATOMIC = r"[\w'\-]*+(?:’[\w'\-]*+)*+"
+_CAP_ATOMIC = rf"{UPPER}{_TAIL_ATOMIC}"
+NAME_ATOMIC = rf"{UPPER}(?:(?<=[SFM])te?\.\s+{_CAP_ATOMIC}|{_TAIL_ATOMIC})(?:\s+{_CAP_ATOMIC}){{0,3}}"
+_LIST_TAIL_ATOMIC = r"[\w'.]*+(?:’[\w'.]*+)*+"
+_LIST_WORDS_ATOMIC = rf"[A-Z]{_LIST_TAIL_ATOMIC}(?:\s+[A-Z]{_LIST_TAIL_ATOMIC}){{0,2}}"
+_ENDS_WORDS = r"\)*(?:\\s|,|$)"  # after a macro: whitespace, a comma or the pattern's end (past its groups)
+# what the macros expand to, and where to the possessive form (part of the key of the built rules' cache)
+MACROS = (NAME, _LIST_WORDS, NAME_ATOMIC, _LIST_WORDS_ATOMIC, _ENDS_WORDS)
 _MACRO = re.compile(r"\{([A-Z]+)\}")
 _LIST_GROUP = re.compile(r"\(\?P<(\w+)>\{([A-Z]+)\}\)")
 
@@ -160,9 +171,17 @@ def compile_rules(specs: list[dict[str, Any]], lists: dict[str, frozenset[str]])
     rules = []
     for spec in specs:
         checks = {g: lst for g, lst in _LIST_GROUP.findall(spec["re"]) if lst in lists}
-        source = _MACRO.sub(lambda m: f"(?:{NAME})" if m.group(1) == "NAME" else f"(?:{_LIST_WORDS})", spec["re"])
+        source = _MACRO.sub(expand_macro, spec["re"])
         rules.append(TypedRule(spec, source, checks, frozenset(spec.get("needs", ("",)))))
     return rules
+
+
+def expand_macro(m: re.Match[str]) -> str:
+    """A macro's regex: the possessive form where what follows cannot start inside a word (see NAME_ATOMIC)."""
+    atomic = re.compile(_ENDS_WORDS).match(m.string, m.end()) is not None
+    if m.group(1) == "NAME":
+        return f"(?:{NAME_ATOMIC if atomic else NAME})"
+    return f"(?:{_LIST_WORDS_ATOMIC if atomic else _LIST_WORDS})"
 
 
 def all_needs(rules: tuple[TypedRule, ...]) -> frozenset[str]:
