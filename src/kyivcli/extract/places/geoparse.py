@@ -453,11 +453,11 @@ def candidates(s: Sentence, present: set[str] | None = None, words: set[str] | N
         out.append(_Cand(text[a:b], s, a, b, "", e["kind"], e["name"], known=e, rule="world"))
         taken.append((a, b))
     rules = d["typed_rules"]
-    for k in sorted({k for w in present for k in d["rules_by_need"][w]}):  # in file order
+    for k in sorted({k for w in present for k in d["rules_by_need"][w]}) if present else ():  # in file order
         rule = rules[k]
         spec = rule.spec
         for m in rule.finditer(text, d["lists"]):
-            if _overlaps(m.start(), m.end(), taken):
+            if taken and _overlaps(m.start(), m.end(), taken):
                 continue
             handler = spec["handler"]
             if handler == "border":
@@ -543,56 +543,59 @@ def candidates(s: Sentence, present: set[str] | None = None, words: set[str] | N
             taken.append((m.start(), m.end()))
     # capitalised runs
     runs = _runs(text)
+    event_heads, org_heads, services = d["event_heads"], d["org_heads"], d["services"]
+    not_places, adjectives, person_titles = d["not_places_set"], d["adjectives"], d["person_titles"]
     for run in runs:
         a, b = run
-        if _overlaps(a, b, taken):
+        if taken and _overlaps(a, b, taken):
             continue
         words = text[a:b].split()
-        if len(words) == 1 and words[0] in d["event_heads"] and text.startswith(" of ", b):
+        if len(words) == 1 and words[0] in event_heads and text.startswith(" of ", b):
             continue  # "the Battle of the Alma", "Treaty of Paris": the event, not a village called Battle
         if len(words) == 1 and text[a - 1:a] in ('"', "“") and text[b:b + 1] in ('"', "”") and \
                 text[b + 1:b + 3].strip()[:1].isupper() and (text[max(0, a - 4):a - 1].rstrip()[-1:].isalpha()
                                                              or text[max(0, a - 4):a - 1].rstrip().endswith(".")):
             continue  # 'Thomas J. "Stonewall" Jackson': a nickname inside a person's name
         if a and text[a - 1] == "(" and text.startswith(") ", b) and \
-                text[b + 2:].split(" ", 1)[0].rstrip(".,;:") in d["org_heads"]:
+                text[b + 2:].split(" ", 1)[0].rstrip(".,;:") in org_heads:
             continue  # "the 51st (Highland) Division": the title in a unit's name
-        why = _named_by_what_precedes(text[max(0, a - 80):a], d)
+        # (a run at the start or right after no space has nothing before it to read)
+        why = _named_by_what_precedes(text[max(0, a - 80):a], d) if a and text[a - 1].isspace() else ""
         if why:
             if why == "person":  # evidence for the whole article: this name is a person's
                 out.append(_Cand(text[a:b], s, a, b, _strip_possessive(" ".join(words)), rule="person"))
             continue
-        if len(words) > 1 and words[-1].rstrip(".,") in d["event_heads"]:
+        if len(words) > 1 and words[-1].rstrip(".,") in event_heads:
             # "Dieppe Raid", "Guadalcanal Campaign", "Geneva Peace Accords": the place an event is named after
-            while len(words) > 1 and words[-1].rstrip(".,") in d["event_heads"]:
+            while len(words) > 1 and words[-1].rstrip(".,") in event_heads:
                 words = words[:-1]
             b = a + len(" ".join(words))
-            if words[-1] in d["org_heads"]:
+            if words[-1] in org_heads:
                 continue
-        elif words[-1] in d["org_heads"] or text[a:b] in d["services"]:
-            if len(words) > 1 and text[a:b] not in d["services"] and words[-1] not in d["newspaper_heads"]:
+        elif words[-1] in org_heads or text[a:b] in services:
+            if len(words) > 1 and text[a:b] not in services and words[-1] not in d["newspaper_heads"]:
                 # "Kentucky Department of Education": a country or state may open it (not a paper's name)
                 out.append(_Cand(text[a:b], s, a, b, " ".join(words), rule="org_place"))
             continue
         # leading function words, demonyms and the like are not part of a name
         after_adjective = False
         lead = None
-        while words and (words[0] in d["not_places_set"] or _strip_possessive(words[0]) in d["adjectives"]):
-            after_adjective = _strip_possessive(words[0]) in d["adjectives"]
+        while words and (words[0] in not_places or _strip_possessive(words[0]) in adjectives):
+            after_adjective = _strip_possessive(words[0]) in adjectives
             lead = (text.index(words[0], a), words[0]) if words[0] in _DIRECTIONS else None
             a = text.index(words[0], a) + len(words[0])
             a = len(text[:a]) + (len(text[a:]) - len(text[a:].lstrip()))
             words = words[1:]
         if not words:
             continue
-        titled = [i for i, w in enumerate(words) if w in d["person_titles"]]
+        titled = [i for i, w in enumerate(words) if w in person_titles]
         if titled:  # "Prince Norodom Sihanouk": the words after the title name a person
             rest = words[titled[-1] + 1:]
             if rest:
                 out.append(_Cand(" ".join(rest), s, a, b, _strip_possessive(" ".join(rest)), rule="person"))
             pre = _strip_possessive(" ".join(words[:titled[0]]))
             shed = text[run[0]:a].split()
-            if pre and text.startswith(pre, a) and not any(w in d["org_heads"] for w in shed):
+            if pre and text.startswith(pre, a) and not any(w in org_heads for w in shed):
                 # "Kyiv Mayor Vitali Klitschko": Kyiv is still a place (not "Operation Jumelles Colonel …")
                 out.append(_Cand(pre, s, a, a + len(pre), pre))
             continue
@@ -601,15 +604,15 @@ def candidates(s: Sentence, present: set[str] | None = None, words: set[str] | N
             continue  # "Valley", "Ridge", "Harbor" alone: a heading's or sentence's generic word, not a town of that name
         out.append(_Cand(text[a:a + len(name)], s, a, a + len(name), name, after_adjective=after_adjective,
                          lead=lead if lead and lead[0] + len(lead[1]) + 1 == a else None))
-    for m in _HYPHENATED.finditer(text) if "-" in text else ():  # "Trois-Ponts", "Mers-el-Kebir": kept whole
-        # when GeoNames knows it
+    for m in _HYPHENATED.finditer(text) if "-" in text and _hyphen_capital(text) else ():  # "Trois-Ponts",
+        # "Mers-el-Kebir": kept whole when GeoNames knows it
         if m.group(0).split("-", 1)[0] in _PARTIES:
             continue  # "Larry Pogemiller, DFL-Minneapolis": a legislator's party and home town, which stays a place
-        if not _DIGIT.search(m.group(0)) and not _overlaps(m.start(), m.end(), taken):
+        if not _DIGIT.search(m.group(0)) and not (taken and _overlaps(m.start(), m.end(), taken)):
             out.append(_Cand(m.group(0), s, m.start(), m.end(), m.group(0), rule="hyphenated"))
     for m in _PARTICLE_NAME.finditer(text) if _particle_after(text, runs) else ():  # "Rio de Janeiro", "Dar es
         # Salaam", "Sharm el-Sheikh": kept whole
-        if not _overlaps(m.start(), m.end(), taken):  # (when GeoNames knows it, as hyphenated names are)
+        if not (taken and _overlaps(m.start(), m.end(), taken)):  # (when GeoNames knows it, as hyphenated names are)
             out.append(_Cand(m.group(0), s, m.start(), m.end(), m.group(0), rule="particle"))
     return out
 
@@ -661,32 +664,44 @@ def _runs(text: str) -> list[tuple[int, int]]:
     """Maximal runs of capitalised tokens (hyphenated parts split off: 'London-based', 'Kyiv-Chernihiv')."""
     spans: list[tuple[int, int]] = []
     abbreviations = _data()["abbreviations"]
-    for m in (_TOKEN if "-" in text else _CAP_TOKEN).finditer(text):  # (the third form needs a hyphen)
-        tok = m.group(0)
-        pieces = [m.span()]
-        if "-" in tok and not _DIGIT.search(tok):
+    hyphen = "-" in text
+    # (_TOKEN's third form, "al-Askari", needs a hyphen before a capital: without one it finds what _CAP_TOKEN does)
+    for m in (_TOKEN if hyphen and _hyphen_capital(text) else _CAP_TOKEN).finditer(text):
+        s, e = m.span()
+        pieces: Iterable[tuple[int, int]] = ((s, e),)
+        if hyphen and text.find("-", s, e) >= 0 and _DIGIT.search(text, s, e) is None:
             pieces = []
-            pos = m.start()
-            for part in tok.split("-"):
+            pos = s
+            for part in text[s:e].split("-"):
                 if part[:1].isupper():
                     pieces.append((pos, pos + len(part)))
                 pos += len(part) + 1
         for p in pieces:
             if spans:
                 a, b = spans[-1]
-                gap = text[b:p[0]] if p[0] - b <= 2 else ""  # (most tokens lie apart: the rest is skipped)
-                if gap == " " or gap == ". ":
-                    prev = text[a:b]
-                    if (gap == " " or prev in abbreviations) and "-" not in text[a:p[0]] and \
-                            not prev.endswith(("'s", "’s")):
-                        spans[-1] = (a, p[1])
-                        continue
+                gap = p[0] - b  # (most tokens lie apart: one space joins them, ". " after an abbreviation)
+                if ((gap == 1 and text[b] == " ") or (gap == 2 and text.startswith(". ", b) and text[a:b] in abbreviations)) \
+                        and not (hyphen and text.find("-", a, p[0]) >= 0) and not text.endswith(("'s", "’s"), a, b):
+                    spans[-1] = (a, p[1])
+                    continue
             spans.append(p)
     if not text.isascii():
         spans = _with_accented_words(text, spans)
     if _DIGIT.search(text) is None:
         return spans
     return [(a, b) for a, b in spans if not _DIGIT.search(text, a, b)]
+
+
+def _hyphen_capital(text: str) -> bool:
+    """Whether a hyphen stands right before a capital (A–Z, À–Þ) somewhere in the text: _HYPHENATED and
+    _TOKEN's third form need one."""
+    i = text.find("-")
+    while i >= 0:
+        c = text[i + 1:i + 2]
+        if "A" <= c <= "Z" or "\u00C0" <= c <= "\u00DE":
+            return True
+        i = text.find("-", i + 1)
+    return False
 
 
 def _with_accented_words(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
