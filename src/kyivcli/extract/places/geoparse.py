@@ -252,11 +252,14 @@ def _particle_after(text: str, runs: list[tuple[int, int]]) -> bool:
     for only then (a regex over every sentence costs more than the runs' ends do)."""
     for _, b in runs:
         if text.startswith(" ", b):
-            end = b + 1
-            while end < len(text) and text[end].isalpha() and end - b <= 5:
-                end += 1
-            word = text[b + 1:end]
-            if (text.startswith(" ", end) and word in _SPACED) or (text.startswith("-", end) and word in _HYPHENED):
+            # (a particle is a word of up to five letters: the six characters after the space hold it and what
+            # follows it; no particle holds a space or a hyphen, so the first one there ends it)
+            seg = text[b + 1:b + 7]
+            i = seg.find(" ")
+            if i > 0 and seg[:i] in _SPACED:
+                return True
+            i = seg.find("-")
+            if i > 0 and seg[:i] in _HYPHENED:
                 return True
     return False
 _AT_TOWN = cached_compile(r"\s+(?:at|in|near|outside)\s+(?:the\s+(?:(?:city|town|village|settlement)\s+of\s+)?)?(?=[A-Z])")
