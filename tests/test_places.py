@@ -94,6 +94,24 @@ def test_word_list_groups_fit_the_list_at_the_match_edge():
                                                                             "Russo-Ukrainian border")]
 
 
+def test_macros_take_letters_possessively_only_where_no_letter_can_open_what_follows():
+    from kyivcli.extract.places.typed import NAME, NAME_ATOMIC
+
+    lists: dict[str, frozenset[str]] = {"COUNTRY": frozenset({"Ukraine"})}
+    comma, river, hyphen, bound, end = compile_rules([
+        {"re": "(?P<name>{NAME}),\\s+(?P<country>{COUNTRY})"}, {"re": "(?P<name>{NAME})\\s+(?P<type>River)"},
+        {"re": "(?P<name>{NAME})[–-](?P<name2>{NAME})\\s+road"}, {"re": "the\\s+(?P<name>{NAME})\\b"},
+        {"re": "city\\s+of\\s+(?P<name>{NAME})"}], lists)
+    assert NAME_ATOMIC in comma.source and NAME_ATOMIC in river.source and NAME_ATOMIC in end.source
+    assert NAME_ATOMIC not in bound.source and f"(?:{NAME}))[" in hyphen.source  # a letter may open "\\b", "[–-]"
+    # the same matches as letters given back: the number of words is still given back
+    assert [h.group("name") for h in river.finditer("on the Dnipro River banks", lists)] == ["Dnipro"]
+    assert [h.group("name") for h in comma.finditer("near Bucha, Ukraine", lists)] == ["Bucha"]
+    assert [(h.group("name"), h.group("name2")) for h in hyphen.finditer("the Kyiv-Chernihiv road", lists)] == [
+        ("Kyiv", "Chernihiv")]
+    assert [h.group("name") for h in bound.finditer("along the Russians' line", lists)] == ["Russians"]
+
+
 def test_a_road_named_by_the_towns_it_joins(tiny_gazetteer_dir):
     got = places_of("Columns advanced on the highway between Bucha and Irpin. The Irpin–Kyiv road was cut.",
                     tiny_gazetteer_dir)
