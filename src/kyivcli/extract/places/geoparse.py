@@ -135,6 +135,7 @@ def _data() -> dict[str, Any]:
     d = derived("places", _build_data, normalize, compile_rules, expand_macro, sources=("places", "units"),
                 values=MACROS)
     d["typed_rules"] = tuple(TypedRule(*parts) for parts in d["typed_rule_parts"])
+    d["rules_memo"] = {}  # the rules a set of needs runs (_rules_for)
     return d
 
 
@@ -445,6 +446,20 @@ def _present(texts: list[str]) -> list[set[str]]:
     return out
 
 
+def _rules_for(d: dict[str, Any], present: set[str]) -> tuple[int, ...]:
+    """The typed rules a sentence holding these `needs` runs, in file order (sentences share a few such sets:
+    each is worked out once, kept with the rules)."""
+    memo: dict[frozenset[str], tuple[int, ...]] = d["rules_memo"]
+    key = frozenset(present)
+    found = memo.get(key)
+    if found is None:
+        if len(memo) >= 4096:
+            memo.clear()
+        by_need = d["rules_by_need"]
+        found = memo[key] = tuple(sorted({k for w in present for k in by_need[w]}))
+    return found
+
+
 def candidates(s: Sentence, present: set[str] | None = None, words: set[str] | None = None) -> list[_Cand]:
     d = _data()
     text = s.text
@@ -456,7 +471,7 @@ def candidates(s: Sentence, present: set[str] | None = None, words: set[str] | N
         out.append(_Cand(text[a:b], s, a, b, "", e["kind"], e["name"], known=e, rule="world"))
         taken.append((a, b))
     rules = d["typed_rules"]
-    for k in sorted({k for w in present for k in d["rules_by_need"][w]}) if present else ():  # in file order
+    for k in _rules_for(d, present) if present else ():
         rule = rules[k]
         spec = rule.spec
         for m in rule.finditer(text, d["lists"]):
@@ -583,7 +598,8 @@ def candidates(s: Sentence, present: set[str] | None = None, words: set[str] | N
         # leading function words, demonyms and the like are not part of a name
         after_adjective = False
         lead = None
-        while words and (words[0] in not_places or _strip_possessive(words[0]) in adjectives):
+        while words and (words[0] in not_places or (words[0] if words[0][-1] not in "s'’" else
+                                                       _strip_possessive(words[0])) in adjectives):
             after_adjective = _strip_possessive(words[0]) in adjectives
             lead = (text.index(words[0], a), words[0]) if words[0] in _DIRECTIONS else None
             a = text.index(words[0], a) + len(words[0])
@@ -646,7 +662,7 @@ def _named_by_what_precedes(before: str, d: dict[str, Any]) -> str:
     if not words:
         return ""
     last = words[-1].lstrip("([\"'“‘").rsplit("-", 1)[-1]
-    if last in d["person_titles"] or " ".join([*words[-2:-1], last]) in d["person_titles"]:
+    if last in d["person_titles"] or (f"{words[-2]} {last}" if len(words) > 1 else last) in d["person_titles"]:
         return "person"
     if last[:1].islower() and len(last) > 3:  # "leading generals Plutarco Elías Calles", "the colonel"
         title = last[:1].upper() + last[1:]
