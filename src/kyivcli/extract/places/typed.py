@@ -110,9 +110,11 @@ class TypedRule:
     def finditer(self, text: str, words: dict[str, frozenset[str]]) -> list[Hit]:
         out = []
         pos = 0
-        while (m := self.rx.search(text, pos)) is not None:
+        search = self.rx.search  # (compiles the rule, and its not_followed_by, on first use)
+        lists = self.lists
+        while (m := search(text, pos)) is not None:
             spans = {}
-            for g, lst in self.lists.items():
+            for g, lst in lists.items():
                 if m.group(g) is not None:
                     fit = _fit(m, g, words[lst])
                     if fit is None:
