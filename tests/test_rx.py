@@ -55,3 +55,13 @@ def test_a_tampered_entry_is_not_trusted(monkeypatch):
     monkeypatch.setattr(rx, "_disk", {(r"abc", 0): (32, [1, 2, 3], 0, {}, (None,))})
     monkeypatch.setattr(rx, "_memo", {})
     assert rx.compile(r"abc").search("xabcx")  # invalid SRE code is refused; compiled the ordinary way
+
+
+def test_save_writes_the_cache_now(monkeypatch):
+    _fresh_process(monkeypatch)
+    rx.compile(r"saved-now-(?P<n>\d+)")
+    rx.save()  # what a pool worker, which runs no exit hook, calls before it returns
+    assert rx._added == 0 and rx._path().exists()
+    _fresh_process(monkeypatch)
+    assert rx.compile(r"saved-now-(?P<n>\d+)").match("saved-now-7").group("n") == "7"
+    assert rx._added == 0  # read back from the file, not compiled again

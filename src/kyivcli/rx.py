@@ -19,7 +19,8 @@ _memo: dict[tuple[str, int], re.Pattern[str]] = {}
 _MAX_KEPT = 4000  # patterns kept on disk; the extractors hold a few hundred (patterns built from one
 # document's own words are compiled with re.compile and never kept)
 _disk: dict[tuple[str, int], tuple[Any, ...]] | None = None
-_added = 0
+_added = 0  # patterns compiled by this process since the cache file was last written
+_registered = False  # the exit hook that writes them
 _FORMAT = "b"  # the SRE code of each pattern kept as packed machine words (bytes), not a list of ints: a
 # process reads the whole file but unpacks only the patterns it uses (~10x less to unmarshal)
 
@@ -77,7 +78,7 @@ def _unpack(code: bytes) -> list[int]:
 
 
 def _build(pattern: str, flags: int) -> re.Pattern[str]:
-    global _disk, _added
+    global _disk, _added, _registered
     import _sre
 
     if _disk is None:
@@ -105,13 +106,22 @@ def _build(pattern: str, flags: int) -> re.Pattern[str]:
         entry = (int(flags | p.state.flags), _pack(ints), p.state.groups - 1, groupindex, tuple(indexgroup))
     except Exception:  # noqa: BLE001 - another Python's internals: the public way
         return re.compile(pattern, flags)
-    if _added == 0:
+    if not _registered:
         import atexit
 
         atexit.register(_save)
+        _registered = True
     _disk[(pattern, flags)] = entry
     _added += 1
     return rx
+
+
+def save() -> None:
+    """Write the patterns this process compiled to the cache file now, not only at exit: a process pool's
+    worker leaves through os._exit, which runs no exit hook (the corpus indexer's workers call this)."""
+    global _added
+    _save()
+    _added = 0
 
 
 def _save() -> None:

@@ -18,6 +18,9 @@ def warm() -> None:
 
     try:
         rows.extract_rows(SAMPLE, "warm.md")
+        from kyivcli import rx
+
+        rx.save()  # the fork server never exits normally: what it compiled is kept now
     except Exception:  # noqa: BLE001, S110 - warming is an optimisation; the real work reports real errors
         pass
     finally:

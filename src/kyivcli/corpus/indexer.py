@@ -267,6 +267,9 @@ def _worker_main(conn: Any) -> None:
         except (EOFError, OSError):
             return
         if task is None:
+            from kyivcli import rx
+
+            rx.save()  # patterns this worker compiled: the next run's workers need not compile them again
             return
         path, name, env = task
         for key, value in env.items():  # the fork server may predate the caller's environment
