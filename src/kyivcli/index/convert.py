@@ -5,12 +5,11 @@ records link by position only, so they print short and serialise without cycles.
 
 An article's records are built by the thousand, so the batch functions (`date_records`, …) import their
 record class once and build each frozen record with `_maker` (its fields stored through their slots, not set by
-one `object.__setattr__` each); the one-record functions are the same code.
+one `object.__setattr__` each).
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import fields
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -73,25 +72,15 @@ def evidence(raw: object) -> Evidence | None:
                 n if isinstance(n, int) else None)
 
 
-def mention(m: object) -> Mention:
-    return _mentions([m])[0]
-
-
 def _mentions(ms: Iterable[object]) -> tuple[Mention, ...]:
-    """Mention records; each file line read from the sentence's block directly (what `m.line` gives)."""
+    """Mention records; each file line read from the sentence's block (what `m.line` gives)."""
     make = _maker(Mention)
     out = []
     for m in ms:
         s = m.sentence  # type: ignore[attr-defined]
-        b = s.block
         start = m.start  # type: ignore[attr-defined]
-        out.append(make(m.text, b.line + bisect_right(b.breaks, s.start + start), s.index, start,  # type: ignore[attr-defined]
-                        m.end))  # type: ignore[attr-defined]
+        out.append(make(m.text, s.block.line_at(s.start + start), s.index, start, m.end))  # type: ignore[attr-defined]
     return tuple(out)
-
-
-def date_record(m: DateMention) -> Date:
-    return date_records([m])[0]
 
 
 def date_records(mentions: Iterable[DateMention]) -> tuple[Date, ...]:
@@ -108,10 +97,6 @@ def date_records(mentions: Iterable[DateMention]) -> tuple[Date, ...]:
     return tuple(out)
 
 
-def place_record(p: PlaceItem) -> Place:
-    return place_records([p])[0]
-
-
 def place_records(items: Iterable[PlaceItem]) -> tuple[Place, ...]:
     from kyivcli.model.records.places import Place
 
@@ -124,11 +109,6 @@ def place_records(items: Iterable[PlaceItem]) -> tuple[Place, ...]:
                         round(float(conf), 2) if isinstance(conf, (int, float)) else None,
                         evidence(getattr(p, "evidence", None))))
     return tuple(out)
-
-
-def unit_record(u: RawUnit, days: dict[int, list[str]], places: dict[int, list[str]],
-                coords: dict[str, tuple[float | None, float | None]], doc: Document) -> Unit:
-    return unit_records([u], days, places, coords, doc)[0]
 
 
 def unit_records(units: Iterable[RawUnit], days: dict[int, list[str]], places: dict[int, list[str]],
@@ -151,16 +131,11 @@ def unit_records(units: Iterable[RawUnit], days: dict[int, list[str]], places: d
     return tuple(out)
 
 
-def path(u: RawUnit, days: dict[int, list[str]], places: dict[int, list[str]],
-         coords: dict[str, tuple[float | None, float | None]], doc: Document) -> tuple[PathStep, ...]:
+def _path(u: RawUnit, days: dict[int, list[str]], places: dict[int, list[str]],
+          coords: dict[str, tuple[float | None, float | None]], sentences: list[Sentence]) -> tuple[PathStep, ...]:
     """Where a unit is reported on which day: each sentence naming it, with each place named there
     (areas such as countries aside: a unit is not 'at' Russia), in time order. A sentence without a
     day of its own takes the last day given earlier in its paragraph (the narrative's day)."""
-    return _path(u, days, places, coords, doc.sentences)
-
-
-def _path(u: RawUnit, days: dict[int, list[str]], places: dict[int, list[str]],
-          coords: dict[str, tuple[float | None, float | None]], sentences: list[Sentence]) -> tuple[PathStep, ...]:
     from kyivcli.model.records.units import PathStep
 
     steps: list[PathStep] = []
@@ -194,10 +169,6 @@ def _narrative_day(index: int, sentences: list[Sentence], days: dict[int, list[s
             return days[i][-1]
         i -= 1
     return None
-
-
-def event_record(e: RawEvent, places: dict[int, list[str]], units: dict[int, list[str]]) -> Event:
-    return event_records([e], places, units)[0]
 
 
 def event_records(events: Iterable[RawEvent], places: dict[int, list[str]],

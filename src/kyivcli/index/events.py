@@ -15,7 +15,6 @@ from functools import lru_cache
 
 from kyivcli.errors import BadDate
 from kyivcli.extract.dates.model import DateMention
-from kyivcli.index.summary import day_of
 from kyivcli.model.document import Sentence
 
 
@@ -155,7 +154,7 @@ def build_events(mentions: list[DateMention], include_all: bool = False) -> list
         s = m.sentence
         if s.where in ("heading", "caption"):
             continue
-        value = day_of(m.value)  # m.day_value, its type being DATE or TIME
+        value = m.day_value
         if m.span and value is not None and "/" in m.span:
             value = m.span  # one row for a span written as two dates
         if value is None:

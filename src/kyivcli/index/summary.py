@@ -3,12 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
-
-from kyivcli.extract.dates.values import day_part
-
-day_of = lru_cache(maxsize=4096)(day_part)  # an article's dates share a few hundred values, each met twice
 
 if TYPE_CHECKING:
     from kyivcli.extract.dates.model import DateMention
@@ -27,9 +22,7 @@ def sentence_days(dates: Iterable[DateMention]) -> dict[int, list[str]]:
     (captions aside: a photo's date is not the story's)."""
     out: dict[int, list[str]] = {}
     for m in dates:
-        if m.type not in ("DATE", "TIME"):  # m.day_value, without the property's call and import
-            continue
-        v = day_of(m.value)
+        v = m.day_value
         if not v:
             continue
         s = m.sentence

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from kyivcli.extract.dates.values import day_part
 from kyivcli.model.document import Sentence
 
 
@@ -30,6 +31,4 @@ class DateMention:
     @property
     def day_value(self) -> str | None:
         """The calendar day or day range this mention pins down, if any."""
-        from kyivcli.extract.dates.values import day_part
-
         return day_part(self.value) if self.type in ("DATE", "TIME") else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from functools import lru_cache
 
 from kyivcli.rx import compile as recompile
 
@@ -40,6 +41,7 @@ def add_months(y: int, m: int, n: int) -> tuple[int, int]:
     return total // 12, total % 12 + 1
 
 
+@lru_cache(maxsize=4096)  # an article's dates share a few hundred values, each asked for more than once
 def day_part(value: str | None) -> str | None:
     """'2022-02-24T08:00' → '2022-02-24'; a day range stays; anything coarser → None."""
     if not value:
