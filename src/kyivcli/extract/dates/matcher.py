@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from kyivcli.extract.joined import Joined
 from kyivcli.resources import resource
 from kyivcli.rx import compile as recompile
 
@@ -468,21 +469,11 @@ class _Trigger:
         substring search per literal over the whole, the first occurrence in a text given to that text,
         the search going on from the next text (no literal holds the glue, so none runs from one text
         into the next)."""
-        whole = _GLUE.join(hays)
-        starts: list[int] = []
-        at = 0
-        for h in hays:
-            starts.append(at)
-            at += len(h) + 1
-        starts.append(at)  # (where a text after the last would start: the end of the search)
+        joined = Joined(hays, _GLUE)
         out = [0] * len(hays)
-        find = whole.find
         for w, row in self.rows:
-            i = find(w)
-            while i >= 0:
-                k = bisect_right(starts, i) - 1
+            for k in joined.holding(w):
                 out[k] |= row
-                i = find(w, starts[k + 1])
         return out
 
     def hits(self, hay: str) -> int:

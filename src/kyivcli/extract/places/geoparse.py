@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
+from kyivcli.extract.joined import Joined
 from kyivcli.extract.mention import Mention
 from kyivcli.extract.places.distance import km, spelling_ratio
 from kyivcli.extract.places.gazetteer import Gazetteer, Place, normalize
@@ -419,12 +420,8 @@ def _present(texts: list[str]) -> list[set[str]]:
     d = _data()
     out: list[set[str]] = [set() for _ in texts]
     for needs, parts in ((d["needs_lower"], [t.lower() for t in texts]), (d["needs_caps"], texts)):
-        starts, pos = [], 0
-        for t in parts:
-            starts.append(pos)
-            pos += len(t) + 1
-        joined = "\x00".join(parts)  # no need holds NUL, so none matches across two texts
-        absent = _absent(needs, joined)
+        joined = Joined(parts)  # no need holds NUL, so none matches across two texts
+        absent = _absent(needs, joined.text)
         where: dict[str, list[int]] = {}
         for w, inside in _within(needs):
             if w in absent:
@@ -432,17 +429,10 @@ def _present(texts: list[str]) -> list[set[str]]:
                 continue
             if inside is not None:
                 where[w] = ks = [k for k in where[inside] if w in parts[k]]
-                for k in ks:
-                    out[k].add(w)
-                continue
-            where[w] = ks = []
-            i = joined.find(w)
-            while i >= 0:
-                k = bisect_right(starts, i) - 1
+            else:
+                where[w] = ks = list(joined.holding(w))
+            for k in ks:
                 out[k].add(w)
-                ks.append(k)
-                nxt = starts[k + 1] if k + 1 < len(starts) else len(joined)
-                i = joined.find(w, nxt)  # this text has it: go on from the next one
     return out
 
 

@@ -15,12 +15,12 @@ and checks it (valid, cannot match the empty string), which the tests do for the
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from kyivcli.extract.joined import Joined
 from kyivcli.extract.units.model import UnitMention
 from kyivcli.extract.wordlists import fit_listed
 from kyivcli.model.document import Sentence
@@ -231,24 +231,10 @@ def active_rules(texts: list[str], g: Grammar) -> list[list[Rule]]:
     words are looked up among them (non-ASCII ones as substrings), each carrying a bit mask of its rules.
     Punctuation is cleaned and the word tests run on all texts joined by newlines at once (no test
     reaches across a newline); most sentences then cost one split and one set test."""
-    joined = "\n".join(texts)
-    starts: list[int] = []
-    pos = 0
-    for t in texts:
-        starts.append(pos)
-        pos += len(t) + 1
+    joined = Joined(texts, "\n")
     masks = [0] * len(texts)
 
-    def holding(w: str) -> set[int]:
-        """The texts holding `w`."""
-        out: set[int] = set()
-        p = joined.find(w)
-        while p >= 0:
-            out.add(bisect_right(starts, p) - 1)
-            p = joined.find(w, p + 1)
-        return out
-
-    cleaned = _clean(joined).split("\n")
+    cleaned = _clean(joined.text).split("\n")
     if len(cleaned) != len(texts):  # a text with a newline of its own
         cleaned = [_clean(t) for t in texts]
     keys, word_masks = g.trigger_keys, g.trigger_masks
@@ -259,21 +245,21 @@ def active_rules(texts: list[str], g: Grammar) -> list[list[Rule]]:
             for w in keys.intersection(words):
                 mask |= word_masks[w]
             masks[i] = mask
-    non_ascii = [] if joined.isascii() else [i for i, t in enumerate(texts) if not t.isascii()]
+    non_ascii = [] if joined.text.isascii() else [i for i, t in enumerate(texts) if not t.isascii()]
     for i in non_ascii:  # non-ASCII trigger words: only a non-ASCII text holds one
         t = texts[i]
         for w, bits in g.trigger_substrings:
             if w in t:
                 masks[i] |= bits
     tm = g.test_masks  # Roman numerals, spelled ordinals and 'Squadron' are among the trigger words of NUM
-    numbered = {bisect_right(starts, m.start()) - 1 for m in _SUFFIXED_ASCII.finditer(joined)}
+    numbered = {joined.index_at(m.start()) for m in _SUFFIXED_ASCII.finditer(joined.text)}
     numbered.update(i for i in non_ascii if _SUFFIXED.search(texts[i]))  # digits other than 0-9
     for i in numbered:
         masks[i] |= tm["NUM"]
         if _NUMCAP.search(texts[i]):
             masks[i] |= tm["NUMCAP"]
     for test, w in (("ISTAS", "istas"), ("PAREN", "(")):
-        for i in holding(w):
+        for i in joined.holding(w):
             masks[i] |= tm[test]
     by_mask = g.by_mask
     out = []
