@@ -906,7 +906,6 @@ class Geoparser:
             state = self.gz.us_state(code) if code else None
             if state:
                 c.lookup, c.rule = state, "ap_state"
-        self._ask_heads(cands, hits0)
         cands = [c for c in cands if self._state_opens(c, hits0) or c.rule != "org_place"]
         aliases = self.aliases
         titled = [c.lookup for c in cands if c.rule == "person"]
@@ -1066,24 +1065,6 @@ class Geoparser:
                 item.aliases.append(m.text)
         _demonym_aliases(out_items.values(), words)
         return list(out_items.values()), mentions
-
-    def _ask_heads(self, cands: list[_Cand], hits: dict[str, list[Place]]) -> None:
-        """The two-word heads `_state_opens` reads ("Nebraska State Baseball Association"), asked in one query
-        rather than one by one."""
-        heads: set[str] = set()
-        known = self._hits
-        for c in cands:
-            if c.kind or c.country_code or c.lead or c.rule not in ("name", "org_place") or " " not in c.lookup:
-                continue
-            words = c.lookup.split()
-            if len(words) > 2 and words[-1] not in PLACE_HEADS and not hits.get(normalize(c.lookup)):
-                head = f"{words[0]} {words[1]}"
-                if head not in self.aliases and normalize(head) not in known:
-                    heads.add(head)
-        if heads:
-            found = self.gz.lookup(heads)
-            for head in heads:
-                known.setdefault(normalize(head), found.get(normalize(head), []))
 
     def _state_opens(self, c: _Cand, hits: dict[str, list[Place]]) -> bool:
         """A name GeoNames lacks whose first words are a country or a state ("Nebraska State Baseball
