@@ -26,24 +26,35 @@ def cached_compile(pattern: str) -> re.Pattern[str]:
 
 # "[\w'’\-]*" written so that no class mixes \w with a character above U+00FF: such a class makes the
 # compiler build a 64K bitmap (~0.1 ms a class, in every process); the two forms match the same strings
-WORD_TAIL = r"[\w'\-]*(?:’[\w'\-]*)*"
+def _tail(chars: str, more: str = "*") -> str:
+    """A word's letters after its first: `chars` repeated, with "’" between runs ("[\\w'’\\-]*", see above);
+    `more` "*+" takes them possessively."""
+    return rf"[{chars}]{more}(?:’[{chars}]{more})*" + ("+" if more.endswith("+") else "")
+
+
+def _name(tail: str) -> str:
+    # up to four capitalised words, the first of which may be "St.", "Ste.", "Ft." or "Mt." ("St. Louis County");
+    # written so that the pattern opens with the capital, which the regex engine can skip to (an optional group
+    # first makes it try every position)
+    cap = rf"{UPPER}{tail}"
+    return rf"{UPPER}(?:(?<=[SFM])te?\.\s+{cap}|{tail})(?:\s+{cap}){{0,3}}"
+
+
+def _list_words(tail: str) -> str:  # up to three capitalised words (a hyphen ends one)
+    return rf"[A-Z]{tail}(?:\s+[A-Z]{tail}){{0,2}}"
+
+
+WORD_TAIL = _tail(r"\w'\-")
 UPPER = r"[A-Z\u00C0-\u00DE\u0400-\u042F]"  # a capital: Latin (with the accented ones: "Åland", "Île"), Cyrillic
 CAP = rf"{UPPER}{WORD_TAIL}"
-# up to four capitalised words, the first of which may be "St.", "Ste.", "Ft." or "Mt." ("St. Louis County"); written
-# so that the pattern opens with the capital, which the regex engine can skip to (an optional group first makes
-# it try every position)
-NAME = rf"{UPPER}(?:(?<=[SFM])te?\.\s+{CAP}|{WORD_TAIL})(?:\s+{CAP}){{0,3}}"
-_LIST_TAIL = r"[\w'.]*(?:’[\w'.]*)*"  # "[\w'’.]*", as above
-_LIST_WORDS = rf"[A-Z]{_LIST_TAIL}(?:\s+[A-Z]{_LIST_TAIL}){{0,2}}"  # up to three capitalised words (a hyphen ends one)
+NAME = _name(WORD_TAIL)
+_LIST_WORDS = _list_words(_tail(r"\w'."))
 # The same with each word's letters taken possessively ("*+": never given back one by one). Used where the
 # pattern goes on with whitespace or a comma after the macro, or ends there: no character a word's letters
 # hold can open what follows, so giving letters back never finds a match and only costs the engine a step per
 # letter of every capitalised word it tries (the number of words is still given back: "Dnipro River" → "Dnipro").
-_TAIL_ATOMIC = r"[\w'\-]*+(?:’[\w'\-]*+)*+"
-_CAP_ATOMIC = rf"{UPPER}{_TAIL_ATOMIC}"
-NAME_ATOMIC = rf"{UPPER}(?:(?<=[SFM])te?\.\s+{_CAP_ATOMIC}|{_TAIL_ATOMIC})(?:\s+{_CAP_ATOMIC}){{0,3}}"
-_LIST_TAIL_ATOMIC = r"[\w'.]*+(?:’[\w'.]*+)*+"
-_LIST_WORDS_ATOMIC = rf"[A-Z]{_LIST_TAIL_ATOMIC}(?:\s+[A-Z]{_LIST_TAIL_ATOMIC}){{0,2}}"
+NAME_ATOMIC = _name(_tail(r"\w'\-", "*+"))
+_LIST_WORDS_ATOMIC = _list_words(_tail(r"\w'.", "*+"))
 _ENDS_WORDS = r"\)*(?:\\s|,|$)"  # after a macro: whitespace, a comma or the pattern's end (past its groups)
 # what the macros expand to, and where to the possessive form (part of the key of the built rules' cache)
 MACROS = (NAME, _LIST_WORDS, NAME_ATOMIC, _LIST_WORDS_ATOMIC, _ENDS_WORDS)
